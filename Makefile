@@ -1,0 +1,32 @@
+# The two commands the README promises (make run, make test), plus make bench and make load.
+# Each creates or refreshes .venv from the requirements files when they change.
+PYTHON ?= python3
+VENV := .venv
+PY := $(VENV)/bin/python
+PORT ?= 8501
+
+.PHONY: run test bench lint demo clean
+
+$(VENV)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+run: $(VENV)/.installed
+	$(PY) -m streamlit run app.py --server.port $(PORT)
+
+test: $(VENV)/.installed
+	$(PY) -m pytest
+
+bench: $(VENV)/.installed
+	$(PY) bench/run_all.py
+
+lint: $(VENV)/.installed
+	$(VENV)/bin/ruff check .
+
+demo: $(VENV)/.installed
+	$(PY) scripts/make_demo.py
+
+clean:
+	rm -rf $(VENV) .pytest_cache .ruff_cache

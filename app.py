@@ -1,0 +1,149 @@
+"""Home: load a LinkedIn export (or keep the demo) and see an honest overview of the network."""
+
+import streamlit as st
+
+import ui
+from core.charts import growth_chart, top_bar_chart
+from core.format import count, month, pct
+from core.overview import overview, top_values
+from core.schema import CONNECTION_CAP
+
+ui.page_setup("Home", "🧭")
+
+st.title("Inbound Network Coach")
+st.markdown(
+    "Curate your LinkedIn network for inbound leads: define who you want to reach, see who "
+    "you are connected to, and try a pruning plan before you touch a single connection."
+)
+
+with st.container(border=True):
+    st.subheader("Your data")
+    left, right = st.columns([3, 2])
+    with left:
+        upload = st.file_uploader(
+            "Upload your LinkedIn export: the whole .zip or just Connections.csv",
+            key="upload",
+            help="Nothing is stored: the file is read into this browser session only.",
+        )
+        if upload is not None:
+            with st.spinner("Reading your export…"):
+                error = ui.try_load_upload(upload.file_id, upload.getvalue(), upload.name)
+            if error:
+                st.error(error, icon="⚠️")
+                st.caption("Your previously loaded network is still in place.")
+        else:
+            ui.forget_upload()
+    with right:
+        with st.expander("How do I get my LinkedIn export?"):
+            st.markdown(
+                "1. On LinkedIn, open **Settings → Data privacy → Get a copy of your data**.\n"
+                "2. Pick **Connections** (add **Messages** to measure who you talk to), or the "
+                "whole archive.\n"
+                "3. LinkedIn emails you a link within minutes (the full archive can take a day).\n"
+                "4. Upload the .zip here as it is, or just `Connections.csv` from inside it."
+            )
+        if not ui.network().is_demo:
+            if st.button("Go back to the demo network", key="use_demo"):
+                ui.load_demo()
+                st.rerun()
+
+net = ui.network()
+df = net.df
+ov = overview(df)
+diag = net.diagnostics
+
+if net.is_demo:
+    st.info("You are looking at the **demo network** of a fictional B2B SaaS founder. "
+            "Upload your own export above to see yours.", icon="🧪")
+
+st.subheader("Your network at a glance")
+c1, c2, c3, c4 = st.columns(4)
+c1.metric("Connections", count(ov.connections),
+          help=f"Every row of Connections.csv, ghost rows included. LinkedIn caps networks at "
+               f"{count(CONNECTION_CAP)}.")
+c1.caption(f"{count(CONNECTION_CAP - ov.connections)} below LinkedIn's "
+           f"{count(CONNECTION_CAP)} cap")
+c2.metric("Ghost rows", count(ov.ghosts),
+          help="Rows with no name or job: deleted or hidden accounts. Counted in totals, left out "
+               "of scoring, clustering and removal lists.")
+c2.caption(pct(ov.ghosts / ov.connections) + " of rows")
+if ov.engaged_share is None:
+    c3.metric("Engaged share", "unknown",
+              help="A bare Connections.csv says nothing about who you talk to. Upload the whole "
+                   "export (with messages.csv) to measure it; the simulator lets you state an "
+                   "assumption instead.")
+    c3.caption("No engagement data in this file")
+else:
+    c3.metric("Engaged share", pct(ov.engaged_share),
+              help=f"Connections you exchanged messages with in the "
+                   f"{diag.get('engaged_window_months', 12)} months before the export "
+                   f"(source: {net.engagement_source}).")
+    c3.caption(f"{count(ov.engaged)} of {count(ov.coverage)} · measured from "
+               f"{net.engagement_source}")
+c4.metric("Added in the last 12 months", count(ov.added_last_12_months),
+          help="Connections whose 'Connected On' date is within 12 months of the newest one.")
+c4.caption(f"Connected {month(ov.first)} to {month(ov.last)}")
+
+if ov.real == 0:
+    st.warning("Every row in this file is a ghost row (no name or job), so there is nothing to "
+               "analyse. Try a newer export.")
+    st.stop()
+
+st.altair_chart(growth_chart(df["connected_on"]), width="stretch")
+
+real = df[~df["is_blank"]]
+left, right = st.columns(2)
+with left:
+    companies = top_values(real["company"], 10, "company")
+    if companies.empty:
+        st.caption("No company names in this file.")
+    else:
+        st.altair_chart(top_bar_chart(companies, "company", "Top companies in your network"),
+                        width="stretch")
+with right:
+    positions = top_values(real["position"], 10, "position")
+    if positions.empty:
+        st.caption("No job titles in this file.")
+    else:
+        st.altair_chart(top_bar_chart(positions, "position", "Most common job titles"),
+                        width="stretch")
+
+with st.expander("Data quality: what we read and what we skipped"):
+    q1, q2, q3 = st.columns(3)
+    q1.metric("Rows read", count(diag.get("rows_read")))
+    q2.metric("Duplicates dropped", count(diag.get("duplicates_dropped", 0)))
+    q3.metric("Unreadable dates", count(diag.get("unparseable_dates", 0)))
+    q1.metric("Blank job titles", count(diag.get("blank_positions", 0)))
+    q2.metric("Email addresses shared", count(diag.get("emails", 0)))
+    q3.metric("Profile URLs", "yes" if diag.get("has_url_column") else "no (pre-2023 export)")
+    facts = [
+        f"Files used: {', '.join(diag.get('files_found', []))}",
+        f"Encoding: {diag.get('encoding')}, {diag.get('delimiter')}-separated, "
+        f"{diag.get('preamble_lines', 0)} preamble line(s) skipped",
+    ]
+    if "messages_read" in diag:
+        facts.append(
+            f"Messages: {count(diag['messages_read'])} read, {count(diag['messages_skipped'])} "
+            f"drafts/spam skipped, {count(diag['connections_in_messages'])} connections matched "
+            f"by {diag['messages_matched_by']}"
+        )
+    if "invitations_matched" in diag:
+        facts.append(f"Invitations: direction known for {count(diag['invitations_matched'])} "
+                     "connections (LinkedIn keeps only the last months)")
+    st.text("\n".join(facts))
+    st.caption(f"Engagement source: {net.engagement_source}.")
+
+st.subheader("Next steps")
+n1, n2, n3, n4 = st.columns(4)
+with n1:
+    st.page_link("pages/1_Define_your_ICP.py", label="1 · Define your ICP", icon="🎯")
+    st.caption("Who do you want inbound leads from?")
+with n2:
+    st.page_link("pages/2_Cluster_connections.py", label="2 · Cluster connections", icon="🧩")
+    st.caption("See your network as groups.")
+with n3:
+    st.page_link("pages/3_Pruning_simulator.py", label="3 · Pruning simulator", icon="✂️")
+    st.caption("Try a plan, see the effect.")
+with n4:
+    st.page_link("pages/4_Remove_or_block.py", label="4 · Remove or block?", icon="❓")
+    st.caption("What each action does.")

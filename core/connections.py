@@ -1,0 +1,712 @@
+"""Loading a LinkedIn data export into the normalised connection table.
+
+Real exports vary by year and by what a spreadsheet did to them (see the formats file in
+shared/formats/linkedin-export.md): a Notes preamble or none, a URL column or none, four date
+formats, BOMs, CRLF, cp1252, `;` delimiters, UTF-16. Everything here is found by name and by
+sniffing, never by position, and every failure a user can cause is an `ExportError` whose message
+a non-technical person understands.
+
+Entry points: `load_connections(source)` (the table) and `load_export(source)` (the table plus
+diagnostics, the user's own profile and where engagement came from).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import os
+import re
+import zipfile
+from dataclasses import dataclass, field
+from pathlib import PurePosixPath
+from typing import IO, Any
+from urllib.parse import unquote
+
+import numpy as np
+import pandas as pd
+
+from core.schema import COLUMNS, ENGAGED_WINDOW_MONTHS
+
+# --- limits ---------------------------------------------------------------------------------
+
+#: A CSV larger than this is not a LinkedIn export (the largest real Connections.csv seen is ~1 MB;
+#: 100k rows are ~12 MB). Bounds memory before anything is parsed.
+MAX_CSV_BYTES = 40 * 1024 * 1024
+#: A whole export zip is a few MB; a much larger upload is refused before it is read.
+MAX_ZIP_BYTES = 200 * 1024 * 1024
+#: Sum of the uncompressed sizes an archive may declare (zip-bomb guard).
+MAX_UNZIPPED_BYTES = 400 * 1024 * 1024
+#: Files we read out of an archive are read through a bounded stream: declared sizes can lie.
+MAX_MEMBER_BYTES = MAX_CSV_BYTES
+#: Expansion ratio above which an archive entry is treated as a bomb (text compresses ~5-15x).
+MAX_RATIO = 200
+#: How many lines to scan for the header row (the preamble is 3 lines; re-saves add `Notes:,,` rows).
+HEADER_SCAN_LINES = 60
+
+EXPECTED_FILE = "LinkedIn's Connections.csv, or the whole export .zip"
+
+
+class ExportError(ValueError):
+    """A problem with the user's file, phrased for the user."""
+
+
+@dataclass
+class Network:
+    """One loaded network: the connection table plus what we know about how it was loaded."""
+
+    df: pd.DataFrame
+    diagnostics: dict[str, Any] = field(default_factory=dict)
+    profile: dict[str, str] = field(default_factory=dict)
+    source_label: str = ""
+    engagement_source: str = "none"
+    export_date: pd.Timestamp | None = None
+    fingerprint: str = ""
+    is_demo: bool = False
+
+    @property
+    def engagement_known(self) -> bool:
+        return self.engagement_source != "none"
+
+
+# --- public entry points --------------------------------------------------------------------
+
+def load_connections(source: Any, name: str | None = None) -> pd.DataFrame:
+    """Load a Connections.csv or a whole export zip into the connection table.
+
+    `source` is a path, bytes, or a binary file object. Returns one row per connection with the
+    columns of `core.schema.COLUMNS`. Raises `ExportError` for anything that is not a usable export.
+    """
+    return load_export(source, name=name).df
+
+
+def load_export(
+    source: Any,
+    name: str | None = None,
+    *,
+    engaged_window_months: int = ENGAGED_WINDOW_MONTHS,
+    is_demo: bool = False,
+) -> Network:
+    """Load an export and keep the diagnostics, the user's profile and the engagement source.
+
+    Engagement comes from, in order: engagement columns in the user's CSV, the archive's
+    messages.csv, else none. `engaged` means an interaction within `engaged_window_months`
+    before the export's newest date (so results do not drift with today's date).
+    """
+    data, name = _read_source(source, name)
+    fingerprint = hashlib.sha256(data).hexdigest()[:16]
+    files: dict[str, bytes] = {}
+    if data[:4] == b"PK\x03\x04" or (name or "").lower().endswith(".zip"):
+        files = _read_archive(data)
+        conn_bytes = files["connections"]
+    else:
+        if len(data) > MAX_CSV_BYTES:
+            raise ExportError(
+                f"This file is {len(data) / 1e6:.0f} MB, far larger than any LinkedIn "
+                f"Connections.csv (those are a few MB at most). Please upload {EXPECTED_FILE}."
+            )
+        conn_bytes = data
+
+    df, diag = _parse_connections(conn_bytes)
+    profile = _parse_profile(files["profile"]) if "profile" in files else {}
+    diag["files_found"] = sorted(files) if files else ["connections"]
+
+    export_date = df["connected_on"].max()
+    engagement_source = "none"
+    if diag.pop("_user_engagement", False):
+        engagement_source = "user columns"
+    elif "messages" in files:
+        msg = _parse_messages(files["messages"])
+        if msg is not None:
+            if msg["date"].notna().any():
+                export_date = max(x for x in (export_date, msg["date"].max()) if pd.notna(x))
+            _apply_messages(df, msg, diag)
+            engagement_source = "messages"
+    if "invitations" in files:
+        _apply_invitations(df, files["invitations"], diag)
+
+    if engagement_source != "none":
+        _derive_engaged(df, export_date, engaged_window_months)
+    diag["engaged_window_months"] = engaged_window_months
+    real = ~df["is_blank"]
+    diag["engagement_coverage"] = (
+        int(df.loc[real, "engaged"].notna().sum()) if engagement_source != "none" else 0
+    )
+
+    return Network(
+        df=df[COLUMNS],
+        diagnostics=diag,
+        profile=profile,
+        source_label=name or "upload",
+        engagement_source=engagement_source,
+        export_date=export_date if pd.notna(export_date) else None,
+        fingerprint=fingerprint,
+        is_demo=is_demo,
+    )
+
+
+# --- reading bytes --------------------------------------------------------------------------
+
+def _read_source(source: Any, name: str | None) -> tuple[bytes, str | None]:
+    """Bytes of the upload, bounded: a path, bytes, or a file object (Streamlit's UploadedFile)."""
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        data = bytes(source)
+    elif isinstance(source, (str, os.PathLike)):
+        path = os.fspath(source)
+        try:
+            size = os.path.getsize(path)
+            if size > MAX_ZIP_BYTES:
+                raise ExportError(_too_big(size))
+            with open(path, "rb") as fh:
+                data = fh.read()
+        except OSError as exc:
+            raise ExportError(f"Could not open the file {os.path.basename(path)!r}.") from exc
+        name = name or os.path.basename(path)
+    elif hasattr(source, "read"):
+        data = _read_bounded(source, MAX_ZIP_BYTES)
+        name = name or getattr(source, "name", None)
+    else:
+        raise ExportError(f"Nothing to read: please upload {EXPECTED_FILE}.")
+    if len(data) > MAX_ZIP_BYTES:
+        raise ExportError(_too_big(len(data)))
+    if not data.strip():
+        raise ExportError(f"The file is empty. Please upload {EXPECTED_FILE}.")
+    return data, name
+
+
+def _too_big(size: int) -> str:
+    return (
+        f"This file is {size / 1e6:.0f} MB. A LinkedIn export is a few MB; "
+        f"please upload {EXPECTED_FILE}."
+    )
+
+
+def _read_bounded(fh: IO[bytes], limit: int) -> bytes:
+    data = fh.read(limit + 1)
+    if isinstance(data, str):  # a text-mode handle: be forgiving
+        data = data.encode("utf-8")
+    if len(data) > limit:
+        raise ExportError(_too_big(len(data)))
+    return data
+
+
+# Which archive members we read, by lower-case base name.
+_MEMBERS = {
+    "connections.csv": "connections",
+    "messages.csv": "messages",
+    "invitations.csv": "invitations",
+    "profile.csv": "profile",
+}
+
+
+def _read_archive(data: bytes) -> dict[str, bytes]:
+    """The members we use out of an export zip, refusing bombs without inflating them whole."""
+    try:
+        zf = zipfile.ZipFile(io.BytesIO(data))
+        infos = zf.infolist()
+    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        raise ExportError(
+            f"This looks like a zip archive but it could not be opened (it may be damaged or "
+            f"incomplete). Please download the export again and upload {EXPECTED_FILE}."
+        ) from exc
+    declared = sum(max(i.file_size, 0) for i in infos)
+    if declared > MAX_UNZIPPED_BYTES:
+        raise ExportError(
+            f"This archive would expand to {declared / 1e9:.1f} GB, which no LinkedIn export does. "
+            "It was not opened. Please upload the export zip you downloaded from LinkedIn."
+        )
+    chosen: dict[str, zipfile.ZipInfo] = {}
+    for info in infos:
+        if info.is_dir():
+            continue
+        base = PurePosixPath(info.filename.replace("\\", "/")).name.lower()
+        if base.startswith("._"):  # macOS resource forks next to the real file
+            continue
+        key = _MEMBERS.get(base)
+        # Prefer the shallowest copy if a file appears twice (an export zipped inside a folder).
+        if key and (key not in chosen or info.filename.count("/") < chosen[key].filename.count("/")):
+            chosen[key] = info
+    if "connections" not in chosen:
+        excel = any(i.filename.startswith("xl/") or i.filename == "[Content_Types].xml" for i in infos)
+        if excel:
+            raise ExportError(
+                "This is an Excel workbook, not a CSV. Open it in your spreadsheet app, choose "
+                "File → Save As → CSV, and upload that file (or upload LinkedIn's original export)."
+            )
+        raise ExportError(
+            "This zip has no Connections.csv in it. Upload the export LinkedIn emailed you "
+            "(Settings → Data privacy → Get a copy of your data, with Connections ticked)."
+        )
+    out: dict[str, bytes] = {}
+    for key, info in chosen.items():
+        if info.compress_size and info.file_size / max(info.compress_size, 1) > MAX_RATIO:
+            raise ExportError(
+                f"{info.filename!r} in this archive expands suspiciously ({info.file_size / 1e6:.0f} MB "
+                "from a tiny file), so it was not opened. Please upload the export zip from LinkedIn."
+            )
+        try:
+            with zf.open(info) as fh:
+                blob = fh.read(MAX_MEMBER_BYTES + 1)
+        except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
+                RuntimeError) as exc:
+            if key != "connections":
+                continue  # an optional file we cannot read does not spoil the export
+            raise ExportError(
+                f"Could not read {info.filename!r} from the archive (damaged or encrypted). "
+                "Please download the export again."
+            ) from exc
+        if len(blob) > MAX_MEMBER_BYTES:
+            raise ExportError(
+                f"{info.filename!r} in this archive is larger than any LinkedIn export file, so it "
+                "was not read. Please upload the export zip from LinkedIn."
+            )
+        out[key] = blob
+    return out
+
+
+# --- decoding and finding the table -----------------------------------------------------------
+
+def _decode(data: bytes) -> tuple[str, str]:
+    """Text and the encoding used: BOMs first, then UTF-8, then cp1252 (spreadsheet re-saves)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace"), "utf-8-sig"
+    if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
+        return data.decode("utf-16", errors="replace").lstrip("\ufeff"), "utf-16"
+    if b"\x00" in data[:4096]:
+        # UTF-16 without a BOM has a NUL in every other byte; anything else is binary.
+        if data[1:200:2].count(0) > 50 and data[0:200:2].count(0) < 5:
+            return data.decode("utf-16-le", errors="replace"), "utf-16-le"
+        raise ExportError(
+            "This is not a text file (it looks like a binary or Excel file). "
+            f"Please upload {EXPECTED_FILE}."
+        )
+    try:
+        return data.decode("utf-8"), "utf-8"
+    except UnicodeDecodeError:
+        return data.decode("cp1252", errors="replace"), "cp1252"
+
+
+_HEADER_WORDS = ("first name", "last name")
+
+
+def _find_header(text: str) -> tuple[int, str, int]:
+    """(offset of the header line, delimiter, index of the header line) — sniffed, never assumed."""
+    offset = 0
+    for index, line in enumerate(text.splitlines(keepends=True)[:HEADER_SCAN_LINES]):
+        low = line.lower()
+        if all(w in low for w in _HEADER_WORDS):
+            counts = {d: low.count(d) for d in (",", ";", "\t")}
+            delim = max(counts, key=counts.get)
+            return offset, delim, index
+        offset += len(line)
+    raise ExportError(
+        "This file has no 'First Name, Last Name, …' header, so it does not look like LinkedIn's "
+        f"Connections.csv. Please upload {EXPECTED_FILE}."
+    )
+
+
+# Column synonyms, lower-case. First match wins.
+_COLUMN_NAMES: dict[str, tuple[str, ...]] = {
+    "first_name": ("first name", "firstname", "first"),
+    "last_name": ("last name", "lastname", "last"),
+    "url": ("url", "profile url", "linkedin url", "profile"),
+    "email": ("email address", "email", "e-mail"),
+    "company": ("company", "company name", "organization"),
+    "position": ("position", "title", "job title"),
+    "headline": ("headline",),
+    "connected_on": ("connected on", "connected", "connection date"),
+    "u_engaged": ("engaged", "is engaged"),
+    "u_last": ("last interaction", "last interaction date", "last contacted"),
+    "u_count": ("interactions", "interaction count", "messages"),
+}
+
+
+def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
+    text, encoding = _decode(data)
+    offset, delim, header_line = _find_header(text)
+    body = text[offset:]
+    try:
+        raw = pd.read_csv(
+            io.StringIO(body),
+            sep=delim,
+            dtype=str,
+            keep_default_na=False,
+            na_filter=False,
+            skip_blank_lines=True,
+            on_bad_lines="skip",
+            engine="c",
+        )
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
+        raise ExportError(
+            f"The file could not be read as a table ({type(exc).__name__}). "
+            f"Please upload {EXPECTED_FILE}, straight from LinkedIn if you can."
+        ) from exc
+
+    lookup = {str(c).strip().strip('"').lower(): c for c in raw.columns}
+    cols: dict[str, str] = {}
+    for target, names in _COLUMN_NAMES.items():
+        for n in names:
+            if n in lookup:
+                cols[target] = lookup[n]
+                break
+    if "first_name" not in cols or "last_name" not in cols or not (
+        {"company", "position", "connected_on"} & cols.keys()
+    ):
+        found = ", ".join(str(c) for c in list(raw.columns)[:10]) or "none"
+        raise ExportError(
+            "This CSV does not have the columns of LinkedIn's Connections.csv (First Name, "
+            f"Last Name, Company, Position, Connected On). Columns found: {found}."
+        )
+
+    n_raw = len(raw)
+    df = pd.DataFrame(index=pd.RangeIndex(n_raw))
+    for target in ("first_name", "last_name", "url", "email", "company", "position", "headline"):
+        if target in cols:
+            df[target] = _clean_str(raw[cols[target]])
+        else:
+            df[target] = pd.Series("", index=df.index, dtype="str")
+
+    # Rows that are entirely empty (trailing `,,,,` lines from a re-save) are not connections.
+    date_raw = _clean_str(raw[cols["connected_on"]]) if "connected_on" in cols else None
+    filled = np.zeros(n_raw, dtype=bool)
+    for target in ("first_name", "last_name", "url", "email", "company", "position", "headline"):
+        filled |= (df[target] != "").to_numpy()
+    if date_raw is not None:
+        filled |= (date_raw != "").to_numpy()
+    # A `Notes:` row left below a re-saved header is not a connection either.
+    notes = (df["first_name"].str.lower() == "notes:") & (df["last_name"] == "")
+    keep = filled & ~notes.to_numpy()
+    df = df[keep].reset_index(drop=True)
+    date_raw = date_raw[keep].reset_index(drop=True) if date_raw is not None else None
+
+    if date_raw is not None:
+        connected, bad_dates = parse_dates(date_raw)
+    else:
+        connected, bad_dates = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"), 0
+    df["connected_on"] = connected
+
+    df["full_name"] = (df["first_name"] + " " + df["last_name"]).str.strip()
+    df["url_key"] = normalise_urls(df["url"])
+    df["is_blank"] = (
+        (df["first_name"] == "") & (df["last_name"] == "")
+        & (df["position"] == "") & (df["company"] == "") & (df["headline"] == "")
+    ).to_numpy()
+
+    # Duplicates: the same profile twice (by URL when there is one, else by every field).
+    # Ghost rows legitimately look alike, so they are never de-duplicated.
+    real = ~df["is_blank"]
+    key = df["url_key"].where(df["url_key"] != "", df["full_name"] + "\x1f" + df["company"]
+                              + "\x1f" + df["position"] + "\x1f" + df["email"]
+                              + "\x1f" + connected.astype(str))
+    dup = key.duplicated() & real
+    n_dup = int(dup.sum())
+    if n_dup:
+        df = df[~dup].reset_index(drop=True)
+
+    role = df["headline"].where(df["headline"] != "", df["position"])
+    df["text"] = (role + (" @ " + df["company"]).where(df["company"] != "", "")).str.strip()
+    df.loc[df["text"].str.startswith("@ "), "text"] = df["text"].str[2:]
+
+    df["interactions"] = np.nan
+    df["last_interaction"] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
+    df["engaged"] = pd.Series(pd.NA, index=df.index, dtype="boolean")
+    df["direction"] = ""
+
+    raw_kept = raw[keep].reset_index(drop=True)
+    if n_dup:
+        raw_kept = raw_kept[~dup.to_numpy()].reset_index(drop=True)
+    user_engagement = _apply_user_engagement(df, raw_kept, cols)
+
+    if len(df) == 0:
+        raise ExportError(
+            "This Connections.csv has a header but no connections in it. "
+            "If you just requested your export, LinkedIn may still be preparing the full file."
+        )
+
+    has_url = "url" in cols
+    diag: dict[str, Any] = {
+        "rows_read": n_raw,
+        "connections": len(df),
+        "ghost_rows": int(df["is_blank"].sum()),
+        "duplicates_dropped": n_dup,
+        "unparseable_dates": bad_dates,
+        "blank_positions": int(((df["position"] == "") & ~df["is_blank"]).sum()),
+        "emails": int((df["email"] != "").sum()),
+        "encoding": encoding,
+        "delimiter": {",": "comma", ";": "semicolon", "\t": "tab"}[delim],
+        "preamble_lines": header_line,
+        "has_url_column": has_url,
+        "has_headline_column": "headline" in cols,
+        "first_connected": df["connected_on"].min(),
+        "last_connected": df["connected_on"].max(),
+        "_user_engagement": user_engagement,
+    }
+    return df, diag
+
+
+def _clean_str(s: pd.Series) -> pd.Series:
+    return s.astype("str").fillna("").str.strip()
+
+
+# --- dates ----------------------------------------------------------------------------------
+
+# Non-English month abbreviations seen after spreadsheet re-saves (Spanish, French, German, ...).
+_MONTHS = {
+    "ene": "Jan", "feb": "Feb", "mar": "Mar", "abr": "Apr", "may": "May", "jun": "Jun",
+    "jul": "Jul", "ago": "Aug", "sep": "Sep", "sept": "Sep", "set": "Sep", "oct": "Oct",
+    "nov": "Nov", "dic": "Dec", "janv": "Jan", "févr": "Feb", "fevr": "Feb", "mars": "Mar",
+    "avr": "Apr", "mai": "May", "juin": "Jun", "juil": "Jul", "août": "Aug", "aout": "Aug",
+    "déc": "Dec", "dec": "Dec", "jan": "Jan", "mär": "Mar", "mrz": "Mar", "okt": "Oct",
+    "dez": "Dec", "out": "Oct", "fev": "Feb", "apr": "Apr", "aug": "Aug",
+}
+_MONTH_RE = re.compile(r"(?<=[\s\-./])([^\W\d_]{3,5})\.?(?=[\s\-./])", re.UNICODE)
+
+# Formats in the order they are tried; each later one only sees what earlier ones left.
+_DATE_FORMATS = (
+    "%d %b %Y",           # 20 Nov 2018 / 05 Jan 2026 (every export since Nov 2018)
+    "%m/%d/%y, %I:%M %p", # "1/8/18, 6:14 PM" (before Nov 2018)
+    "%d-%b-%y",           # 5-Jan-26 (spreadsheet re-save)
+    "%d.%m.%Y",           # 16.09.2021 (European re-save)
+    "%Y-%m-%d",           # ISO, from other tools
+    "%d %B %Y",           # 20 November 2018
+    "%m/%d/%Y",           # 1/8/2018
+    "%d-%b-%Y",           # 5-Jan-2026
+    "%Y-%m-%d %H:%M:%S",  # ISO with time
+)
+
+
+def parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
+    """Parse export dates in any of the known formats. Returns (datetime Series, unparseable count).
+
+    Parses each distinct string once (a network has a few thousand distinct dates at most),
+    so 100k rows cost about as much as 3k.
+    """
+    values = values.astype("str").fillna("").str.strip()
+    uniques = pd.Series(pd.unique(values.to_numpy()), dtype="str")
+    uniques = uniques[uniques != ""]
+    parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
+    todo = uniques
+    for fmt in _DATE_FORMATS:
+        if todo.empty:
+            break
+        got = pd.to_datetime(todo, format=fmt, errors="coerce")
+        ok = got.notna()
+        parsed[ok[ok].index] = got[ok]
+        todo = todo[~ok]
+    if not todo.empty:  # non-English month names: translate, then try the month formats again
+        translated = (" " + todo + " ").map(
+            lambda s: _MONTH_RE.sub(lambda m: _MONTHS.get(m.group(1).lower(), m.group(1)), s)
+        ).str.strip()
+        for fmt in ("%d-%b-%y", "%d %b %Y", "%d-%b-%Y", "%d %b %y"):
+            got = pd.to_datetime(translated, format=fmt, errors="coerce")
+            ok = got.notna()
+            parsed[ok[ok].index] = got[ok]
+            translated, todo = translated[~ok], todo[~ok]
+    # Dates outside LinkedIn's lifetime are typos or mis-parses, not connections.
+    out_of_range = (parsed < pd.Timestamp("2003-01-01")) | (parsed > pd.Timestamp("2100-01-01"))
+    parsed[out_of_range] = pd.NaT
+    mapping = dict(zip(uniques.to_numpy(), parsed.to_numpy(), strict=True))
+    result = values.map(mapping).astype("datetime64[ns]")
+    bad = int(((values != "") & result.isna()).sum())
+    return result, bad
+
+
+# --- URLs -----------------------------------------------------------------------------------
+
+def normalise_url(url: str) -> str:
+    """The join key of a profile URL: lower-case, percent-decoded, no scheme/www/query/trailing '/'."""
+    u = unquote(url.strip()).lower()
+    u = re.split(r"[?#]", u, maxsplit=1)[0].rstrip("/")
+    u = re.sub(r"^https?://", "", u)
+    u = re.sub(r"^(www\.|[a-z]{2}\.)linkedin\.com", "linkedin.com", u)
+    return u
+
+
+def normalise_urls(urls: pd.Series) -> pd.Series:
+    """`normalise_url` over a Series, computed once per distinct value."""
+    urls = urls.astype("str").fillna("")
+    uniques = pd.unique(urls.to_numpy())
+    return urls.map({u: normalise_url(u) if u else "" for u in uniques}).astype("str")
+
+
+# --- engagement -----------------------------------------------------------------------------
+
+_TRUE = {"yes", "y", "true", "1", "x", "engaged", "ja", "oui", "sí", "si"}
+
+
+def _apply_user_engagement(df: pd.DataFrame, raw: pd.DataFrame, cols: dict[str, str]) -> bool:
+    """Engagement columns the user added to their CSV win over everything else."""
+    used = False
+    if "u_count" in cols:
+        counts = pd.to_numeric(_clean_str(raw[cols["u_count"]]), errors="coerce")
+        df["interactions"] = counts.to_numpy(dtype=float)
+        used = used or bool(counts.notna().any())
+    if "u_last" in cols:
+        last, _ = parse_dates(_clean_str(raw[cols["u_last"]]))
+        df["last_interaction"] = last.to_numpy()
+        used = used or bool(last.notna().any())
+    if "u_engaged" in cols:
+        flag = _clean_str(raw[cols["u_engaged"]]).str.lower()
+        eng = pd.Series(pd.NA, index=df.index, dtype="boolean")
+        eng[(flag != "").to_numpy()] = flag[flag != ""].isin(_TRUE).to_numpy()
+        df["engaged"] = eng
+        used = used or bool(eng.notna().any())
+    if used:
+        df.attrs["user_engaged_given"] = "u_engaged" in cols
+    return used
+
+
+def _derive_engaged(df: pd.DataFrame, export_date: pd.Timestamp | None, months: int) -> None:
+    """engaged = interacted within `months` before the export date, unless the user said so."""
+    if df.attrs.pop("user_engaged_given", False) and df["engaged"].notna().any():
+        df.loc[df["is_blank"], "engaged"] = pd.NA
+        return
+    if export_date is None or pd.isna(export_date):
+        export_date = df["last_interaction"].max()
+    engaged = pd.Series(pd.NA, index=df.index, dtype="boolean")
+    known = df["last_interaction"].notna() | df["interactions"].notna()
+    if pd.notna(export_date):
+        cutoff = export_date - pd.DateOffset(months=months)
+        recent = (df["last_interaction"] >= cutoff).fillna(False)
+        engaged[known.to_numpy()] = recent[known].to_numpy()
+    engaged[df["is_blank"].to_numpy()] = pd.NA
+    df["engaged"] = engaged
+
+
+def _read_table(data: bytes) -> pd.DataFrame | None:
+    """A secondary export file (messages, invitations, profile) as strings, or None if unreadable."""
+    try:
+        text, _ = _decode(data)
+    except ExportError:
+        return None
+    first = text[:2048].splitlines()[0] if text.strip() else ""
+    counts = {d: first.count(d) for d in (",", ";", "\t")}
+    delim = max(counts, key=counts.get)
+    try:
+        t = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
+                        na_filter=False, on_bad_lines="skip", engine="c")
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError):
+        return None
+    t.columns = [str(c).strip().lower() for c in t.columns]
+    return t
+
+
+def _col(t: pd.DataFrame, *names: str) -> str | None:
+    for n in names:
+        if n in t.columns:
+            return n
+    return None
+
+
+def _parse_messages(data: bytes) -> pd.DataFrame | None:
+    """Messages as (who: url_key or name, date) pairs, one per participant; drafts and spam skipped."""
+    t = _read_table(data)
+    if t is None or t.empty:
+        return None
+    date_col = _col(t, "date")
+    if date_col is None:
+        return None
+    keep = pd.Series(True, index=t.index)
+    folder = _col(t, "folder")
+    if folder:
+        keep &= t[folder].str.strip().str.upper() != "SPAM"
+    for draft in ("is message draft", "is conversation draft"):
+        if draft in t.columns:
+            keep &= ~t[draft].str.strip().str.lower().isin({"true", "yes", "1"})
+    t = t[keep]
+    skipped = int((~keep).sum())
+    dates = _parse_message_dates(t[date_col])
+    sender = _col(t, "sender profile url")
+    recips = _col(t, "recipient profile urls")
+    if sender:
+        parts = [pd.DataFrame({"who": t[sender], "date": dates})]
+        if recips:
+            r = pd.DataFrame({"who": t[recips].str.split(","), "date": dates}).explode("who")
+            parts.append(r)
+        m = pd.concat(parts, ignore_index=True)
+        m["who"] = normalise_urls(m["who"].fillna("").astype("str"))
+        m["by"] = "url"
+    else:  # 2018 era: From/To are names only
+        frm, to = _col(t, "from"), _col(t, "to")
+        if not frm:
+            return None
+        parts = [pd.DataFrame({"who": t[frm], "date": dates})]
+        if to:
+            parts.append(pd.DataFrame({"who": t[to], "date": dates}))
+        m = pd.concat(parts, ignore_index=True)
+        m["who"] = m["who"].fillna("").astype("str").str.strip().str.lower()
+        m["by"] = "name"
+    m = m[m["who"] != ""]
+    if m.empty:
+        return None
+    # The owner is in every conversation: the most frequent participant is them, not a connection.
+    owner = m["who"].value_counts().index[0]
+    m = m[m["who"] != owner]
+    m.attrs["skipped"] = skipped
+    m.attrs["messages"] = int(len(t))
+    return m
+
+
+def _parse_message_dates(s: pd.Series) -> pd.Series:
+    s = s.astype("str").fillna("").str.strip()
+    iso = pd.to_datetime(s.str.replace(" UTC", "", regex=False), format="%Y-%m-%d %H:%M:%S",
+                         errors="coerce")
+    rest = iso.isna() & (s != "")
+    if rest.any():
+        other, _ = parse_dates(s[rest])
+        iso[rest] = other
+    return iso.astype("datetime64[ns]")
+
+
+def _apply_messages(df: pd.DataFrame, m: pd.DataFrame, diag: dict[str, Any]) -> None:
+    by_name = m["by"].iloc[0] == "name"
+    key = df["full_name"].str.lower() if by_name else df["url_key"]
+    if by_name:  # a name shared by two connections cannot be attributed
+        key = key.where(~key.duplicated(keep=False), "")
+    agg = m.groupby("who").agg(n=("date", "size"), last=("date", "max"))
+    real = ~df["is_blank"]
+    matched = key.map(agg["n"])
+    df["interactions"] = matched.fillna(0).astype(float).where(real, np.nan).to_numpy()
+    df["last_interaction"] = key.map(agg["last"]).astype("datetime64[ns]").to_numpy()
+    diag["messages_read"] = m.attrs.get("messages", 0)
+    diag["messages_skipped"] = m.attrs.get("skipped", 0)
+    diag["connections_in_messages"] = int((matched.fillna(0) > 0).sum())
+    diag["messages_matched_by"] = "name" if by_name else "profile URL"
+
+
+def _apply_invitations(df: pd.DataFrame, data: bytes, diag: dict[str, Any]) -> None:
+    t = _read_table(data)
+    if t is None or t.empty or "direction" not in t.columns:
+        return
+    direction = t["direction"].str.strip().str.upper()
+    inviter, invitee = _col(t, "inviterprofileurl"), _col(t, "inviteeprofileurl")
+    if inviter and invitee:
+        other = normalise_urls(t[inviter].where(direction == "INCOMING", t[invitee]))
+        key = df["url_key"]
+    else:
+        frm, to = _col(t, "from"), _col(t, "to")
+        if not (frm and to):
+            return
+        other = t[frm].where(direction == "INCOMING", t[to]).str.strip().str.lower()
+        key = df["full_name"].str.lower()
+    label = direction.map({"INCOMING": "inbound", "OUTGOING": "outbound"}).fillna("")
+    lookup = dict(zip(other.to_numpy(), label.to_numpy(), strict=True))
+    lookup.pop("", None)
+    df["direction"] = key.map(lookup).fillna("").astype("str").to_numpy()
+    diag["invitations_matched"] = int((df["direction"] != "").sum())
+
+
+def _parse_profile(data: bytes) -> dict[str, str]:
+    """The user's own headline, industry and name (never address or birth date: not needed)."""
+    t = _read_table(data)
+    if t is None or t.empty:
+        return {}
+    row = t.iloc[0]
+    out = {}
+    for key, names in {
+        "first_name": ("first name",), "last_name": ("last name",), "headline": ("headline",),
+        "industry": ("industry",), "summary": ("summary",),
+    }.items():
+        c = _col(t, *names)
+        if c and str(row[c]).strip():
+            out[key] = str(row[c]).strip()[:2000]
+    return out

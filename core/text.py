@@ -1,0 +1,88 @@
+"""Cleaning job titles and headlines before anything reads them.
+
+Headlines are noisy ("🚀 Sr. VP Sales @ Acme | Helping founders scale | ex-Google"): both the
+title classifier (ICP scoring) and the clustering read the cleaned form, so they agree on what a
+title says. Pure functions over strings, plus vectorised helpers over pandas Series.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+import pandas as pd
+
+# Abbreviations expanded before anything reads a title. Keys are lower-case whole words.
+ABBREVIATIONS: dict[str, str] = {
+    "sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
+    "mgr": "manager", "mngr": "manager", "eng": "engineer", "engr": "engineer",
+    "dir": "director", "assoc": "associate", "asst": "assistant", "exec": "executive",
+    "admin": "administrator", "dev": "developer", "devs": "developers", "mktg": "marketing",
+    "acct": "account", "ops": "operations", "hr": "human resources", "pm": "product manager",
+    "svp": "senior vice president", "evp": "executive vice president",
+    "avp": "assistant vice president", "vp": "vice president",
+    "sdr": "sales development representative", "bdr": "business development representative",
+    "ae": "account executive", "am": "account manager", "csm": "customer success manager",
+    "biz": "business", "bd": "business development", "mba": "mba",
+    "qa": "quality assurance", "ux": "user experience", "ui": "user interface",
+    "swe": "software engineer", "sre": "site reliability engineer", "ml": "machine learning",
+    "ai": "ai", "it": "information technology", "r&d": "research and development",
+    "gm": "general manager", "md": "managing director", "coo": "chief operating officer",
+    "ceo": "chief executive officer", "cfo": "chief financial officer",
+    "cto": "chief technology officer", "cmo": "chief marketing officer",
+    "cro": "chief revenue officer", "cio": "chief information officer",
+    "cpo": "chief product officer", "chro": "chief human resources officer",
+    "cso": "chief sales officer", "ciso": "chief information security officer",
+}
+
+_SEPARATORS = re.compile(r"\s*(?:\||•|·|–|—|/{2}|\s-\s|;|\u2022)\s*")
+_AT = re.compile(r"\s+(?:@|at|chez|bei|en)\s+|@", re.IGNORECASE)
+_NON_WORD = re.compile(r"[^\w&+#\- ]+", re.UNICODE)
+_SPACES = re.compile(r"\s+")
+_WORD = re.compile(r"[\w&+#]+", re.UNICODE)
+
+
+def fold(text: str) -> str:
+    """NFKC-fold styled Unicode (𝐀𝐧𝐚𝐧𝐝 → Anand) and drop emoji/symbols, keeping letters, digits and spaces."""
+    text = unicodedata.normalize("NFKC", text)
+    kept = []
+    for ch in text:
+        cat = unicodedata.category(ch)
+        if cat[0] in "LN" or ch in " &+#-'.,/|@":
+            kept.append(ch)
+        elif cat[0] == "Z":
+            kept.append(" ")
+        else:
+            kept.append(" ")
+    return _SPACES.sub(" ", "".join(kept)).strip()
+
+
+def title_part(headline: str) -> str:
+    """The role part of a headline: the first segment before `|`, `•` or ` - `, and before `@`/` at `.
+
+    "VP Sales @ Acme | Helping founders" → "VP Sales". A plain position passes through unchanged.
+    """
+    first = _SEPARATORS.split(headline, maxsplit=1)[0]
+    role = _AT.split(first, maxsplit=1)[0]
+    return role.strip() or first.strip()
+
+
+def expand_abbreviations(text: str) -> str:
+    """Lower-case and expand whole-word abbreviations (Sr. → senior, VP → vice president)."""
+    words = _WORD.findall(text.lower().replace(".", " "))
+    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
+
+
+def normalise_title(text: str) -> str:
+    """The cleaned, lower-case role text both scoring and clustering read ("" for blank input)."""
+    if not text:
+        return ""
+    return expand_abbreviations(title_part(fold(text)))
+
+
+def normalise_titles(texts: pd.Series) -> pd.Series:
+    """`normalise_title` over a Series, computed once per distinct value (titles repeat a lot)."""
+    texts = texts.fillna("").astype(str)
+    uniques = pd.unique(texts.to_numpy())
+    mapping = {t: normalise_title(t) for t in uniques}
+    return texts.map(mapping)

@@ -1,0 +1,9 @@
+"""Define your ICP (placeholder until its issue lands)."""
+
+import streamlit as st
+
+import ui
+
+ui.page_setup("Define your ICP", "🎯")
+st.title("Define your ICP")
+st.info("This page is being built.")

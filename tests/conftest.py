@@ -1,0 +1,48 @@
+"""Shared fixtures: synthetic exports in the real formats, and the real-browser harness."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+PREAMBLE = (
+    "Notes:\n"
+    '"When exporting your connection data, you may notice that some of the email addresses are '
+    "missing. You will only see email addresses for connections who have allowed their "
+    "connections to see or download their email address using this setting "
+    "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+    'https://www.linkedin.com/help/linkedin/answer/261"\n'
+    "\n"
+)
+MODERN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
+
+MODERN_ROWS = [
+    "Anna,Smith,https://www.linkedin.com/in/anna-smith,,Acme Software,VP Sales,05 Jan 2026",
+    "Bob,Jones,https://www.linkedin.com/in/bob-jones,bob@example.com,Globex,Software Engineer,"
+    "14 Dec 2025",
+    ",,,,,,01 Feb 2020",
+    'James,"""Tyler""",https://www.linkedin.com/in/ken-o%E2%80%99brien,,"Arseienko, CFEI®",'
+    "Chief Financial Officer,20 Nov 2018",
+    "NA,Null,https://www.linkedin.com/in/na-null,,Initech,Recruiter,03 Mar 2019",
+]
+
+
+def modern_csv(rows: list[str] | None = None) -> bytes:
+    """A Connections.csv exactly as LinkedIn writes it since late 2023 (LF, no final newline)."""
+    rows = MODERN_ROWS if rows is None else rows
+    return (PREAMBLE + MODERN_HEADER + "\n" + "\n".join(rows)).encode("utf-8")
+
+
+def make_zip(files: dict[str, bytes]) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        for name, data in files.items():
+            zf.writestr(name, data)
+    return buf.getvalue()
+
+
+@pytest.fixture
+def modern_bytes() -> bytes:
+    return modern_csv()

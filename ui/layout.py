@@ -1,0 +1,44 @@
+"""Page chrome shared by every page: config, sidebar status, and safe text helpers."""
+
+from __future__ import annotations
+
+import re
+
+import streamlit as st
+
+from core.format import count
+from ui.session import bootstrap, icp, network
+
+APP_NAME = "Inbound Network Coach"
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+
+
+def md_escape(text: str) -> str:
+    """User text made inert inside st.markdown: no links, emphasis, HTML or LaTeX from an upload."""
+    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+
+
+def page_setup(title: str, icon: str) -> None:
+    """First call on every page: page config, the demo network if nothing is loaded, the sidebar."""
+    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide")
+    bootstrap()
+    with st.sidebar:
+        render_source_badge()
+
+
+def render_source_badge() -> None:
+    """Which network is loaded and whether an ICP exists: the two facts every page depends on."""
+    net = network()
+    if net.is_demo:
+        st.info(f"**Demo network** · {count(len(net.df))} connections of a fictional founder. "
+                "Load your own export on the Home page.", icon="🧪")
+    else:
+        st.success(f"**Your export** · {count(len(net.df))} connections", icon="📇")
+        st.caption(f"File: {md_escape(net.source_label)}")
+    current = icp()
+    if current is None:
+        st.caption("No ideal customer profile yet: define one on **Define your ICP**.")
+    else:
+        st.caption(f"ICP: **{md_escape(current.name)}**")
+    st.caption("Your data stays in this browser session: nothing is stored or sent anywhere.")
