@@ -16,6 +16,7 @@ import hashlib
 import io
 import os
 import re
+import warnings
 import zipfile
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
@@ -325,16 +326,19 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     offset, delim, header_line = _find_header(text)
     body = text[offset:]
     try:
-        raw = pd.read_csv(
-            io.StringIO(body),
-            sep=delim,
-            dtype=str,
-            keep_default_na=False,
-            na_filter=False,
-            skip_blank_lines=True,
-            on_bad_lines="skip",
-            engine="c",
-        )
+        with warnings.catch_warnings():  # extra fields on a row: dropped, not worth a warning
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            raw = pd.read_csv(
+                io.StringIO(body),
+                sep=delim,
+                dtype=str,
+                keep_default_na=False,
+                na_filter=False,
+                skip_blank_lines=True,
+                on_bad_lines="skip",
+                index_col=False,  # a row with extra fields must not turn the names into an index
+                engine="c",
+            )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
         raise ExportError(
             f"The file could not be read as a table ({type(exc).__name__}). "
@@ -474,8 +478,10 @@ _DATE_FORMATS = (
 )
 
 
-def parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
+def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, int]:
     """Parse export dates in any of the known formats. Returns (datetime Series, unparseable count).
+
+    Dates are days (time of day dropped) unless `keep_time`.
 
     Parses each distinct string once (a network has a few thousand distinct dates at most),
     so 100k rows cost about as much as 3k.
@@ -504,6 +510,8 @@ def parse_dates(values: pd.Series) -> tuple[pd.Series, int]:
     # Dates outside LinkedIn's lifetime are typos or mis-parses, not connections.
     out_of_range = (parsed < pd.Timestamp("2003-01-01")) | (parsed > pd.Timestamp("2100-01-01"))
     parsed[out_of_range] = pd.NaT
+    if not keep_time:
+        parsed = parsed.dt.normalize()
     mapping = dict(zip(uniques.to_numpy(), parsed.to_numpy(), strict=True))
     result = values.map(mapping).astype("datetime64[ns]")
     bad = int(((values != "") & result.isna()).sum())
@@ -582,8 +590,10 @@ def _read_table(data: bytes) -> pd.DataFrame | None:
     counts = {d: first.count(d) for d in (",", ";", "\t")}
     delim = max(counts, key=counts.get)
     try:
-        t = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
-                        na_filter=False, on_bad_lines="skip", engine="c")
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", pd.errors.ParserWarning)
+            t = pd.read_csv(io.StringIO(text), sep=delim, dtype=str, keep_default_na=False,
+                            na_filter=False, on_bad_lines="skip", index_col=False, engine="c")
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError):
         return None
     t.columns = [str(c).strip().lower() for c in t.columns]
@@ -652,7 +662,7 @@ def _parse_message_dates(s: pd.Series) -> pd.Series:
                          errors="coerce")
     rest = iso.isna() & (s != "")
     if rest.any():
-        other, _ = parse_dates(s[rest])
+        other, _ = parse_dates(s[rest], keep_time=True)
         iso[rest] = other
     return iso.astype("datetime64[ns]")
 
