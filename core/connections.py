@@ -12,6 +12,7 @@ diagnostics, the user's own profile and where engagement came from).
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import io
 import os
@@ -25,6 +26,9 @@ from urllib.parse import unquote
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
+import pyarrow.csv as pacsv
 
 from core.schema import COLUMNS, ENGAGED_WINDOW_MONTHS
 
@@ -292,7 +296,7 @@ _HEADER_WORDS = ("first name", "last name")
 def _find_header(text: str) -> tuple[int, str, int]:
     """(offset of the header line, delimiter, index of the header line) — sniffed, never assumed."""
     offset = 0
-    for index, line in enumerate(text.splitlines(keepends=True)[:HEADER_SCAN_LINES]):
+    for index, line in enumerate(text[:65536].splitlines(keepends=True)[:HEADER_SCAN_LINES]):
         low = line.lower()
         if all(w in low for w in _HEADER_WORDS):
             counts = {d: low.count(d) for d in (",", ";", "\t")}
@@ -324,26 +328,14 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     text, encoding = _decode(data)
     offset, delim, header_line = _find_header(text)
-    body = text[offset:]
-    try:
-        with warnings.catch_warnings():  # extra fields on a row: dropped, not worth a warning
-            warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            raw = pd.read_csv(
-                io.StringIO(body),
-                sep=delim,
-                dtype=str,
-                keep_default_na=False,
-                na_filter=False,
-                skip_blank_lines=True,
-                on_bad_lines="skip",
-                index_col=False,  # a row with extra fields must not turn the names into an index
-                engine="c",
-            )
-    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
+    # UTF-8 input is handed to the reader as it came (no re-encode of a 30k-row file).
+    body = data[len(text[:offset].encode("utf-8")):] if encoding == "utf-8" else None
+    raw = _read_csv_strings(text[offset:], delim, body)
+    if raw is None:
         raise ExportError(
-            f"The file could not be read as a table ({type(exc).__name__}). "
+            "The file could not be read as a table. "
             f"Please upload {EXPECTED_FILE}, straight from LinkedIn if you can."
-        ) from exc
+        )
 
     lookup = {str(c).strip().strip('"').lower(): c for c in raw.columns}
     cols: dict[str, str] = {}
@@ -365,12 +357,12 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     df = pd.DataFrame(index=pd.RangeIndex(n_raw))
     for target in ("first_name", "last_name", "url", "email", "company", "position", "headline"):
         if target in cols:
-            df[target] = _clean_str(raw[cols[target]])
+            df[target] = raw[cols[target]]
         else:
             df[target] = pd.Series("", index=df.index, dtype="str")
 
     # Rows that are entirely empty (trailing `,,,,` lines from a re-save) are not connections.
-    date_raw = _clean_str(raw[cols["connected_on"]]) if "connected_on" in cols else None
+    date_raw = raw[cols["connected_on"]] if "connected_on" in cols else None
     filled = np.zeros(n_raw, dtype=bool)
     for target in ("first_name", "last_name", "url", "email", "company", "position", "headline"):
         filled |= (df[target] != "").to_numpy()
@@ -398,10 +390,14 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     # Duplicates: the same profile twice (by URL when there is one, else by every field).
     # Ghost rows legitimately look alike, so they are never de-duplicated.
     real = ~df["is_blank"]
-    key = df["url_key"].where(df["url_key"] != "", df["full_name"] + "\x1f" + df["company"]
-                              + "\x1f" + df["position"] + "\x1f" + df["email"]
-                              + "\x1f" + connected.astype(str))
-    dup = key.duplicated() & real
+    has_url = (df["url_key"] != "").to_numpy()
+    dup = np.zeros(len(df), dtype=bool)
+    dup[has_url] = df["url_key"][has_url].duplicated().to_numpy()
+    rest = ~has_url & real.to_numpy()
+    if rest.any():
+        fields = ["full_name", "company", "position", "email", "connected_on"]
+        dup[rest] = df.loc[rest, fields].duplicated().to_numpy()
+    dup = pd.Series(dup, index=df.index)
     n_dup = int(dup.sum())
     if n_dup:
         df = df[~dup].reset_index(drop=True)
@@ -447,6 +443,54 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     return df, diag
 
 
+def _read_csv_strings(body: str, delim: str, body_bytes: bytes | None = None) -> pd.DataFrame | None:
+    """Every cell as a whitespace-trimmed string, header from the first line; None if unreadable.
+
+    Arrow's CSV reader and string kernels first (a 30k-row export in ~10 ms); pandas' C parser
+    as the fallback for whatever Arrow refuses. Rows with the wrong number of fields are skipped.
+    """
+    first = body.split("\n", 1)[0].rstrip("\r")
+    try:
+        header = next(csv.reader([first], delimiter=delim))
+    except (csv.Error, StopIteration):
+        return None
+    names = [f"c{i}" for i in range(len(header))]
+    try:
+        table = pacsv.read_csv(
+            io.BytesIO(body_bytes if body_bytes is not None else body.encode("utf-8")),
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delim, newlines_in_values=True, invalid_row_handler=lambda _row: "skip"
+            ),
+            convert_options=pacsv.ConvertOptions(
+                column_types={n: pa.string() for n in names},
+                strings_can_be_null=False, quoted_strings_can_be_null=False,
+            ),
+        )
+        data = {n: pd.Series(pc.utf8_trim_whitespace(table[n]), dtype="str") for n in names}
+        raw = pd.DataFrame(data, index=pd.RangeIndex(table.num_rows))
+    except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, UnicodeError):
+        try:
+            with warnings.catch_warnings():  # extra fields on a row: dropped, not worth a warning
+                warnings.simplefilter("ignore", pd.errors.ParserWarning)
+                raw = pd.read_csv(
+                    io.StringIO(body), sep=delim, dtype=str, keep_default_na=False,
+                    na_filter=False, skip_blank_lines=True, on_bad_lines="skip",
+                    index_col=False,  # a row with extra fields must not become the index
+                    engine="c", header=0, names=names,
+                )
+        except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError):
+            return None
+        raw = raw.astype("str").apply(lambda c: c.str.strip())
+    # Duplicate or blank header names stay addressable: keep the first of each name.
+    seen: dict[str, str] = {}
+    for n, h in zip(names, header, strict=True):
+        seen.setdefault(h, n)
+    raw = raw[list(seen.values())]
+    raw.columns = list(seen.keys())
+    return raw
+
+
 def _clean_str(s: pd.Series) -> pd.Series:
     return s.astype("str").fillna("").str.strip()
 
@@ -487,10 +531,10 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
     so 100k rows cost about as much as 3k.
     """
     values = values.astype("str").fillna("").str.strip()
-    uniques = pd.Series(pd.unique(values.to_numpy()), dtype="str")
-    uniques = uniques[uniques != ""]
+    codes, uniq = pd.factorize(values)
+    uniques = pd.Series(np.asarray(uniq, dtype=object), dtype="str")
     parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
-    todo = uniques
+    todo = uniques[uniques != ""]
     for fmt in _DATE_FORMATS:
         if todo.empty:
             break
@@ -512,8 +556,10 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
     parsed[out_of_range] = pd.NaT
     if not keep_time:
         parsed = parsed.dt.normalize()
-    mapping = dict(zip(uniques.to_numpy(), parsed.to_numpy(), strict=True))
-    result = values.map(mapping).astype("datetime64[ns]")
+    parsed[uniques == ""] = pd.NaT
+    taken = parsed.to_numpy()[codes] if len(codes) else np.array([], dtype="datetime64[ns]")
+    result = pd.Series(taken, index=values.index, dtype="datetime64[ns]")
+    result[codes < 0] = pd.NaT
     bad = int(((values != "") & result.isna()).sum())
     return result, bad
 
@@ -530,10 +576,28 @@ def normalise_url(url: str) -> str:
 
 
 def normalise_urls(urls: pd.Series) -> pd.Series:
-    """`normalise_url` over a Series, computed once per distinct value."""
-    urls = urls.astype("str").fillna("")
-    uniques = pd.unique(urls.to_numpy())
-    return urls.map({u: normalise_url(u) if u else "" for u in uniques}).astype("str")
+    """`normalise_url` over a Series, vectorised (Arrow string kernels; 30k URLs in ~8 ms).
+
+    The common shape (https://www.linkedin.com/in/slug) takes a fast path; only the few
+    percent-encoded or query-carrying URLs go through slower steps.
+    """
+    u = urls.astype("str").fillna("").str.strip()
+    encoded = u.str.contains("%", regex=False)
+    if encoded.any():
+        u = u.copy()
+        u[encoded] = u[encoded].map(unquote)
+    u = u.str.lower()
+    query = u.str.contains(r"[?#]", regex=True)
+    if query.any():
+        u[query] = u[query].str.replace(r"[?#].*$", "", regex=True)
+    u = u.str.rstrip("/")
+    common = "https://www.linkedin.com"
+    fast = u.str.startswith(common)
+    out = u.str.slice(len(common) - len("linkedin.com"))
+    if not fast.all():
+        out = out.where(fast, u.str.replace(
+            r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com", "linkedin.com", regex=True))
+    return out.astype("str")
 
 
 # --- engagement -----------------------------------------------------------------------------
