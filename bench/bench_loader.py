@@ -1,0 +1,45 @@
+"""Load time and peak memory of `load_connections` at 1k/10k/30k/100k rows.
+
+Next to the floor: plain `pandas.read_csv(path, skiprows=3)` on the same file, which does no
+normalising at all. Target at 30k: at most 3x that plain read, measured in the same run.
+"""
+
+from __future__ import annotations
+
+import sys
+import tempfile
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+import pandas as pd  # noqa: E402
+
+from bench.common import SIZES, best_of, peak_rss_mb, table  # noqa: E402
+from core.connections import load_connections  # noqa: E402
+from core.demo import connections_csv  # noqa: E402
+
+
+def main() -> None:
+    rows = []
+    with tempfile.TemporaryDirectory() as tmp:
+        for n in SIZES:
+            path = Path(tmp) / f"Connections_{n}.csv"
+            path.write_bytes(connections_csv(n, seed=11))
+            plain = best_of(lambda p=path: pd.read_csv(p, skiprows=3))
+            ours = best_of(lambda p=path: load_connections(p))
+            mem_plain = peak_rss_mb(
+                f"import pandas as pd\ndef work():\n    pd.read_csv({str(path)!r}, skiprows=3)")
+            mem_ours = peak_rss_mb(
+                "from core.connections import load_connections\n"
+                f"def work():\n    load_connections({str(path)!r})")
+            rows.append([f"{n:,}", f"{path.stat().st_size / 1e6:.1f} MB",
+                         f"{plain * 1e3:.0f} ms", f"{ours * 1e3:.0f} ms", f"{ours / plain:.1f}x",
+                         f"{mem_plain:.0f} MB", f"{mem_ours:.0f} MB"])
+    print("Loader: load_connections vs plain pandas.read_csv(skiprows=3), median of 5 runs")
+    print(table(["rows", "file", "read_csv", "load_connections", "ratio", "peak read_csv",
+                 "peak load"], rows))
+    print("Target: ratio <= 3x at 30,000 rows.")
+
+
+if __name__ == "__main__":
+    main()
