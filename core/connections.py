@@ -353,67 +353,67 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
             f"Last Name, Company, Position, Connected On). Columns found: {found}."
         )
 
+    # From here on the work is done on Arrow arrays: one pass per step, no per-row Python.
     n_raw = len(raw)
-    df = pd.DataFrame(index=pd.RangeIndex(n_raw))
-    for target in ("first_name", "last_name", "url", "email", "company", "position", "headline"):
-        if target in cols:
-            df[target] = raw[cols[target]]
-        else:
-            df[target] = pd.Series("", index=df.index, dtype="str")
+    blank = pa.nulls(n_raw, _STR).fill_null("")
+    arr = {t: (_arrow(raw[cols[t]]) if t in cols else blank) for t in _TEXT_FIELDS}
+    date_arr = _arrow(raw[cols["connected_on"]]) if "connected_on" in cols else blank
+    empty = {t: pc.equal(a, "") for t, a in arr.items()}
+    is_blank = _all(empty[t] for t in ("first_name", "last_name", "position", "company", "headline"))
+    # Rows that are entirely empty (trailing `,,,,` lines from a re-save) are not connections,
+    # and neither is a `Notes:` row left below a re-saved header.
+    keep = pc.invert(_all([is_blank, empty["url"], empty["email"], pc.equal(date_arr, "")]))
+    keep = pc.and_(keep, pc.invert(pc.and_(pc.equal(pc.utf8_lower(arr["first_name"]), "notes:"),
+                                           empty["last_name"])))
+    if not pc.all(keep).as_py():
+        arr = {t: pc.filter(a, keep) for t, a in arr.items()}
+        date_arr, is_blank = pc.filter(date_arr, keep), pc.filter(is_blank, keep)
+        empty = {t: pc.equal(a, "") for t, a in arr.items()}
+    raw_kept = raw[keep.to_numpy(zero_copy_only=False)].reset_index(drop=True)
 
-    # Rows that are entirely empty (trailing `,,,,` lines from a re-save) are not connections.
-    date_raw = raw[cols["connected_on"]] if "connected_on" in cols else None
-    filled = np.zeros(n_raw, dtype=bool)
-    for target in ("first_name", "last_name", "url", "email", "company", "position", "headline"):
-        filled |= (df[target] != "").to_numpy()
-    if date_raw is not None:
-        filled |= (date_raw != "").to_numpy()
-    # A `Notes:` row left below a re-saved header is not a connection either.
-    notes = (df["first_name"].str.lower() == "notes:") & (df["last_name"] == "")
-    keep = filled & ~notes.to_numpy()
-    df = df[keep].reset_index(drop=True)
-    date_raw = date_raw[keep].reset_index(drop=True) if date_raw is not None else None
-
-    if date_raw is not None:
-        connected, bad_dates = parse_dates(date_raw)
-    else:
-        connected, bad_dates = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]"), 0
-    df["connected_on"] = connected
-
-    df["full_name"] = (df["first_name"] + " " + df["last_name"]).str.strip()
-    df["url_key"] = normalise_urls(df["url"])
-    df["is_blank"] = (
-        (df["first_name"] == "") & (df["last_name"] == "")
-        & (df["position"] == "") & (df["company"] == "") & (df["headline"] == "")
-    ).to_numpy()
+    connected, bad_dates = parse_dates(pd.Series(date_arr, dtype="str"))
+    full_name = pc.utf8_trim_whitespace(
+        pc.binary_join_element_wise(arr["first_name"], arr["last_name"], _sep(" ")))
+    url_key = normalise_urls(pd.Series(arr["url"], dtype="str"))
+    is_blank_np = is_blank.to_numpy(zero_copy_only=False)
 
     # Duplicates: the same profile twice (by URL when there is one, else by every field).
     # Ghost rows legitimately look alike, so they are never de-duplicated.
-    real = ~df["is_blank"]
-    has_url = (df["url_key"] != "").to_numpy()
-    dup = np.zeros(len(df), dtype=bool)
-    dup[has_url] = df["url_key"][has_url].duplicated().to_numpy()
-    rest = ~has_url & real.to_numpy()
+    has_url = (url_key != "").to_numpy()
+    dup = np.zeros(len(url_key), dtype=bool)
+    dup[has_url] = url_key[has_url].duplicated().to_numpy()
+    rest = ~has_url & ~is_blank_np
     if rest.any():
-        fields = ["full_name", "company", "position", "email", "connected_on"]
-        dup[rest] = df.loc[rest, fields].duplicated().to_numpy()
-    dup = pd.Series(dup, index=df.index)
+        fields = pd.DataFrame({"n": pd.Series(full_name, dtype="str"),
+                               "c": pd.Series(arr["company"], dtype="str"),
+                               "p": pd.Series(arr["position"], dtype="str"),
+                               "e": pd.Series(arr["email"], dtype="str"),
+                               "d": connected})
+        dup[rest] = fields[rest].duplicated().to_numpy()
     n_dup = int(dup.sum())
+
+    # What scoring and clustering read: the headline if the file has one, else the position,
+    # with the company as context ("VP Sales @ Acme").
+    role = pc.if_else(empty["headline"], arr["position"], arr["headline"])
+    role_empty = pc.equal(role, "")
+    text = pc.if_else(role_empty, arr["company"], pc.if_else(
+        empty["company"], role, pc.binary_join_element_wise(role, arr["company"], _sep(" @ "))))
+
+    df = pd.DataFrame({
+        **{t: pd.Series(a, dtype="str") for t, a in arr.items()},
+        "full_name": pd.Series(full_name, dtype="str"),
+        "url_key": url_key.reset_index(drop=True),
+        "connected_on": connected.reset_index(drop=True),
+        "text": pd.Series(text, dtype="str"),
+        "is_blank": is_blank_np,
+    })
     if n_dup:
         df = df[~dup].reset_index(drop=True)
-
-    role = df["headline"].where(df["headline"] != "", df["position"])
-    df["text"] = (role + (" @ " + df["company"]).where(df["company"] != "", "")).str.strip()
-    df.loc[df["text"].str.startswith("@ "), "text"] = df["text"].str[2:]
-
+        raw_kept = raw_kept[~dup].reset_index(drop=True)
     df["interactions"] = np.nan
     df["last_interaction"] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     df["engaged"] = pd.Series(pd.NA, index=df.index, dtype="boolean")
     df["direction"] = ""
-
-    raw_kept = raw[keep].reset_index(drop=True)
-    if n_dup:
-        raw_kept = raw_kept[~dup.to_numpy()].reset_index(drop=True)
     user_engagement = _apply_user_engagement(df, raw_kept, cols)
 
     if len(df) == 0:
@@ -443,13 +443,37 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     return df, diag
 
 
+_TEXT_FIELDS = ("first_name", "last_name", "url", "email", "company", "position", "headline")
+
+
+_STR = pa.large_string()  # what pandas' Arrow-backed "str" dtype holds
+
+
+def _arrow(s: pd.Series) -> pa.Array:
+    return pa.array(s).cast(_STR)
+
+
+def _sep(text: str) -> pa.Scalar:
+    return pa.scalar(text, _STR)
+
+
+def _all(masks) -> pa.ChunkedArray:
+    """Element-wise AND of boolean Arrow arrays."""
+    it = iter(masks)
+    out = next(it)
+    for m in it:
+        out = pc.and_(out, m)
+    return out
+
+
 def _read_csv_strings(body: str, delim: str, body_bytes: bytes | None = None) -> pd.DataFrame | None:
     """Every cell as a whitespace-trimmed string, header from the first line; None if unreadable.
 
     Arrow's CSV reader and string kernels first (a 30k-row export in ~10 ms); pandas' C parser
     as the fallback for whatever Arrow refuses. Rows with the wrong number of fields are skipped.
     """
-    first = body.split("\n", 1)[0].rstrip("\r")
+    end = body.find("\n")
+    first = (body if end < 0 else body[:end]).rstrip("\r")
     try:
         header = next(csv.reader([first], delimiter=delim))
     except (csv.Error, StopIteration):
