@@ -381,7 +381,11 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     # Ghost rows legitimately look alike, so they are never de-duplicated.
     has_url = (url_key != "").to_numpy()
     dup = np.zeros(len(url_key), dtype=bool)
-    dup[has_url] = url_key[has_url].duplicated().to_numpy()
+    if has_url.any():  # first occurrence of each URL key stays; later ones are duplicates
+        codes = pc.dictionary_encode(_arrow(url_key[has_url])).indices.to_numpy()
+        first = np.zeros(len(codes), dtype=bool)
+        first[np.unique(codes, return_index=True)[1]] = True
+        dup[has_url] = ~first
     rest = ~has_url & ~is_blank_np
     if rest.any():
         fields = pd.DataFrame({"n": pd.Series(full_name, dtype="str"),
@@ -450,7 +454,11 @@ _STR = pa.large_string()  # what pandas' Arrow-backed "str" dtype holds
 
 
 def _arrow(s: pd.Series) -> pa.Array:
-    return pa.array(s).cast(_STR)
+    """A Series of text as one contiguous Arrow large_string array (zero-copy when possible)."""
+    a = pa.array(s)
+    if isinstance(a, pa.ChunkedArray):
+        a = a.combine_chunks()
+    return a.cast(_STR)
 
 
 def _sep(text: str) -> pa.Scalar:
@@ -600,28 +608,30 @@ def normalise_url(url: str) -> str:
 
 
 def normalise_urls(urls: pd.Series) -> pd.Series:
-    """`normalise_url` over a Series, vectorised (Arrow string kernels; 30k URLs in ~8 ms).
+    """`normalise_url` over a Series, on Arrow string kernels (30k URLs in a few ms).
 
     The common shape (https://www.linkedin.com/in/slug) takes a fast path; only the few
     percent-encoded or query-carrying URLs go through slower steps.
     """
-    u = urls.astype("str").fillna("").str.strip()
-    encoded = u.str.contains("%", regex=False)
-    if encoded.any():
-        u = u.copy()
-        u[encoded] = u[encoded].map(unquote)
-    u = u.str.lower()
-    query = u.str.contains(r"[?#]", regex=True)
-    if query.any():
-        u[query] = u[query].str.replace(r"[?#].*$", "", regex=True)
-    u = u.str.rstrip("/")
+    a = pc.utf8_trim_whitespace(_arrow(urls.astype("str").fillna("")))
+    encoded = pc.match_substring(a, "%")
+    if pc.any(encoded).as_py():
+        values = a.to_pylist()
+        for i in np.flatnonzero(encoded.to_numpy(zero_copy_only=False)):
+            values[i] = unquote(values[i])
+        a = pa.array(values, _STR)
+    a = pc.utf8_lower(a)
+    query = pc.or_(pc.match_substring(a, "?"), pc.match_substring(a, "#"))
+    if pc.any(query).as_py():
+        a = pc.if_else(query, pc.replace_substring_regex(a, r"[?#].*$", ""), a)
+    a = pc.utf8_rtrim(a, characters="/")
     common = "https://www.linkedin.com"
-    fast = u.str.startswith(common)
-    out = u.str.slice(len(common) - len("linkedin.com"))
-    if not fast.all():
-        out = out.where(fast, u.str.replace(
-            r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com", "linkedin.com", regex=True))
-    return out.astype("str")
+    fast = pc.starts_with(a, common)
+    out = pc.utf8_slice_codeunits(a, len(common) - len("linkedin.com"))
+    if not pc.all(fast).as_py():
+        out = pc.if_else(fast, out, pc.replace_substring_regex(
+            a, r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com", "linkedin.com"))
+    return pd.Series(out, dtype="str", index=urls.index)
 
 
 # --- engagement -----------------------------------------------------------------------------

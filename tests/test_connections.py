@@ -140,8 +140,8 @@ def test_spreadsheet_resaves(data):
 
 
 def test_columns_found_by_name_in_any_order_and_case():
-    data = ("connected on,POSITION,company,last name,first name\n"
-            "05 Jan 2026,CTO,Acme,Smith,Anna").encode()
+    data = (b"connected on,POSITION,company,last name,first name\n"
+            b"05 Jan 2026,CTO,Acme,Smith,Anna")
     df = load_connections(data)
     assert df.iloc[0]["full_name"] == "Anna Smith"
     assert df.iloc[0]["position"] == "CTO"
@@ -163,16 +163,16 @@ def test_duplicates_dropped_and_counted():
 
 
 def test_headline_column_is_preferred_for_text():
-    data = ("First Name,Last Name,Company,Position,Headline,Connected On\n"
-            "Anna,Smith,Acme,Manager,Helping SaaS founders scale | VP Sales,05 Jan 2026").encode()
+    data = (b"First Name,Last Name,Company,Position,Headline,Connected On\n"
+            b"Anna,Smith,Acme,Manager,Helping SaaS founders scale | VP Sales,05 Jan 2026")
     df = load_connections(data)
     assert df.iloc[0]["text"].startswith("Helping SaaS founders scale")
 
 
 def test_user_engagement_columns_win():
-    data = ("First Name,Last Name,Company,Position,Connected On,Engaged,Last Interaction,Interactions\n"
-            "Anna,Smith,Acme,VP Sales,05 Jan 2026,yes,01 Oct 2026,4\n"
-            "Bo,Li,Initech,CTO,03 Jan 2019,no,,0\n").encode()
+    data = (b"First Name,Last Name,Company,Position,Connected On,Engaged,Last Interaction,Interactions\n"
+            b"Anna,Smith,Acme,VP Sales,05 Jan 2026,yes,01 Oct 2026,4\n"
+            b"Bo,Li,Initech,CTO,03 Jan 2019,no,,0\n")
     net = load_export(data)
     assert net.engagement_source == "user columns"
     assert net.df["engaged"].tolist() == [True, False]
@@ -251,10 +251,10 @@ def test_zip_direction_and_profile(full_zip):
 
 
 def test_messages_2018_era_matched_by_name(modern_bytes):
-    msgs = ("From,To,Date,Subject,Content,Direction,Folder\n"
-            'Anna Smith,Me,"10/16/25, 8:36 AM",,Hi,INCOMING,INBOX\n'
-            'Me,Anna Smith,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n'
-            'Me,Bob Jones,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n').encode()
+    msgs = (b"From,To,Date,Subject,Content,Direction,Folder\n"
+            b'Anna Smith,Me,"10/16/25, 8:36 AM",,Hi,INCOMING,INBOX\n'
+            b'Me,Anna Smith,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n'
+            b'Me,Bob Jones,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n')
     net = load_export(make_zip({"Connections.csv": modern_bytes, "Messages.csv": msgs}))
     assert net.df.set_index("first_name").loc["Anna", "interactions"] == 2
 
