@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import zipfile
+from pathlib import Path
 
 import pytest
 
@@ -46,3 +47,14 @@ def make_zip(files: dict[str, bytes]) -> bytes:
 @pytest.fixture
 def modern_bytes() -> bytes:
     return modern_csv()
+
+
+ROOT = Path(__file__).resolve().parents[1]
+APP = str(ROOT / "app.py")
+
+
+def new_app(timeout: int = 60):
+    """An AppTest of the entry script (pages are reached with `at.switch_page("pages/...")`)."""
+    from streamlit.testing.v1 import AppTest
+
+    return AppTest.from_file(APP, default_timeout=timeout)

@@ -1,0 +1,51 @@
+"""Bad and hostile files, shared by the loader, page and browser sweeps (issue: trustworthy input).
+
+Each entry: (file name, bytes, expectation) where expectation is "error" (a friendly message and
+the previous network kept) or "load" (loads, with hostile text shown as text).
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+from tests.conftest import MODERN_HEADER, PREAMBLE, make_zip, modern_csv
+
+XSS = "<img src=x onerror=alert(1)>"
+INJECTIONS = ["=HYPERLINK(\"http://evil\",\"x\")", "+SUM(A1)", "-2+3", "@cmd", XSS,
+              "**bold** [link](http://evil) $x^2$", "<script>alert(2)</script>"]
+
+
+def zip_bomb() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("Connections.csv", b"0" * (60 * 1024 * 1024))
+    return buf.getvalue()
+
+
+def hostile_rows(n: int) -> bytes:
+    """A real-format export whose every text column carries formula or HTML injection."""
+    rows = []
+    for i in range(n):
+        bad = INJECTIONS[i % len(INJECTIONS)].replace('"', '""')
+        rows.append(f'"{bad}","{bad} {i}",https://www.linkedin.com/in/h-{i},,"{bad}",'
+                    f'"{bad} Manager",05 Jan 2026')
+    return (PREAMBLE + MODERN_HEADER + "\n" + "\n".join(rows)).encode("utf-8")
+
+
+def xlsx() -> bytes:
+    return make_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>",
+                     "xl/worksheets/sheet1.xml": b"<worksheet/>"})
+
+
+def cases(big: int = 30_000) -> list[tuple[str, bytes, str]]:
+    return [
+        ("empty.csv", b"", "error"),
+        ("random.bin", bytes(range(256)) * 40, "error"),
+        ("Connections.xlsx", xlsx(), "error"),
+        ("Connections-utf16.csv", modern_csv().decode().encode("utf-16"), "load"),
+        ("people.csv", b"name,age\nbob,3\n", "error"),
+        ("archive.zip", make_zip({"Profile.csv": b"First Name,Last Name\nA,B\n"}), "error"),
+        ("bomb.zip", zip_bomb(), "error"),
+        ("Connections.csv", hostile_rows(big), "load"),
+    ]
