@@ -8,7 +8,7 @@ from core.format import count, month, pct
 from core.overview import overview, top_values
 from core.schema import CONNECTION_CAP
 
-ui.page_setup("Home", "🧭")
+ui.page_setup("Home", ":material/home:")
 
 st.title("Inbound Network Coach")
 st.markdown(
@@ -29,7 +29,7 @@ with st.container(border=True):
             with st.spinner("Reading your export…"):
                 error = ui.try_load_upload(upload.file_id, upload.getvalue(), upload.name)
             if error:
-                st.error(error, icon="⚠️")
+                st.error(error, icon=":material/error:")
                 st.caption("Your previously loaded network is still in place.")
         else:
             ui.forget_upload()
@@ -54,7 +54,7 @@ diag = net.diagnostics
 
 if net.is_demo:
     st.info("You are looking at the **demo network** of a fictional B2B SaaS founder. "
-            "Upload your own export above to see yours.", icon="🧪")
+            "Upload your own export above to see yours.", icon=":material/science:")
 
 st.subheader("Your network at a glance")
 c1, c2, c3, c4 = st.columns(4)
@@ -134,16 +134,10 @@ with st.expander("Data quality: what we read and what we skipped"):
     st.caption(f"Engagement source: {net.engagement_source}.")
 
 st.subheader("Next steps")
-n1, n2, n3, n4 = st.columns(4)
-with n1:
-    st.page_link("pages/1_Define_your_ICP.py", label="1 · Define your ICP", icon="🎯")
-    st.caption("Who do you want inbound leads from?")
-with n2:
-    st.page_link("pages/2_Cluster_connections.py", label="2 · Cluster connections", icon="🧩")
-    st.caption("See your network as groups.")
-with n3:
-    st.page_link("pages/3_Pruning_simulator.py", label="3 · Pruning simulator", icon="✂️")
-    st.caption("Try a plan, see the effect.")
-with n4:
-    st.page_link("pages/4_Remove_or_block.py", label="4 · Remove or block?", icon="❓")
-    st.caption("What each action does.")
+captions = ["Who do you want inbound leads from?", "See your network as groups.",
+            "Try a plan, see the effect.", "What each action does."]
+for n, (col, (script, label, icon), caption) in enumerate(
+        zip(st.columns(4), ui.PAGES[1:], captions, strict=True), start=1):
+    with col:
+        st.page_link(script, label=f"{n} · {label}", icon=icon)
+        st.caption(caption)

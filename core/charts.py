@@ -71,9 +71,10 @@ def top_bar_chart(counts: pd.DataFrame, label: str, title: str) -> alt.Chart:
         .mark_bar(color="#0f766e")
         .encode(
             x=alt.X("count:Q", title="Connections"),
-            y=alt.Y(f"{label}:N", sort="-x", title=None, axis=alt.Axis(labelLimit=220)),
+            y=alt.Y(f"{label}:N", sort="-x", title=None,
+                    axis=alt.Axis(labelLimit=220, labelOverlap=False)),
             tooltip=[alt.Tooltip(f"{label}:N", title=label.title()),
                      alt.Tooltip("count:Q", title="Connections", format=",")],
         )
-        .properties(title=title, height=max(120, 24 * len(counts)))
+        .properties(title=title, height=max(120, 30 * len(counts)))
     )

@@ -33,7 +33,7 @@ def main(out: Path) -> None:
         try:
             with sync_playwright() as pw:
                 browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True)
-                page = browser.new_page(viewport={"width": 1400, "height": 1000})
+                page = browser.new_page(viewport={"width": 1400, "height": 2400})
                 for name, slug in PAGES.items():
                     page.goto(f"{url}/{slug}", timeout=120_000)
                     wait_ready(page, timeout=120_000)

@@ -3,7 +3,7 @@
 Pages call these instead of touching `st.session_state` themselves (see ui/session.py).
 """
 
-from ui.layout import md_escape, page_setup, render_source_badge
+from ui.layout import PAGES, md_escape, page_setup, render_source_badge
 from ui.session import (
     bootstrap,
     cluster_names,
@@ -24,7 +24,7 @@ from ui.session import (
 )
 
 __all__ = [
-    "bootstrap", "cluster_names", "cluster_tags", "connections", "forget_upload", "get", "icp",
+    "PAGES", "bootstrap", "cluster_names", "cluster_tags", "connections", "forget_upload", "get", "icp",
     "load_demo", "md_escape", "memo", "network", "page_setup", "put", "render_source_badge",
     "set_cluster_names", "set_cluster_tags", "set_icp", "set_network", "try_load_upload",
 ]

@@ -19,11 +19,24 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
 
 
+#: The app's pages in order: (script, label, icon). One home for the navigation.
+PAGES = (
+    ("app.py", "Home", ":material/home:"),
+    ("pages/1_Define_your_ICP.py", "Define your ICP", ":material/target:"),
+    ("pages/2_Cluster_connections.py", "Cluster connections", ":material/hub:"),
+    ("pages/3_Pruning_simulator.py", "Pruning simulator", ":material/content_cut:"),
+    ("pages/4_Remove_or_block.py", "Remove or block?", ":material/help:"),
+)
+
+
 def page_setup(title: str, icon: str) -> None:
     """First call on every page: page config, the demo network if nothing is loaded, the sidebar."""
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide")
     bootstrap()
     with st.sidebar:
+        st.markdown(f"**{APP_NAME}**")
+        for script, label, page_icon in PAGES:
+            st.page_link(script, label=label, icon=page_icon)
         render_source_badge()
 
 
@@ -32,9 +45,10 @@ def render_source_badge() -> None:
     net = network()
     if net.is_demo:
         st.info(f"**Demo network** · {count(len(net.df))} connections of a fictional founder. "
-                "Load your own export on the Home page.", icon="🧪")
+                "Load your own export on the Home page.", icon=":material/science:")
     else:
-        st.success(f"**Your export** · {count(len(net.df))} connections", icon="📇")
+        st.success(f"**Your export** · {count(len(net.df))} connections",
+                   icon=":material/contacts:")
         st.caption(f"File: {md_escape(net.source_label)}")
     current = icp()
     if current is None:

@@ -40,7 +40,7 @@ def test_demo_overview_upload_and_every_page(page, tmp_path):
 
     # Navigate inside the same session (sidebar links), so the upload follows the user around.
     for title in PAGE_TITLES.values():
-        page.locator("[data-testid='stSidebarNav'] a").filter(has_text=title).first.click()
+        page.locator("[data-testid='stSidebar'] a").filter(has_text=title).first.click()
         wait_ready(page)
         assert_no_exception(page)
         assert title in page.locator("h1").first.inner_text()
