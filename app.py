@@ -26,8 +26,11 @@ with st.container(border=True):
             help="Nothing is stored: the file is read into this browser session only.",
         )
         if upload is not None:
+            before = ui.network()
             with st.spinner("Reading your export…"):
                 error = ui.try_load_upload(upload.file_id, upload.getvalue(), upload.name)
+            if ui.network() is not before:
+                st.rerun()  # so the sidebar, drawn before the upload was read, shows it too
             if error:
                 st.error(error, icon=":material/error:")
                 st.caption("Your previously loaded network is still in place.")
