@@ -1,9 +1,180 @@
-"""Define your ICP (placeholder until its issue lands)."""
+"""Define your ICP: a four-step wizard with a live preview of who in your network fits."""
 
+import altair as alt
 import streamlit as st
 
 import ui
+from core.charts import fit_color
+from core.format import count, pct
+from core.icp import DIMENSIONS, ICP, PRESETS, summary
+from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
+from ui import icp_page as w
 
 ui.page_setup("Define your ICP", ":material/target:")
+net = ui.network()
+draft = w.draft()
+
 st.title("Define your ICP")
-st.info("This page is being built.")
+st.markdown("Before removing anyone, decide who you want in your network and why. Four short "
+            "steps; every answer updates the preview on the right at once.")
+
+top_left, top_mid, top_right = st.columns([2, 2, 1])
+with top_left:
+    preset = st.selectbox("Start from a workshop preset", ["—"] + list(PRESETS), key="preset_pick",
+                          help="Fills every step; you can change anything afterwards.")
+    if st.button("Use this preset", key="use_preset", disabled=preset == "—"):
+        w.apply_preset(preset)
+        st.rerun()
+with top_mid:
+    loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key="icp_file")
+    if loaded is not None and ui.get("icp_loaded_id") != loaded.file_id:
+        ui.put("icp_loaded_id", loaded.file_id)
+        try:
+            w.apply_loaded(ICP.from_json(loaded.getvalue()))
+            st.rerun()
+        except ValueError as exc:
+            ui.put("icp_load_error", str(exc))
+    if loaded is not None and ui.get("icp_load_error"):
+        st.error(f"That file is not a usable ICP: {ui.md_escape(ui.get('icp_load_error'))}",
+                 icon=":material/error:")
+    if loaded is None:
+        ui.put("icp_load_error", None)
+with top_right:
+    st.download_button("Save ICP (.json)", draft.to_json(), file_name="my_icp.json",
+                       mime="application/json", key="icp_download", disabled=draft.is_empty(),
+                       icon=":material/download:")
+    st.button("Start over", key="icp_clear", on_click=w.clear)
+
+step = w.step()
+st.progress((step + 1) / len(w.STEPS), text=f"Step {step + 1} of {len(w.STEPS)}: "
+                                            f"{w.STEPS[step]}")
+
+form, preview = st.columns([3, 2], gap="large")
+profile = w.network_profile()
+with form:
+    if step == 0:
+        st.subheader("Who do you serve?")
+        if net.profile.get("headline"):
+            st.caption(f"Your own headline: {ui.md_escape(net.profile['headline'])}")
+        fn_counts = profile["function"].value_counts()
+        sen_counts = profile["seniority"].value_counts()
+        st.multiselect(
+            "Job functions", sorted(FUNCTIONS, key=lambda f: -fn_counts.get(f, 0)),
+            default=draft.functions, key=w.widget_key("functions"), on_change=w.sync,
+            args=("functions",), format_func=lambda f: f"{f} · {count(fn_counts.get(f, 0))}",
+            help="Sales Navigator's function names; the number is how many of your "
+                 "connections have that function, read from their job titles.")
+        st.multiselect(
+            "Seniority", list(SENIORITIES), default=draft.seniorities,
+            key=w.widget_key("seniorities"), on_change=w.sync, args=("seniorities",),
+            format_func=lambda s: f"{s} · {count(sen_counts.get(s, 0))}",
+            help="One level away from a level you pick earns half the points.")
+        unknown = (profile["function"] == "").mean() if len(profile) else 0
+        st.caption(f"{pct(unknown)} of your connections have a title we cannot map to a "
+                   "function; they can still match on keywords.")
+    elif step == 1:
+        st.subheader("Where do they work?")
+        if net.profile.get("industry"):
+            st.caption(f"Your own industry: {ui.md_escape(net.profile['industry'])}")
+        ind = w.industry_counts()
+        st.multiselect(
+            "Industries", sorted(INDUSTRIES, key=lambda i: -ind.get(i, 0)),
+            default=draft.industries, key=w.widget_key("industries"), on_change=w.sync,
+            args=("industries",), format_func=lambda i: f"{i} · {count(ind.get(i, 0))}",
+            help="LinkedIn's export has no industry per connection, so an industry is inferred "
+                 "from words in the job title and company name (for example 'SaaS', 'Bank').")
+        companies = w.top("company")
+        options = list(dict.fromkeys(companies["company"].tolist() + draft.companies
+                                     + draft.exclude_companies))
+        counts = dict(zip(companies["company"], companies["count"], strict=True))
+        st.multiselect(
+            "Target accounts (companies you want)", options, default=draft.companies,
+            key=w.widget_key("companies"), on_change=w.sync, args=("companies",),
+            accept_new_options=True, format_func=lambda c: f"{c} · {count(counts.get(c, 0))}"
+            if c in counts else c, help="Pick from your most common employers or type a name.")
+        st.multiselect(
+            "Accounts to keep out (competitors, your own employer)", options,
+            default=draft.exclude_companies, key=w.widget_key("exclude_companies"),
+            on_change=w.sync, args=("exclude_companies",), accept_new_options=True)
+    elif step == 2:
+        st.subheader("Signals and deal-breakers")
+        titles = w.top("position", 15)
+        st.multiselect(
+            "Nice-to-have words in their title or company", draft.keywords + ["SaaS", "B2B",
+            "revenue", "growth", "enterprise", "AI", "cloud", "founder"],
+            default=draft.keywords, key=w.widget_key("keywords"), on_change=w.sync,
+            args=("keywords",), accept_new_options=True,
+            help="Whole words, any case. The first match earns 60% of the keyword points; each "
+                 "further match 20% more.")
+        st.multiselect(
+            "Deal-breakers: anyone with these words is off-profile",
+            list(dict.fromkeys(draft.exclude_keywords + w.COMMON_EXCLUSIONS)),
+            default=draft.exclude_keywords, key=w.widget_key("exclude_keywords"),
+            on_change=w.sync, args=("exclude_keywords",), accept_new_options=True)
+        with st.expander("Most common titles in your network"):
+            st.dataframe(titles, hide_index=True, width="stretch",
+                         column_config={"position": "Title", "count": "Connections"})
+    else:
+        st.subheader("Review and save")
+        st.text_input("Name this ICP", value=draft.name, key=w.widget_key("name"),
+                      on_change=w.sync, args=("name",), max_chars=80)
+        st.slider("Strong fit from", 0, 100, int(draft.fit_threshold), step=5,
+                  key=w.widget_key("fit_threshold"), on_change=w.sync, args=("fit_threshold",),
+                  help="Partial fit starts at half this value.")
+        st.markdown("**How much each part counts** (points; rescaled to 100 over the parts "
+                    "you filled in)")
+        cols = st.columns(len(DIMENSIONS))
+        for col, dim in zip(cols, DIMENSIONS, strict=True):
+            col.number_input(dim.title(), 0, 100, int(draft.weights.get(dim, 0)), step=5,
+                             key=w.widget_key(f"w_{dim}"), on_change=w.sync_weight, args=(dim,))
+        st.info(ui.md_escape(summary(draft)), icon=":material/summarize:")
+        st.page_link("pages/2_Cluster_connections.py", label="Next: see your network as groups",
+                     icon=":material/hub:")
+
+    back, nxt, _ = st.columns([1, 1, 3])
+    back.button("Back", key="icp_back", on_click=w.go, args=(-1,), disabled=step == 0,
+                icon=":material/arrow_back:")
+    nxt.button("Next", key="icp_next", on_click=w.go, args=(1,), type="primary",
+               disabled=step == len(w.STEPS) - 1, icon=":material/arrow_forward:")
+
+with preview:
+    st.subheader("Live preview")
+    if draft.is_empty():
+        st.info("Pick at least one function, seniority, industry, account or keyword to see "
+                "who in your network fits.", icon=":material/info:")
+    else:
+        with st.spinner("Scoring your network…"):
+            scored = w.scored(draft)
+        real = scored[~scored["is_blank"]]
+        bands = real["fit_band"].value_counts()
+        c1, c2, c3 = st.columns(3)
+        for col, band, label in ((c1, "strong", "Strong fit"), (c2, "partial", "Partial"),
+                                 (c3, "off", "Off-profile")):
+            col.metric(label, count(bands.get(band, 0)),
+                       help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
+                            "name (ghost rows are not scored)")
+        hist = (
+            alt.Chart(real[["fit", "fit_band"]])
+            .mark_bar()
+            .encode(
+                x=alt.X("fit:Q", bin=alt.Bin(step=5, extent=[0, 100]), title="ICP fit (0-100)"),
+                y=alt.Y("count():Q", title="Connections"),
+                color=fit_color(),
+                tooltip=[alt.Tooltip("fit_band:N", title="Band"),
+                         alt.Tooltip("count():Q", title="Connections", format=",")],
+            )
+            .properties(title="How well your connections fit this ICP", height=220)
+        )
+        st.altair_chart(hist, width="stretch")
+        sample = real.sort_values("fit", ascending=False).head(25)
+        st.caption("Best matches and why")
+        st.dataframe(
+            sample[["full_name", "position", "company", "fit", "fit_reasons"]],
+            hide_index=True, width="stretch", height=320,
+            column_config={
+                "full_name": "Name", "position": "Title", "company": "Company",
+                "fit": st.column_config.ProgressColumn("Fit", min_value=0, max_value=100,
+                                                       format="%d"),
+                "fit_reasons": st.column_config.TextColumn("Why", width="large"),
+            },
+        )

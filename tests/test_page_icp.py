@@ -1,0 +1,91 @@
+"""The ICP wizard in AppTest: a preset end to end, state across pages, loading saved JSON."""
+
+from __future__ import annotations
+
+from core.icp import ICP, PRESETS
+from tests.conftest import modern_csv, new_app
+
+PAGE = "pages/1_Define_your_ICP.py"
+PRESET = "B2B SaaS founder selling to sales leaders"
+
+
+def _wizard(upload: bytes | None = None):
+    at = new_app()
+    at.run()
+    if upload is not None:
+        at.file_uploader(key="upload").set_value(("Connections.csv", upload, "text/csv")).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    return at
+
+
+def _counts(at) -> dict[str, int]:
+    return {m.label: int(m.value.replace(",", "")) for m in at.metric
+            if m.label in ("Strong fit", "Partial", "Off-profile")}
+
+
+def test_empty_wizard_asks_for_criteria():
+    at = _wizard()
+    assert any("Pick at least one" in i.value for i in at.info)
+    assert at.session_state["inc.icp"] is None if "inc.icp" in at.session_state else True
+
+
+def test_walk_the_wizard_with_a_preset():
+    at = _wizard()
+    at.selectbox(key="preset_pick").select(PRESET).run()
+    at.button(key="use_preset").click().run()
+    assert not at.exception
+    counts = _counts(at)
+    assert counts["Strong fit"] > 0 and sum(counts.values()) > 2000
+    for expected in ("Step 2 of 4", "Step 3 of 4", "Step 4 of 4"):
+        at.button(key="icp_next").click().run()
+        assert not at.exception
+        assert expected in at.get("progress")[0].proto.text
+    assert any("You want" in i.value for i in at.info)
+    assert at.button(key="icp_next").disabled
+    at.button(key="icp_back").click().run()
+    assert "Step 3 of 4" in at.get("progress")[0].proto.text
+
+
+def test_answers_change_the_preview():
+    at = _wizard()
+    at.multiselect(key="icp_functions").select("Sales").run()
+    sales_only = _counts(at)
+    at.multiselect(key="icp_seniorities").select("Vice President").run()
+    assert not at.exception
+    assert _counts(at) != sales_only
+    assert at.session_state["inc.icp"].functions == ["Sales"]
+
+
+def test_answers_survive_a_page_switch():
+    at = _wizard()
+    at.multiselect(key="icp_functions").select("Marketing").run()
+    at.button(key="icp_next").click().run()
+    at.switch_page("pages/4_Remove_or_block.py").run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    assert "Step 2 of 4" in at.get("progress")[0].proto.text
+    at.button(key="icp_back").click().run()
+    assert at.multiselect(key="icp_functions").value == ["Marketing"]
+
+
+def test_load_a_saved_icp_and_a_bad_one():
+    at = _wizard()
+    saved = PRESETS["Consultant selling to CFOs"].to_json().encode()
+    at.file_uploader(key="icp_file").set_value(("icp.json", saved, "application/json")).run()
+    assert not at.exception
+    assert at.session_state["inc.icp"] == ICP.from_json(saved)
+    assert at.multiselect(key="icp_functions").value == ["Finance", "Accounting"]
+    at.file_uploader(key="icp_file").set_value(
+        ("bad.json", b'{"schema": 1, "functions": ["Wizardry"]}', "application/json")).run()
+    assert not at.exception
+    assert at.error and "not a usable ICP" in at.error[0].value
+    assert at.session_state["inc.icp"] == ICP.from_json(saved)  # the good one is kept
+
+
+def test_wizard_on_an_upload():
+    at = _wizard(modern_csv())
+    at.selectbox(key="preset_pick").select(PRESET).run()
+    at.button(key="use_preset").click().run()
+    assert not at.exception
+    assert sum(_counts(at).values()) == 4  # five rows, one ghost
