@@ -1,0 +1,81 @@
+"""The removal checklist: a paced, day-by-day CSV the user works through by hand.
+
+LinkedIn offers no bulk removal and forbids automating it (User Agreement 8.2), and its limits
+for removals are unpublished; the usual advice is 10 to 20 a day, and more than 50 in a session
+may trigger its automated systems (seed guide's claim). So the default pace is 15 a day, a pace
+above 30 gets a warning and one above 50 is refused.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import math
+
+import numpy as np
+import pandas as pd
+
+DEFAULT_PER_DAY = 15
+WARN_PER_DAY = 30
+MAX_PER_DAY = 50
+
+#: Leading characters a spreadsheet may treat as a formula (OWASP CSV injection).
+_DANGEROUS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def pace_warning(per_day: int) -> str | None:
+    """A plain-words warning for a risky pace; raises ValueError for a pace we refuse."""
+    if per_day < 1:
+        raise ValueError("per_day: at least 1 removal a day")
+    if per_day > MAX_PER_DAY:
+        raise ValueError(
+            f"per_day: {per_day} a day is more than {MAX_PER_DAY}. LinkedIn does not publish its "
+            "limits, and many removals in one session may trigger its automated checks; the "
+            "usual advice is 10 to 20 a day.")
+    if per_day > WARN_PER_DAY:
+        return (f"{per_day} a day is brisk: LinkedIn's limits are unpublished and the usual "
+                "advice is 10 to 20 a day. Consider a slower pace.")
+    return None
+
+
+def schedule(n: int, per_day: int = DEFAULT_PER_DAY) -> pd.DataFrame:
+    """Split n removals into days: one row per day with `day` (1-based) and `removals`."""
+    pace_warning(per_day)
+    days = math.ceil(n / per_day) if n > 0 else 0
+    counts = np.full(days, per_day)
+    if days:
+        counts[-1] = n - per_day * (days - 1)
+    return pd.DataFrame({"day": np.arange(1, days + 1), "removals": counts})
+
+
+def neutralise(value: object) -> str:
+    """A cell a spreadsheet shows as text: dangerous leading characters get a leading quote."""
+    text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
+    return "'" + text if text.startswith(_DANGEROUS) else text
+
+
+def checklist_csv(connections: pd.DataFrame, prune_mask, per_day: int = DEFAULT_PER_DAY,
+                  reasons: pd.Series | None = None, order: np.ndarray | None = None) -> bytes:
+    """The plan as a CSV: Day, Name, Position, Company, Profile URL, Reasons (+ a Done column).
+
+    UTF-8 with a BOM so Excel shows accents right; every cell neutralised against formula
+    injection; ghost rows never appear. `order` (indices) sets the sequence, e.g. least
+    valuable first; default is the table's order.
+    """
+    pace_warning(per_day)
+    mask = np.asarray(prune_mask, dtype=bool) & ~connections["is_blank"].to_numpy(dtype=bool)
+    idx = np.flatnonzero(mask) if order is None else np.asarray(
+        [i for i in order if mask[i]], dtype=int)
+    sub = connections.iloc[idx]
+    why = reasons.iloc[idx].to_numpy() if reasons is not None else [""] * len(idx)
+    out = pd.DataFrame({
+        "Day": np.arange(len(idx)) // per_day + 1,
+        "Name": sub["full_name"].to_numpy(), "Position": sub["position"].to_numpy(),
+        "Company": sub["company"].to_numpy(), "Profile URL": sub["url"].to_numpy(),
+        "Reasons": why, "Done": "",
+    })
+    for col in ("Name", "Position", "Company", "Profile URL", "Reasons"):
+        out[col] = out[col].map(neutralise)
+    buf = io.StringIO()
+    out.to_csv(buf, index=False, lineterminator="\r\n", quoting=csv.QUOTE_MINIMAL)
+    return ("\ufeff" + buf.getvalue()).encode("utf-8")
