@@ -1,9 +1,327 @@
-"""Pruning simulator (placeholder until its issue lands)."""
+"""Pruning simulator: try a plan on your own network and see what it does, assumptions shown."""
 
+import altair as alt
+import numpy as np
+import pandas as pd
 import streamlit as st
 
 import ui
+from core.charts import FIT_DOMAIN, FIT_RANGE
+from core.export import MAX_PER_DAY, checklist_csv, pace_warning, schedule
+from core.format import count, pct
+from core.reach import SOURCES
+from core.schema import CONNECTION_CAP
+from core.simulator import (
+    ENGAGEMENT_SOURCE,
+    PruneRules,
+    engagement_probability,
+    plan,
+    priority_order,
+    simulate,
+    sweep,
+)
+from ui import simulator_page as sp
 
 ui.page_setup("Pruning simulator", ":material/content_cut:")
+net = ui.network()
+df = sp.table()
+has_icp = ui.icp() is not None
+labels = sp.cluster_labels()
+tags = ui.cluster_tags()
+prune_groups = tuple(sorted(c for c, t in tags.items() if t == "prune"))
+
 st.title("Pruning simulator")
-st.info("This page is being built.")
+st.markdown("Try a pruning plan before touching a single connection. Every number below comes "
+            "from your data or from an assumption you can see and change.")
+
+for key, value in sp.DEFAULTS.items():  # first visit: defaults (URL values win when present)
+    st.session_state.setdefault(key, value)
+bound = {"bind": "query-params"}
+rules_col, main = st.columns([1, 3], gap="large")
+with rules_col:
+    st.subheader("Rules")
+    st.toggle("Off-profile: ICP fit below…", key="fit_on", disabled=not has_icp, **bound)
+    st.slider("Fit threshold", 0, 100, key="fit_below", step=5, disabled=not has_icp,
+              label_visibility="collapsed", **bound)
+    if not has_icp:
+        st.caption("Needs an ICP: the fit rules are off until you define one.")
+        st.page_link("pages/1_Define_your_ICP.py", label="Define your ICP",
+                     icon=":material/target:")
+    measured = net.engagement_known
+    st.toggle("No interaction for…", key="inactive_on", disabled=not measured, **bound)
+    st.slider("Months", 3, 60, key="inactive_months", step=3, disabled=not measured,
+              label_visibility="collapsed", **bound)
+    st.toggle("Never interacted", key="never_on", disabled=not measured, **bound)
+    if not measured:
+        st.caption("Interaction rules need messages.csv (upload the whole export zip).")
+    st.toggle("Connected more than… years ago, not engaged", key="old_on", **bound)
+    st.slider("Years", 1.0, 15.0, key="old_years", step=0.5, label_visibility="collapsed",
+              **bound)
+    st.toggle("Groups marked prune", key="groups_on", disabled=not prune_groups, **bound)
+    if labels is None or not prune_groups:
+        st.caption("Mark groups **prune** on the clusters page to add them here.")
+        st.page_link("pages/2_Cluster_connections.py", label="Cluster connections",
+                     icon=":material/hub:")
+    st.number_input("Removals per day", 1, MAX_PER_DAY, key="pace", step=1, **bound,
+                    help="LinkedIn publishes no limit; the usual advice is 10 to 20 a day.")
+    st.button("Reset scenario", key="sim_reset", on_click=sp.reset, icon=":material/restart_alt:")
+
+values = {k: st.session_state[k] for k in sp.DEFAULTS}
+with main:
+    with st.expander("Assumptions (every number the projections rest on)", expanded=False,
+                     icon=":material/tune:"):
+        st.markdown("**Engagement**: " + ("measured from your messages for everyone they cover; "
+                                          "the rate below fills the gaps."
+                                          if net.engagement_known else
+                                          "your export has no engagement data, so it is "
+                                          "assumed."))
+        st.caption(ENGAGEMENT_SOURCE)
+        st.radio("How to assume engagement", ["One rate for everyone", "By ICP fit band"],
+                 key="eng_mode", horizontal=True, **bound)
+        e1, e2, e3, e4 = st.columns(4)
+        e1.number_input("Everyone (%)", 0, 100, key="eng_rate", **bound)
+        e2.number_input("Strong fit (%)", 0, 100, key="eng_strong", **bound)
+        e3.number_input("Partial fit (%)", 0, 100, key="eng_partial", **bound)
+        e4.number_input("Off-profile (%)", 0, 100, key="eng_off", **bound)
+        st.markdown("**Model A — per-viewer ranking** (what LinkedIn's engineering posts "
+                    "describe: each viewer's feed is ranked by their affinity to you)")
+        a1, a2, a3, a4, a5 = st.columns(5)
+        for col, key, label, lo, hi, step in (
+                (a1, "a_ve", "vE: engaged see", 0.0, 1.0, 0.01),
+                (a2, "a_vd", "vD: others see", 0.0, 1.0, 0.01),
+                (a3, "a_pe", "pE: engaged react", 0.0, 1.0, 0.005),
+                (a4, "a_pd", "pD: others react", 0.0, 1.0, 0.001),
+                (a5, "a_m", "m: reach per reaction", 0.0, 50.0, 0.5)):
+            col.number_input(label, lo, hi, key=key, step=step, format="%.3f", **bound,
+                             help=SOURCES[{"a_ve": "v_engaged", "a_vd": "v_disengaged",
+                                           "a_pe": "p_engaged", "a_pd": "p_disengaged",
+                                           "a_m": "multiplier"}[key]])
+        st.markdown("**Model B — test-and-expand** (the seed article's hypothesis: a post is "
+                    "shown to a small test audience first and spreads if it engages early). "
+                    "LinkedIn documents no test-audience size and no 'golden hour'; the benefit "
+                    "of pruning in this model depends on γ and r0.")
+        b1, b2, b3, b4, b5 = st.columns(5)
+        for col, key, label, lo, hi, step in (
+                (b1, "b_t", "t: test audience", 0.0, 1.0, 0.01),
+                (b2, "b_b", "b: engaged bias", 1.0, 20.0, 0.5),
+                (b3, "b_r0", "r0: your median rate", 0.001, 0.5, 0.005),
+                (b4, "b_xmax", "Xmax: best/typical", 1.0, 100.0, 1.0),
+                (b5, "b_gamma", "γ: sharpness", 0.5, 10.0, 0.5)):
+            col.number_input(label, lo, hi, key=key, step=step, format="%.3f", **bound,
+                             help=SOURCES[{"b_t": "test_share", "b_b": "bias", "b_r0": "r0",
+                                           "b_xmax": "x_max", "b_gamma": "gamma"}[key]])
+
+    assumptions = sp.assumptions(values)
+    p, engagement = engagement_probability(df, assumptions)
+    rules = PruneRules(
+        fit_below=values["fit_below"] if values["fit_on"] and has_icp else None,
+        inactive_months=values["inactive_months"] if values["inactive_on"] else None,
+        never_interacted=bool(values["never_on"]),
+        older_than_years=values["old_years"] if values["old_on"] else None,
+        prune_clusters=prune_groups if values["groups_on"] else (),
+        prune_ids=tuple(sorted(sp.id_set("prune_ids"))),
+        protect_ids=tuple(sorted(sp.id_set("protect_ids"))),
+    )
+    the_plan = plan(df, rules, cluster_labels=labels, known_engaged=assumptions.known_engaged)
+    outcome = simulate(df, the_plan.mask, p_engaged=p, engagement=engagement)
+    model_a, model_b = sp.models(values)
+    before, after = outcome.before, outcome.after
+    ia0, ia1 = model_a.impressions(before.size, before.engaged), model_a.impressions(
+        after.size, after.engaged)
+    ib0, ib1 = model_b.impressions(before.size, before.engaged), model_b.impressions(
+        after.size, after.engaged)
+
+    def delta(new, old, fmt):
+        return None if new is None or old is None else fmt(new - old)
+
+    tag = "measured" if engagement == "measured" else "assumed"
+    m1, m2, m3, m4, m5 = st.columns(5)
+    m1.metric("Connections", count(after.size), delta=f"-{count(outcome.removed)}",
+              delta_color="off", help=f"Headroom under LinkedIn's {count(CONNECTION_CAP)} cap: "
+                                      f"{count(before.headroom)} now, {count(after.headroom)} "
+                                      "after.")
+    m2.metric(f"Engaged share ({tag})", pct(after.engaged_share),
+              delta=delta(after.engaged_share, before.engaged_share,
+                          lambda d: f"{d * 100:+.1f} pts"),
+              help=f"Engaged / all connections. Before: {pct(before.engaged_share)} "
+                   f"({count(before.engaged)} of {count(before.size)}).")
+    m3.metric("ICP share", pct(after.icp_share) if has_icp else "no ICP",
+              delta=delta(after.icp_share, before.icp_share, lambda d: f"{d * 100:+.1f} pts")
+              if has_icp else None,
+              help="Strong ICP fits / all connections.")
+    m4.metric("Reach, model A", count(ia1), delta=f"{(ia1 / ia0 - 1) * 100:+.1f}%" if ia0 else None,
+              help="Impressions per post if each viewer's feed is ranked by affinity. "
+                   "Removing people can only lower it.")
+    m5.metric("Reach, model B", count(ib1), delta=f"{(ib1 / ib0 - 1) * 100:+.1f}%" if ib0 else None,
+              help="Impressions per post if a test audience decides how far a post spreads "
+                   "(a hypothesis, not documented by LinkedIn).")
+    st.caption(f"Plan: remove {count(outcome.removed)} of {count(before.size)} connections. "
+               f"Engagement is {tag}" + ("" if tag == "measured" else
+                                          ": every engaged number is an expected value.")
+               + " The gap between models A and B is the honest uncertainty.")
+    if outcome.empty_after:
+        st.warning("This plan removes everyone: there would be no network left to reach.",
+                   icon=":material/warning:")
+
+    chart_left, chart_right = st.columns(2)
+    with chart_left:
+        bands = df["fit_band"].astype(str).to_numpy() if has_icp else np.full(len(df), "unscored")
+        comp = []
+        for state, keep in (("Before", np.ones(len(df), dtype=bool)), ("After", ~the_plan.mask)):
+            for band in np.unique(bands):
+                sel = keep & (bands == band)
+                e = float(p[sel].sum())
+                comp += [{"state": state, "band": band or "ghost", "engagement": "Engaged",
+                          "people": e},
+                         {"state": state, "band": band or "ghost", "engagement": "Not engaged",
+                          "people": float(sel.sum()) - e}]
+        comp = pd.DataFrame(comp)
+        domain = FIT_DOMAIN + ["ghost", "unscored"]
+        colors = FIT_RANGE + ["#e2e8f0", "#94a3b8"]
+        st.altair_chart(
+            alt.Chart(comp).mark_bar().encode(
+                x=alt.X("sum(people):Q", title="Connections"),
+                y=alt.Y("state:N", sort=["Before", "After"], title=None),
+                color=alt.Color("band:N", title="ICP fit",
+                                scale=alt.Scale(domain=domain, range=colors)),
+                row=alt.Row("engagement:N", title=None, sort=["Engaged", "Not engaged"]),
+                tooltip=[alt.Tooltip("state:N", title="When"),
+                         alt.Tooltip("engagement:N", title="Engagement"),
+                         alt.Tooltip("band:N", title="ICP fit"),
+                         alt.Tooltip("sum(people):Q", title="Connections", format=",.0f")],
+            ).properties(title=f"Who is in your network, before and after ({tag} engagement)",
+                         height=70),
+            width="stretch")
+    with chart_right:
+        curve = sweep(df, the_plan.mask, p, model_a, model_b)
+        if len(curve) > 1:
+            long = curve.melt("removed", ["engaged_share", "icp_share"] if has_icp
+                              else ["engaged_share"], var_name="measure", value_name="share")
+            long["measure"] = long["measure"].map({"engaged_share": "Engaged share",
+                                                   "icp_share": "ICP share"})
+            best = curve.loc[curve["impressions_b"].idxmax()]
+            lines = alt.Chart(long).mark_line(strokeWidth=2.5).encode(
+                x=alt.X("removed:Q", title="People removed, least engaged and lowest fit first"),
+                y=alt.Y("share:Q", title="Share of network", axis=alt.Axis(format="%")),
+                color=alt.Color("measure:N", title=None,
+                                scale=alt.Scale(range=["#0f766e", "#f59e0b"])),
+                tooltip=[alt.Tooltip("removed:Q", title="Removed", format=","),
+                         alt.Tooltip("measure:N"), alt.Tooltip("share:Q", format=".1%")])
+            rule = alt.Chart(pd.DataFrame({"removed": [outcome.removed],
+                                           "label": ["your plan"]})).mark_rule(
+                strokeDash=[4, 3], color="#0f172a").encode(x="removed:Q",
+                                                           tooltip=["label:N"])
+            best_rule = alt.Chart(pd.DataFrame({"removed": [int(best["removed"])],
+                                                "label": ["model B's best point"]})).mark_rule(
+                color="#b45309").encode(x="removed:Q", tooltip=["label:N"])
+            st.altair_chart((lines + rule + best_rule).properties(
+                title="Trade-off: pruning raises the shares but shrinks the audience",
+                height=220), width="stretch")
+            reach = curve.melt("removed", ["impressions_a", "impressions_b"], var_name="model",
+                               value_name="impressions")
+            reach["model"] = reach["model"].map({"impressions_a": "Model A (per-viewer)",
+                                                 "impressions_b": "Model B (test-and-expand)"})
+            st.altair_chart((alt.Chart(reach).mark_line(strokeWidth=2).encode(
+                x=alt.X("removed:Q", title="People removed"),
+                y=alt.Y("impressions:Q", title="Impressions per post (model)"),
+                color=alt.Color("model:N", title=None,
+                                scale=alt.Scale(range=["#334155", "#b45309"])),
+                tooltip=[alt.Tooltip("removed:Q", format=","), alt.Tooltip("model:N"),
+                         alt.Tooltip("impressions:Q", format=",.0f")]) + rule).properties(
+                title="Projected reach under both models, as the plan grows", height=200),
+                width="stretch")
+        else:
+            st.info("Turn on a rule to see the trade-off curve.", icon=":material/info:")
+
+    st.subheader("Removal schedule")
+    try:
+        warning = pace_warning(int(values["pace"]))
+        days = schedule(outcome.removed, int(values["pace"]))
+    except ValueError as exc:
+        st.error(str(exc), icon=":material/error:")
+        days = schedule(outcome.removed, 15)
+        warning = None
+    if warning:
+        st.warning(warning, icon=":material/warning:")
+    if len(days):
+        st.caption(f"{count(outcome.removed)} removals at {values['pace']} a day: "
+                   f"{count(len(days))} days of a few minutes each, by hand.")
+        st.altair_chart(alt.Chart(days).mark_bar(color="#0f766e").encode(
+            x=alt.X("day:O", title="Day", axis=alt.Axis(labelOverlap=True)),
+            y=alt.Y("removals:Q", title="Removals"),
+            tooltip=["day:O", "removals:Q"]).properties(
+            title="Removals per day", height=160), width="stretch")
+    order = priority_order(df, the_plan.mask, p)
+    d1, d2 = st.columns([1, 2])
+    d1.download_button(
+        "Download removal checklist (CSV)",
+        checklist_csv(df, the_plan.mask, min(int(values["pace"]), MAX_PER_DAY),
+                      the_plan.reasons, order=order),
+        file_name="removal_checklist.csv", mime="text/csv", key="sim_download",
+        icon=":material/download:", disabled=outcome.removed == 0)
+    with d2:
+        st.page_link("pages/4_Remove_or_block.py", label="How to remove a connection, step by step",
+                     icon=":material/help:", query_params={"faq": "how-to-remove"})
+
+    st.subheader("People in the plan")
+    query = st.text_input("Search the whole network (name, title, company)", key="sim_search",
+                          placeholder="Find someone to protect, remove or mark as engaged")
+    protect, prune_ids, known = (sp.id_set("protect_ids"), sp.id_set("prune_ids"),
+                                 sp.id_set("known_engaged"))
+    if query:
+        hay = (df["full_name"] + " " + df["position"] + " " + df["company"]).str.lower()
+        rows = np.flatnonzero(hay.str.contains(query.lower(), regex=False).to_numpy()
+                              & ~df["is_blank"].to_numpy())[:200]
+    else:
+        rows = order[:200]
+    view = pd.DataFrame({
+        "id": np.asarray(rows, dtype=int),
+        "remove": the_plan.mask[rows].astype(bool),
+        "protect": np.array([int(i) in protect for i in rows], dtype=bool),
+        "engages": np.array([int(i) in known for i in rows], dtype=bool),
+        "name": df["full_name"].to_numpy()[rows], "title": df["position"].to_numpy()[rows],
+        "company": df["company"].to_numpy()[rows],
+        "reasons": the_plan.reasons.to_numpy()[rows],
+    })
+    editor_key = sp.editor_key(query)
+    edited = st.data_editor(
+        view, key=editor_key, hide_index=True,
+        width="stretch", height=360, disabled=["id", "name", "title", "company", "reasons"],
+        column_order=["remove", "protect", "engages", "name", "title", "company", "reasons"],
+        column_config={
+            "remove": st.column_config.CheckboxColumn("Remove", help="In the plan. Untick to "
+                                                      "keep someone; tick to add someone."),
+            "protect": st.column_config.CheckboxColumn("Protect", help="Never in any plan."),
+            "engages": st.column_config.CheckboxColumn("Engages with me",
+                                                       help="Counts as engaged."),
+            "name": "Name", "title": "Title", "company": "Company",
+            "reasons": st.column_config.TextColumn("Why", width="large"),
+        })
+    changed = False
+    for row in edited.itertuples():
+        i = int(row.id)
+        was_in_plan = bool(the_plan.mask[i])
+        if row.remove != was_in_plan:
+            if row.remove:
+                prune_ids.add(i)
+                protect.discard(i)
+            else:
+                protect.add(i)
+                prune_ids.discard(i)
+            changed = True
+        if row.protect != (i in protect) and row.remove == was_in_plan:
+            (protect.add if row.protect else protect.discard)(i)
+            changed = True
+        if row.engages != (i in known):
+            (known.add if row.engages else known.discard)(i)
+            changed = True
+    if changed:
+        sp.set_ids("protect_ids", protect)
+        sp.set_ids("prune_ids", prune_ids)
+        sp.set_ids("known_engaged", known)
+        sp.forget_widget(editor_key)  # rows move when the plan changes: start the editor afresh
+        st.rerun()
+    st.caption(f"Showing {count(len(view))} of {count(outcome.removed) if not query else 'the'}"
+               f"{' people in the plan' if not query else ' matches'}, least valuable first. "
+               f"Protected: {count(len(protect))} · picked: {count(len(prune_ids))} · "
+               f"known to engage: {count(len(known))}.")
