@@ -23,7 +23,7 @@ class Overview:
 
 
 def overview(df: pd.DataFrame) -> Overview:
-    """Totals count ghost rows (they are connections); shares are over people we can see."""
+    """Totals and shares count ghost rows: they are connections (that can never engage)."""
     real = ~df["is_blank"]
     known = df["engaged"].notna() & real
     n_known = int(known.sum())
@@ -36,7 +36,8 @@ def overview(df: pd.DataFrame) -> Overview:
         ghosts=int(df["is_blank"].sum()),
         real=int(real.sum()),
         engaged=engaged,
-        engaged_share=(engaged / n_known) if n_known else None,
+        # engaged / all connections: the same definition the simulator uses.
+        engaged_share=(engaged / len(df)) if n_known and len(df) else None,
         coverage=n_known,
         first=dates.min() if not dates.empty else None,
         last=last,

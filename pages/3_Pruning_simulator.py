@@ -140,10 +140,10 @@ with main:
               delta_color="off", help=f"Headroom under LinkedIn's {count(CONNECTION_CAP)} cap: "
                                       f"{count(before.headroom)} now, {count(after.headroom)} "
                                       "after.")
-    m2.metric(f"Engaged share ({tag})", pct(after.engaged_share),
+    m2.metric("Engaged share", pct(after.engaged_share),
               delta=delta(after.engaged_share, before.engaged_share,
                           lambda d: f"{d * 100:+.1f} pts"),
-              help=f"Engaged / all connections. Before: {pct(before.engaged_share)} "
+              help=f"Engaged / all connections ({tag}). Before: {pct(before.engaged_share)} "
                    f"({count(before.engaged)} of {count(before.size)}).")
     m3.metric("ICP share", pct(after.icp_share) if has_icp else "no ICP",
               delta=delta(after.icp_share, before.icp_share, lambda d: f"{d * 100:+.1f} pts")
@@ -156,8 +156,8 @@ with main:
               help="Impressions per post if a test audience decides how far a post spreads "
                    "(a hypothesis, not documented by LinkedIn).")
     st.caption(f"Plan: remove {count(outcome.removed)} of {count(before.size)} connections. "
-               f"Engagement is {tag}" + ("" if tag == "measured" else
-                                          ": every engaged number is an expected value.")
+               f"Engagement is **{tag}**" + (" from your messages." if tag == "measured" else
+                                              ": every engaged number is an expected value.")
                + " The gap between models A and B is the honest uncertainty.")
     if outcome.empty_after:
         st.warning("This plan removes everyone: there would be no network left to reach.",

@@ -38,7 +38,8 @@ def test_with_an_icp_the_default_plan_prunes_off_profile_people():
     at = _page(with_icp=True)
     m = _metrics(at)
     assert int(m["Connections"].replace(",", "")) < 2500
-    assert m["Engaged share (measured)"].endswith("%")
+    assert m["Engaged share"].endswith("%")
+    assert any("**measured**" in c.value for c in at.caption)
     assert float(m["ICP share"].rstrip("%")) > 22.4  # the strong share rises
 
 
@@ -67,11 +68,12 @@ def test_scenario_comes_from_the_url():
 def test_assumed_engagement_on_a_bare_csv():
     at = _page(upload=modern_csv())
     labels = _metrics(at)
-    assert "Engaged share (assumed)" in labels
+    assert "Engaged share" in labels
+    assert any("**assumed**" in c.value for c in at.caption)
     assert at.toggle(key="inactive_on").disabled  # needs measured engagement
     at.number_input(key="eng_rate").set_value(50).run()
     assert not at.exception
-    assert _metrics(at)["Engaged share (assumed)"] == "40.0%"  # 4 real x 50% / 5 rows
+    assert _metrics(at)["Engaged share"] == "40.0%"  # 4 real x 50% / 5 rows
 
 
 def test_unticking_someone_protects_them():
