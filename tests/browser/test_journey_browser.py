@@ -1,0 +1,93 @@
+"""The main journeys in a real browser: ICP preset → clusters → simulator → FAQ."""
+
+from __future__ import annotations
+
+import re
+
+from tests.browser.conftest import ROOT, assert_no_exception, wait_ready
+
+SHOTS = ROOT / "docs" / "screenshots"
+
+
+def _go(page, title: str) -> None:
+    page.locator("[data-testid='stSidebar'] a").filter(has_text=title).first.click()
+    wait_ready(page)
+    assert_no_exception(page)
+
+
+def _metric(page, label: str) -> str:
+    metric = page.locator("[data-testid='stMetric']").filter(has_text=label).first
+    return metric.locator("[data-testid='stMetricValue']").inner_text()
+
+
+def _shot(page, tmp_path, name: str) -> None:
+    page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
+    if SHOTS.is_dir():
+        page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
+
+
+def test_full_journey_on_the_demo(page, tmp_path):
+    page.set_viewport_size({"width": 1400, "height": 1800})
+    page.goto(page.base_url)
+    wait_ready(page)
+
+    # ICP wizard with a preset; the preview counts appear and change; download the JSON.
+    _go(page, "Define your ICP")
+    page.get_by_test_id("stSelectbox").filter(has_text="workshop preset").click()
+    page.get_by_role("option", name="B2B SaaS founder selling to sales leaders").click()
+    wait_ready(page)
+    page.get_by_role("button", name="Use this preset").click()
+    wait_ready(page)
+    strong = _metric(page, "Strong fit")
+    assert int(strong.replace(",", "")) > 0
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Save ICP (.json)").click()
+    assert b'"schema": 1' in open(dl.value.path(), "rb").read()
+    page.get_by_role("button", name="Next").click()
+    wait_ready(page)
+    assert "Step 2 of 4" in page.inner_text("[data-testid='stMain']")
+    _shot(page, tmp_path, "icp")
+
+    # Clusters: map and table visible.
+    _go(page, "Cluster connections")
+    assert page.locator("[data-testid='stVegaLiteChart']").count() >= 2
+    assert page.locator("[data-testid='stDataFrame']").count() >= 1
+    _shot(page, tmp_path, "clusters")
+
+    # Simulator: the ICP rule is on; move the threshold and see the engaged share change.
+    _go(page, "Pruning simulator")
+    before = _metric(page, "Engaged share")
+    slider = page.get_by_role("slider").first
+    slider.focus()
+    for _ in range(6):
+        page.keyboard.press("ArrowRight")
+    wait_ready(page)
+    page.wait_for_function(
+        "b => [...document.querySelectorAll(\"[data-testid='stMetric']\")]"
+        ".some(m => m.innerText.includes('Engaged share') && !m.innerText.includes(b))",
+        arg=before, timeout=30_000)
+    after = _metric(page, "Engaged share")
+    assert after != before
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download removal checklist (CSV)").click()
+    text = open(dl.value.path(), encoding="utf-8-sig").read()
+    assert text.startswith("Day,Name,Position,Company,Profile URL,Reasons")
+    _shot(page, tmp_path, "simulator")
+
+    # The scenario is in the URL: a new page with that URL shows the same plan.
+    url = page.url
+    assert re.search(r"fit_below=\d+", url), url
+    other = page.context.new_page()
+    other.goto(url)
+    wait_ready(other)
+    assert other.locator("[data-testid='stException']").count() == 0
+    # Same data (the demo) and same rules; the ICP lives in the session, so define it again.
+    assert "fit_below" in other.url
+
+    # FAQ: the decision helper answers.
+    _go(page, "Remove or block?")
+    page.get_by_test_id("stRadio").filter(has_text="harassing").get_by_text("Yes").click()
+    wait_ready(page)
+    assert "Block." in page.inner_text("[data-testid='stMain']")
+    _shot(page, tmp_path, "faq")
+    assert not page.dialogs
