@@ -40,7 +40,7 @@ bound = {"bind": "query-params"}
 rules_col, main = st.columns([1, 3], gap="large")
 with rules_col:
     st.subheader("Rules")
-    st.toggle("Off-profile: ICP fit below…", key="fit_on", disabled=not has_icp, **bound)
+    st.toggle("Low ICP fit, below", key="fit_on", disabled=not has_icp, **bound)
     st.slider("Fit threshold", 0, 100, key="fit_below", step=5, disabled=not has_icp,
               label_visibility="collapsed", **bound)
     if not has_icp:
@@ -48,15 +48,15 @@ with rules_col:
         st.page_link("pages/1_Define_your_ICP.py", label="Define your ICP",
                      icon=":material/target:")
     measured = net.engagement_known
-    st.toggle("No interaction for…", key="inactive_on", disabled=not measured, **bound)
-    st.slider("Months", 3, 60, key="inactive_months", step=3, disabled=not measured,
+    st.toggle("Inactive for (months)", key="inactive_on", disabled=not measured, **bound)
+    st.slider("Months without interaction", 3, 60, key="inactive_months", step=3, disabled=not measured,
               label_visibility="collapsed", **bound)
     st.toggle("Never interacted", key="never_on", disabled=not measured, **bound)
     if not measured:
         st.caption("Interaction rules need messages.csv (upload the whole export zip).")
-    st.toggle("Connected more than… years ago, not engaged", key="old_on", **bound)
-    st.slider("Years", 1.0, 15.0, key="old_years", step=0.5, label_visibility="collapsed",
-              **bound)
+    st.toggle("Old and not engaged (years)", key="old_on", **bound)
+    st.slider("Connected more than this many years ago", 1.0, 15.0, key="old_years", step=0.5,
+              label_visibility="collapsed", **bound)
     st.toggle("Groups marked prune", key="groups_on", disabled=not prune_groups, **bound)
     if labels is None or not prune_groups:
         st.caption("Mark groups **prune** on the clusters page to add them here.")
@@ -163,38 +163,38 @@ with main:
         st.warning("This plan removes everyone: there would be no network left to reach.",
                    icon=":material/warning:")
 
+    bands = df["fit_band"].astype(str).to_numpy() if has_icp else np.full(len(df), "unscored")
+    comp = []
+    for state, keep in (("Before", np.ones(len(df), dtype=bool)), ("After", ~the_plan.mask)):
+        for band in np.unique(bands):
+            sel = keep & (bands == band)
+            e = float(p[sel].sum())
+            comp += [{"state": state, "band": band or "ghost", "engagement": "Engaged",
+                      "people": e},
+                     {"state": state, "band": band or "ghost", "engagement": "Not engaged",
+                      "people": float(sel.sum()) - e}]
+    comp = pd.DataFrame(comp)
+    comp["row"] = comp["state"] + " · " + comp["engagement"].str.lower()
+    row_order = [f"{s} · {e}" for e in ("engaged", "not engaged") for s in ("Before", "After")]
+    domain = FIT_DOMAIN + ["ghost", "unscored"]
+    colors = FIT_RANGE + ["#e2e8f0", "#94a3b8"]
+    st.altair_chart(
+        alt.Chart(comp).mark_bar().encode(
+            x=alt.X("sum(people):Q", title="Connections"),
+            y=alt.Y("row:N", sort=row_order, title=None, axis=alt.Axis(labelOverlap=False)),
+            color=alt.Color("band:N", title="ICP fit",
+                            scale=alt.Scale(domain=domain, range=colors)),
+            tooltip=[alt.Tooltip("state:N", title="When"),
+                     alt.Tooltip("engagement:N", title="Engagement"),
+                     alt.Tooltip("band:N", title="ICP fit"),
+                     alt.Tooltip("sum(people):Q", title="Connections", format=",.0f")],
+        ).properties(title=f"Who is in your network, before and after ({tag} engagement)",
+                     height=170),
+        width="stretch")
+    curve = sweep(df, the_plan.mask, p, model_a, model_b)
     chart_left, chart_right = st.columns(2)
-    with chart_left:
-        bands = df["fit_band"].astype(str).to_numpy() if has_icp else np.full(len(df), "unscored")
-        comp = []
-        for state, keep in (("Before", np.ones(len(df), dtype=bool)), ("After", ~the_plan.mask)):
-            for band in np.unique(bands):
-                sel = keep & (bands == band)
-                e = float(p[sel].sum())
-                comp += [{"state": state, "band": band or "ghost", "engagement": "Engaged",
-                          "people": e},
-                         {"state": state, "band": band or "ghost", "engagement": "Not engaged",
-                          "people": float(sel.sum()) - e}]
-        comp = pd.DataFrame(comp)
-        domain = FIT_DOMAIN + ["ghost", "unscored"]
-        colors = FIT_RANGE + ["#e2e8f0", "#94a3b8"]
-        st.altair_chart(
-            alt.Chart(comp).mark_bar().encode(
-                x=alt.X("sum(people):Q", title="Connections"),
-                y=alt.Y("state:N", sort=["Before", "After"], title=None),
-                color=alt.Color("band:N", title="ICP fit",
-                                scale=alt.Scale(domain=domain, range=colors)),
-                row=alt.Row("engagement:N", title=None, sort=["Engaged", "Not engaged"]),
-                tooltip=[alt.Tooltip("state:N", title="When"),
-                         alt.Tooltip("engagement:N", title="Engagement"),
-                         alt.Tooltip("band:N", title="ICP fit"),
-                         alt.Tooltip("sum(people):Q", title="Connections", format=",.0f")],
-            ).properties(title=f"Who is in your network, before and after ({tag} engagement)",
-                         height=70),
-            width="stretch")
-    with chart_right:
-        curve = sweep(df, the_plan.mask, p, model_a, model_b)
-        if len(curve) > 1:
+    if len(curve) > 1:
+        with chart_left:
             long = curve.melt("removed", ["engaged_share", "icp_share"] if has_icp
                               else ["engaged_share"], var_name="measure", value_name="share")
             long["measure"] = long["measure"].map({"engaged_share": "Engaged share",
@@ -215,8 +215,8 @@ with main:
                                                 "label": ["model B's best point"]})).mark_rule(
                 color="#b45309").encode(x="removed:Q", tooltip=["label:N"])
             st.altair_chart((lines + rule + best_rule).properties(
-                title="Trade-off: pruning raises the shares but shrinks the audience",
-                height=220), width="stretch")
+                title="Trade-off: shares rise, the audience shrinks", height=240), width="stretch")
+        with chart_right:
             reach = curve.melt("removed", ["impressions_a", "impressions_b"], var_name="model",
                                value_name="impressions")
             reach["model"] = reach["model"].map({"impressions_a": "Model A (per-viewer)",
@@ -228,10 +228,10 @@ with main:
                                 scale=alt.Scale(range=["#334155", "#b45309"])),
                 tooltip=[alt.Tooltip("removed:Q", format=","), alt.Tooltip("model:N"),
                          alt.Tooltip("impressions:Q", format=",.0f")]) + rule).properties(
-                title="Projected reach under both models, as the plan grows", height=200),
+                title="Projected reach per post, both models", height=240),
                 width="stretch")
-        else:
-            st.info("Turn on a rule to see the trade-off curve.", icon=":material/info:")
+    else:
+        st.info("Turn on a rule to see the trade-off curve.", icon=":material/info:")
 
     st.subheader("Removal schedule")
     try:
@@ -246,11 +246,15 @@ with main:
     if len(days):
         st.caption(f"{count(outcome.removed)} removals at {values['pace']} a day: "
                    f"{count(len(days))} days of a few minutes each, by hand.")
-        st.altair_chart(alt.Chart(days).mark_bar(color="#0f766e").encode(
-            x=alt.X("day:O", title="Day", axis=alt.Axis(labelOverlap=True)),
+        unit = "day" if len(days) <= 31 else "week"
+        shown = days if unit == "day" else days.assign(week=(days["day"] - 1) // 7 + 1).groupby(
+            "week", as_index=False)["removals"].sum()
+        st.altair_chart(alt.Chart(shown).mark_bar(color="#0f766e").encode(
+            x=alt.X(f"{unit}:O", title=unit.title(), axis=alt.Axis(labelOverlap=True)),
             y=alt.Y("removals:Q", title="Removals"),
-            tooltip=["day:O", "removals:Q"]).properties(
-            title="Removals per day", height=160), width="stretch")
+            tooltip=[alt.Tooltip(f"{unit}:O", title=unit.title()),
+                     alt.Tooltip("removals:Q", title="Removals")]).properties(
+            title=f"Removals per {unit}", height=160), width="stretch")
     order = priority_order(df, the_plan.mask, p)
     d1, d2 = st.columns([1, 2])
     d1.download_button(

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 from tests.browser.conftest import ROOT, assert_no_exception, wait_ready
 from tests.conftest import make_zip, modern_csv
 
@@ -24,9 +26,9 @@ def test_demo_overview_upload_and_every_page(page, tmp_path):
     assert_no_exception(page)
     assert int(_metric_text(page, "Connections").replace(",", "")) > 2000
     page.screenshot(path=str(tmp_path / "home.png"), full_page=True)
-    shots = ROOT / "docs" / "screenshots"
-    if shots.is_dir():
-        page.screenshot(path=str(shots / "home.png"), full_page=True)
+    if os.environ.get("UPDATE_SCREENSHOTS") == "1":
+        page.set_viewport_size({"width": 1400, "height": 1800})
+        page.screenshot(path=str(ROOT / "docs" / "screenshots" / "home.png"), full_page=True)
 
     export = tmp_path / "export.zip"
     export.write_bytes(make_zip({"Basic_LinkedInDataExport/Connections.csv": modern_csv()}))

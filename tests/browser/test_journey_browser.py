@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import os
 import re
 
 from tests.browser.conftest import ROOT, assert_no_exception, wait_ready
 
+# Set UPDATE_SCREENSHOTS=1 to refresh the README's pictures; otherwise only the tmp dir.
 SHOTS = ROOT / "docs" / "screenshots"
+UPDATE = os.environ.get("UPDATE_SCREENSHOTS") == "1"
 
 
 def _go(page, title: str) -> None:
@@ -21,8 +24,9 @@ def _metric(page, label: str) -> str:
 
 
 def _shot(page, tmp_path, name: str) -> None:
+    page.wait_for_timeout(1500)  # Vega draws charts after Streamlit reports idle
     page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
-    if SHOTS.is_dir():
+    if UPDATE:
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
