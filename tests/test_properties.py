@@ -1,0 +1,62 @@
+"""Property tests over every core entry point that takes user data: no exception but the
+documented ones (ExportError / ValueError), whatever the text."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from core.clustering import cluster_texts
+from core.export import checklist_csv
+from core.icp import ICP, score
+from core.simulator import PruneRules, plan, simulate
+
+_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
+
+
+def _table(rows):
+    n = len(rows)
+    return pd.DataFrame({
+        "first_name": [r[0] for r in rows], "last_name": ["X"] * n,
+        "full_name": [r[0] + " X" for r in rows], "position": [r[1] for r in rows],
+        "company": [r[2] for r in rows], "headline": [""] * n, "url": [r[2] for r in rows],
+        "text": [r[1] for r in rows], "is_blank": [r[3] for r in rows],
+        "engaged": pd.array([None] * n, dtype="boolean"),
+        "connected_on": pd.to_datetime(["2020-01-01"] * n),
+        "last_interaction": pd.to_datetime([pd.NaT] * n), "interactions": [np.nan] * n,
+    })
+
+
+_rows = st.lists(st.tuples(_text, _text, _text, st.booleans()), min_size=1, max_size=15)
+_settings = settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+
+
+@_settings
+@given(_rows, st.lists(_text, max_size=4), st.lists(_text, max_size=3))
+def test_scoring_any_text(rows, keywords, exclusions):
+    out = score(_table(rows), ICP(functions=["Sales"], keywords=keywords,
+                                  exclude_keywords=exclusions, companies=keywords))
+    real = ~out["is_blank"]
+    assert out.loc[real, "fit"].between(0, 100).all()
+    assert out.loc[real, "fit_band"].isin(["strong", "partial", "off"]).all()
+
+
+@_settings
+@given(st.lists(_text, max_size=25), st.one_of(st.none(), st.integers(1, 30)))
+def test_clustering_any_text(texts, k):
+    r = cluster_texts(texts, k=k)
+    assert len(r.labels) == len(texts)
+    assert set(r.labels) <= set(range(-1, max(r.k, 0)))
+
+
+@_settings
+@given(_rows, st.floats(0, 100), st.lists(st.integers(-5, 40)), st.integers(1, 50))
+def test_simulator_and_checklist_any_text(rows, threshold, ids, per_day):
+    df = score(_table(rows), ICP(functions=["Sales"]))
+    pl = plan(df, PruneRules(fit_below=threshold, prune_ids=tuple(ids), protect_ids=tuple(ids[:2])))
+    o = simulate(df, pl.mask)
+    assert o.after.size == len(df) - pl.size
+    data = checklist_csv(df, pl.mask, per_day=per_day, reasons=pl.reasons)
+    assert data.decode("utf-8-sig").splitlines()[0].startswith("Day,Name")
