@@ -26,17 +26,27 @@ def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
 
 
 def peak_rss_mb(code: str) -> float:
-    """Peak RSS growth (MB) of running `code` in a fresh interpreter, over its import baseline.
+    """Peak resident memory growth (MB) while `work()` runs, in a fresh interpreter.
 
-    `code` must define a function `work()`; setup lines before it run before the baseline.
+    `code` must define `work()`; anything before it (imports, data) is part of the baseline.
+    A thread samples RSS every millisecond (ru_maxrss would report the import peak instead).
     """
     script = (
-        "import resource, json\n"
+        "import json, threading, time, psutil\n"
         f"{code}\n"
-        "base = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
+        "proc = psutil.Process()\n"
+        "base = proc.memory_info().rss\n"
+        "peak = [base]\n"
+        "done = threading.Event()\n"
+        "def sample():\n"
+        "    while not done.is_set():\n"
+        "        peak[0] = max(peak[0], proc.memory_info().rss)\n"
+        "        time.sleep(0.001)\n"
+        "t = threading.Thread(target=sample); t.start()\n"
         "work()\n"
-        "peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss\n"
-        "print(json.dumps((peak - base) / 1024))\n"
+        "done.set(); t.join()\n"
+        "peak[0] = max(peak[0], proc.memory_info().rss)\n"
+        "print(json.dumps((peak[0] - base) / 2**20))\n"
     )
     out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
                          text=True, check=True)

@@ -615,11 +615,9 @@ def normalise_urls(urls: pd.Series) -> pd.Series:
     """
     a = pc.utf8_trim_whitespace(_arrow(urls.astype("str").fillna("")))
     encoded = pc.match_substring(a, "%")
-    if pc.any(encoded).as_py():
-        values = a.to_pylist()
-        for i in np.flatnonzero(encoded.to_numpy(zero_copy_only=False)):
-            values[i] = unquote(values[i])
-        a = pa.array(values, _STR)
+    if pc.any(encoded).as_py():  # only the few encoded URLs go through Python
+        decoded = [unquote(u) for u in pc.filter(a, encoded).to_pylist()]
+        a = pc.replace_with_mask(a, encoded, pa.array(decoded, _STR))
     a = pc.utf8_lower(a)
     query = pc.or_(pc.match_substring(a, "?"), pc.match_substring(a, "#"))
     if pc.any(query).as_py():
