@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test bench lint demo clean
+.PHONY: run test bench load lint demo clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/run_all.py
+
+load: $(VENV)/.installed
+	$(PY) bench/load_pages.py
+	$(PY) bench/load_browsers.py 5 10
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .

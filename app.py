@@ -52,7 +52,7 @@ with st.container(border=True):
 
 net = ui.network()
 df = net.df
-ov = overview(df)
+ov = ui.memo("home.overview", overview)
 diag = net.diagnostics
 
 if net.is_demo:
@@ -93,19 +93,21 @@ if ov.real == 0:
                "analyse. Try a newer export.")
     st.stop()
 
-st.altair_chart(growth_chart(df["connected_on"]), width="stretch")
+st.altair_chart(ui.memo("home.growth", lambda d: growth_chart(d["connected_on"])),
+                width="stretch")
 
-real = df[~df["is_blank"]]
 left, right = st.columns(2)
 with left:
-    companies = top_values(real["company"], 10, "company")
+    companies = ui.memo("home.companies", lambda d: top_values(d.loc[~d["is_blank"], "company"],
+                                                                10, "company"))
     if companies.empty:
         st.caption("No company names in this file.")
     else:
         st.altair_chart(top_bar_chart(companies, "company", "Top companies in your network"),
                         width="stretch")
 with right:
-    positions = top_values(real["position"], 10, "position")
+    positions = ui.memo("home.positions", lambda d: top_values(
+        d.loc[~d["is_blank"], "position"], 10, "position"))
     if positions.empty:
         st.caption("No job titles in this file.")
     else:

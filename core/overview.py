@@ -52,7 +52,6 @@ def top_values(values: pd.Series, n: int = 10, label: str = "value") -> pd.DataF
         return pd.DataFrame({label: pd.Series(dtype="str"), "count": pd.Series(dtype="int64")})
     key = v.str.lower()
     counts = key.value_counts().head(n)
-    # Show the most common spelling of each folded value.
-    display = v.groupby(key).agg(lambda s: s.value_counts().index[0])
-    return pd.DataFrame({label: display.reindex(counts.index).to_numpy(),
-                         "count": counts.to_numpy()})
+    # Show the most common spelling of each of the top values (n small comparisons, no groupby).
+    display = [v[key == k].value_counts().index[0] for k in counts.index]
+    return pd.DataFrame({label: display, "count": counts.to_numpy()})
