@@ -9,7 +9,6 @@ import ui
 from core.charts import FIT_DOMAIN, FIT_RANGE
 from core.export import MAX_PER_DAY, checklist_csv, pace_warning, schedule
 from core.format import count, pct
-from core.reach import SOURCES
 from core.schema import CONNECTION_CAP
 from core.simulator import (
     ENGAGEMENT_SOURCE,
@@ -85,31 +84,12 @@ with main:
         e4.number_input("Off-profile (%)", 0, 100, key="eng_off", **bound)
         st.markdown("**Model A — per-viewer ranking** (what LinkedIn's engineering posts "
                     "describe: each viewer's feed is ranked by their affinity to you)")
-        a1, a2, a3, a4, a5 = st.columns(5)
-        for col, key, label, lo, hi, step in (
-                (a1, "a_ve", "vE: engaged see", 0.0, 1.0, 0.01),
-                (a2, "a_vd", "vD: others see", 0.0, 1.0, 0.01),
-                (a3, "a_pe", "pE: engaged react", 0.0, 1.0, 0.005),
-                (a4, "a_pd", "pD: others react", 0.0, 1.0, 0.001),
-                (a5, "a_m", "m: reach per reaction", 0.0, 50.0, 0.5)):
-            col.number_input(label, lo, hi, key=key, step=step, format="%.3f", **bound,
-                             help=SOURCES[{"a_ve": "v_engaged", "a_vd": "v_disengaged",
-                                           "a_pe": "p_engaged", "a_pd": "p_disengaged",
-                                           "a_m": "multiplier"}[key]])
+        sp.render_parameters(sp.MODEL_A_INPUTS)
         st.markdown("**Model B — test-and-expand** (the seed article's hypothesis: a post is "
                     "shown to a small test audience first and spreads if it engages early). "
                     "LinkedIn documents no test-audience size and no 'golden hour'; the benefit "
                     "of pruning in this model depends on γ and r0.")
-        b1, b2, b3, b4, b5 = st.columns(5)
-        for col, key, label, lo, hi, step in (
-                (b1, "b_t", "t: test audience", 0.0, 1.0, 0.01),
-                (b2, "b_b", "b: engaged bias", 1.0, 20.0, 0.5),
-                (b3, "b_r0", "r0: your median rate", 0.001, 0.5, 0.005),
-                (b4, "b_xmax", "Xmax: best/typical", 1.0, 100.0, 1.0),
-                (b5, "b_gamma", "γ: sharpness", 0.5, 10.0, 0.5)):
-            col.number_input(label, lo, hi, key=key, step=step, format="%.3f", **bound,
-                             help=SOURCES[{"b_t": "test_share", "b_b": "bias", "b_r0": "r0",
-                                           "b_xmax": "x_max", "b_gamma": "gamma"}[key]])
+        sp.render_parameters(sp.MODEL_B_INPUTS)
 
     assumptions = sp.assumptions(values)
     p, engagement = engagement_probability(df, assumptions)

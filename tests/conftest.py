@@ -8,15 +8,8 @@ from pathlib import Path
 
 import pytest
 
-PREAMBLE = (
-    "Notes:\n"
-    '"When exporting your connection data, you may notice that some of the email addresses are '
-    "missing. You will only see email addresses for connections who have allowed their "
-    "connections to see or download their email address using this setting "
-    "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
-    'https://www.linkedin.com/help/linkedin/answer/261"\n'
-    "\n"
-)
+from core.demo import PREAMBLE  # the exact Notes preamble of every modern export
+
 MODERN_HEADER = "First Name,Last Name,URL,Email Address,Company,Position,Connected On"
 
 MODERN_ROWS = [

@@ -13,7 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from core.icp import score
-from core.reach import ModelA, ModelB
+from core.reach import SOURCES, ModelA, ModelB
 from core.simulator import EngagementAssumptions
 from ui.session import connections, get, icp, memo, put
 
@@ -26,6 +26,31 @@ DEFAULTS: dict[str, object] = {
     "a_ve": 0.40, "a_vd": 0.06, "a_pe": 0.08, "a_pd": 0.005, "a_m": 3.0,
     "b_t": 0.07, "b_b": 3.0, "b_r0": 0.04, "b_xmax": 10.0, "b_gamma": 4.0,
 }
+
+
+# (widget key, label, min, max, step, the model parameter whose source is shown as help)
+MODEL_A_INPUTS = (
+    ("a_ve", "vE: engaged see", 0.0, 1.0, 0.01, "v_engaged"),
+    ("a_vd", "vD: others see", 0.0, 1.0, 0.01, "v_disengaged"),
+    ("a_pe", "pE: engaged react", 0.0, 1.0, 0.005, "p_engaged"),
+    ("a_pd", "pD: others react", 0.0, 1.0, 0.001, "p_disengaged"),
+    ("a_m", "m: reach per reaction", 0.0, 50.0, 0.5, "multiplier"),
+)
+MODEL_B_INPUTS = (
+    ("b_t", "t: test audience", 0.0, 1.0, 0.01, "test_share"),
+    ("b_b", "b: engaged bias", 1.0, 20.0, 0.5, "bias"),
+    ("b_r0", "r0: your median rate", 0.001, 0.5, 0.005, "r0"),
+    ("b_xmax", "Xmax: best/typical", 1.0, 100.0, 1.0, "x_max"),
+    ("b_gamma", "γ: sharpness", 0.5, 10.0, 0.5, "gamma"),
+)
+
+
+def render_parameters(inputs) -> None:
+    """One row of number inputs for a model's parameters, bound to the URL, sources as help."""
+    for col, (key, label, lo, hi, step, param) in zip(st.columns(len(inputs)), inputs,
+                                                      strict=True):
+        col.number_input(label, lo, hi, key=key, step=step, format="%.3f",
+                         bind="query-params", help=SOURCES[param])
 
 
 def reset() -> None:
