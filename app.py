@@ -7,6 +7,7 @@ from core.charts import growth_chart, top_bar_chart
 from core.format import count, month, pct
 from core.overview import overview, top_values
 from core.schema import CONNECTION_CAP
+from ui import report
 
 ui.page_setup("Home", ":material/home:")
 
@@ -138,6 +139,11 @@ with st.expander("Data quality: what we read and what we skipped"):
                      "connections (LinkedIn keeps only the last months)")
     st.text("\n".join(facts))
     st.caption(f"Engagement source: {net.engagement_source}.")
+
+with st.container(border=True):
+    st.markdown("**Take it home**: one HTML file with your ICP, network, groups, plan, "
+                "schedule and the key FAQ answers; it opens anywhere, offline.")
+    report.report_controls("home")
 
 st.subheader("Next steps")
 captions = ["Who do you want inbound leads from?", "See your network as groups.",

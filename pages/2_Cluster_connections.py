@@ -6,6 +6,7 @@ import streamlit as st
 import ui
 from core.format import count, pct
 from ui import clusters_page as cp
+from ui import report
 
 ui.page_setup("Cluster connections", ":material/hub:")
 net = ui.network()
@@ -106,6 +107,13 @@ edited = st.data_editor(
     },
 )
 cp.save_edits(edited, result)
+report.remember_clusters(
+    edited[["name", "decision", "size", "share", "engaged_share"]
+           + (["mean_fit"] if has_icp else [])].assign(
+        share=lambda t: t["share"].map(pct),
+        engaged_share=lambda t: t["engaged_share"].map(pct)).rename(columns={
+            "name": "Group", "decision": "Decision", "size": "Connections", "share": "Share",
+            "engaged_share": "Engaged", "mean_fit": "Mean ICP fit"}), bars)
 tags = ui.cluster_tags()
 marked = [n for c, n in cp.names(result).items() if tags.get(c) == "prune"]
 if marked:

@@ -19,6 +19,7 @@ from core.simulator import (
     simulate,
     sweep,
 )
+from ui import report
 from ui import simulator_page as sp
 
 ui.page_setup("Pruning simulator", ":material/content_cut:")
@@ -172,6 +173,7 @@ with main:
                      height=170),
         width="stretch")
     curve = sweep(df, the_plan.mask, p, model_a, model_b)
+    tradeoff_chart = None
     chart_left, chart_right = st.columns(2)
     if len(curve) > 1:
         with chart_left:
@@ -194,8 +196,9 @@ with main:
             best_rule = alt.Chart(pd.DataFrame({"removed": [int(best["removed"])],
                                                 "label": ["model B's best point"]})).mark_rule(
                 color="#b45309").encode(x="removed:Q", tooltip=["label:N"])
-            st.altair_chart((lines + rule + best_rule).properties(
-                title="Trade-off: shares rise, the audience shrinks", height=240), width="stretch")
+            tradeoff_chart = (lines + rule + best_rule).properties(
+                title="Trade-off: shares rise, the audience shrinks", height=240)
+            st.altair_chart(tradeoff_chart, width="stretch")
         with chart_right:
             reach = curve.melt("removed", ["impressions_a", "impressions_b"], var_name="model",
                                value_name="impressions")
@@ -236,14 +239,42 @@ with main:
                      alt.Tooltip("removals:Q", title="Removals")]).properties(
             title=f"Removals per {unit}", height=160), width="stretch")
     order = priority_order(df, the_plan.mask, p)
+    report.remember_plan(
+        rules=[r for r in (
+            f"ICP fit below {rules.fit_below:g}" if rules.fit_below is not None else "",
+            f"no interaction for {rules.inactive_months} months" if rules.inactive_months else "",
+            "never interacted" if rules.never_interacted else "",
+            f"connected over {rules.older_than_years:g} years ago and not engaged"
+            if rules.older_than_years else "",
+            f"{len(rules.prune_clusters)} group(s) marked prune" if rules.prune_clusters else "",
+            f"{len(rules.prune_ids)} picked, {len(rules.protect_ids)} protected"
+            if rules.prune_ids or rules.protect_ids else "") if r],
+        before_after=pd.DataFrame({
+            "Before": [count(before.size), pct(before.engaged_share), pct(before.icp_share)
+                       if has_icp else "–", count(ia0), count(ib0)],
+            "After": [count(after.size), pct(after.engaged_share), pct(after.icp_share)
+                      if has_icp else "–", count(ia1), count(ib1)],
+        }, index=pd.Index(["Connections", f"Engaged share ({tag})", "ICP share",
+                           "Reach per post, model A", "Reach per post, model B"],
+                          name="Measure")),
+        assumptions={**{k: str(v) for k, v in values.items() if k.startswith(("a_", "b_"))},
+                     "engagement": tag, "assumed rate": f"{values['eng_rate']}%"},
+        tradeoff=tradeoff_chart, schedule=days,
+        people=pd.DataFrame({
+            "Day": [k // max(int(values["pace"]), 1) + 1 for k in range(len(order))],
+            "Name": df["full_name"].to_numpy()[order], "Title": df["position"].to_numpy()[order],
+            "Company": df["company"].to_numpy()[order],
+            "Why": the_plan.reasons.to_numpy()[order]}),
+    )
     d1, d2 = st.columns([1, 2])
+    pace = min(int(values["pace"]), MAX_PER_DAY)
     d1.download_button(
         "Download removal checklist (CSV)",
-        checklist_csv(df, the_plan.mask, min(int(values["pace"]), MAX_PER_DAY),
-                      the_plan.reasons, order=order),
+        lambda: checklist_csv(df, the_plan.mask, pace, the_plan.reasons, order=order),
         file_name="removal_checklist.csv", mime="text/csv", key="sim_download",
         icon=":material/download:", disabled=outcome.removed == 0)
     with d2:
+        report.report_controls("sim")
         st.page_link("pages/4_Remove_or_block.py", label="How to remove a connection, step by step",
                      icon=":material/help:", query_params={"faq": "how-to-remove"})
 

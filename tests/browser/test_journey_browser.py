@@ -78,6 +78,23 @@ def test_full_journey_on_the_demo(page, tmp_path):
     assert text.startswith("Day,Name,Position,Company,Profile URL,Reasons")
     _shot(page, tmp_path, "simulator")
 
+    # The coaching report: one HTML file that opens offline with every section.
+    with page.expect_download() as dl:
+        page.get_by_role("button", name="Download my coaching report (HTML)").click()
+    report = tmp_path / "report.html"
+    report.write_bytes(open(dl.value.path(), "rb").read())
+    viewer = page.context.new_page()
+    requested: list[str] = []
+    viewer.on("request", lambda r: requested.append(r.url))
+    viewer.goto(report.as_uri())
+    text = viewer.inner_text("body")
+    for heading in ("Your ideal customer profile", "Your network", "Groups in your network",
+                    "Your pruning plan", "Removal schedule", "Remove, unfollow or block?"):
+        assert heading in text
+    assert viewer.locator("svg").count() >= 3
+    assert [u for u in requested if not u.startswith("file://")] == []
+    viewer.close()
+
     # The scenario is in the URL: a new page with that URL shows the same plan.
     url = page.url
     assert re.search(r"fit_below=\d+", url), url
