@@ -165,10 +165,14 @@ def _company_names(rng: np.random.Generator, sector: str, n: int) -> list[str]:
     return [pool[i] for i in idx]
 
 
-def _people(n: int, seed: int) -> dict[str, list]:
-    """Columns of a network of n people (no ghosts, no quirks yet), deterministic for a seed."""
+def _people(n: int, seed: int, mix: dict[str, float] | None = None) -> dict[str, list]:
+    """Columns of a network of n people (no ghosts, no quirks yet), deterministic for a seed.
+
+    `mix` multiplies the weight of some functions (a recruiter knows more engineers).
+    """
     rng = np.random.default_rng(seed)
-    weights = np.array([r[2] for r in ROLES])
+    mix = mix or {}
+    weights = np.array([r[2] * mix.get(r[0], 1.0) for r in ROLES])
     role_idx = rng.choice(len(ROLES), size=n, p=weights / weights.sum())
     positions, companies, functions, propensity = [], [], [], []
     company_cache: dict[str, list[str]] = {}
@@ -227,10 +231,11 @@ def _fmt_day(d: np.datetime64) -> str:
     return datetime.fromisoformat(str(d)).strftime("%d %b %Y")
 
 
-def _network(n: int, seed: int, end: date) -> dict[str, list]:
+def _network(n: int, seed: int, end: date, mix: dict[str, float] | None = None
+             ) -> dict[str, list]:
     """People plus quirks: ghosts, blank positions, spaces, styled names, doubled quotes."""
     rng = np.random.default_rng(seed + 1)
-    p = _people(n, seed)
+    p = _people(n, seed, mix)
     dates = np.sort(_connection_dates(rng, n, end))[::-1]  # newest first, as LinkedIn writes
     rows = {k: list(v) for k, v in p.items()}
     rows["date"] = [_fmt_day(d) for d in dates]
@@ -290,13 +295,38 @@ OWNER = {
 }
 OWNER_URL = "https://www.linkedin.com/in/maya-lindqvist-demo"
 
+#: Workshop personas: whose network, the mix of people in it, and the ICP preset that fits.
+PERSONAS: dict[str, dict] = {
+    "saas": {"label": "B2B SaaS founder", "owner": OWNER, "mix": {},
+             "preset": "B2B SaaS founder selling to sales leaders"},
+    "recruiter": {
+        "label": "Tech recruiter",
+        "owner": {"First Name": "Jonas", "Last Name": "Okoro",
+                  "Headline": "Senior Tech Recruiter | Hiring engineers for Nordic scale-ups",
+                  "Industry": "Staffing and Recruiting",
+                  "Summary": "I connect great engineers with growing product teams."},
+        "mix": {"Engineering": 3.0, "HR & Recruiting": 2.0, "Product": 1.5, "Sales": 0.4,
+                "Founders": 0.6},
+        "preset": "Recruiter building a candidate network"},
+    "consultant": {
+        "label": "Finance consultant",
+        "owner": {"First Name": "Clara", "Last Name": "Martín",
+                  "Headline": "Independent CFO advisor | FP&A and board reporting",
+                  "Industry": "Business Consulting and Services",
+                  "Summary": "I help finance teams close faster and plan better."},
+        "mix": {"Finance": 3.5, "Consulting": 1.5, "Operations": 1.5, "Engineering": 0.4,
+                "Sales": 0.5},
+        "preset": "Consultant selling to CFOs"},
+}
 
-def _messages(r: dict[str, list], rng: np.random.Generator, end: date) -> str:
+
+def _messages(r: dict[str, list], rng: np.random.Generator, end: date,
+              owner: dict[str, str] = OWNER) -> str:
     """messages.csv (2024+ columns): engaged roles write more and more recently."""
     header = ["CONVERSATION ID", "CONVERSATION TITLE", "FROM", "SENDER PROFILE URL", "TO",
               "RECIPIENT PROFILE URLS", "DATE", "SUBJECT", "CONTENT", "FOLDER", "ATTACHMENTS",
               "IS MESSAGE DRAFT"]
-    owner_name = f"{OWNER['First Name']} {OWNER['Last Name']}"
+    owner_name = f"{owner['First Name']} {owner['Last Name']}"
     lines = []
     end_dt = datetime(end.year, end.month, end.day, 18, 0, 0)
     contents = ["Thanks for connecting!", "Great chatting today.", "Sharing the deck here.",
@@ -328,10 +358,11 @@ def _messages(r: dict[str, list], rng: np.random.Generator, end: date) -> str:
     return _csv_text(header, lines)
 
 
-def _invitations(r: dict[str, list], rng: np.random.Generator, end: date) -> str:
+def _invitations(r: dict[str, list], rng: np.random.Generator, end: date,
+                 owner: dict[str, str] = OWNER) -> str:
     header = ["From", "To", "Sent At", "Message", "Direction", "inviterProfileUrl",
               "inviteeProfileUrl"]
-    owner_name = f"{OWNER['First Name']} {OWNER['Last Name']}"
+    owner_name = f"{owner['First Name']} {owner['Last Name']}"
     cutoff = np.datetime64(end - timedelta(days=365))
     lines = []
     for i, d in enumerate(r["date"]):
@@ -347,27 +378,32 @@ def _invitations(r: dict[str, list], rng: np.random.Generator, end: date) -> str
     return _csv_text(header, lines)
 
 
-def _profile() -> str:
+def _profile(owner: dict[str, str] = OWNER) -> str:
     header = ["First Name", "Last Name", "Maiden Name", "Address", "Birth Date", "Headline",
               "Summary", "Industry", "Zip Code", "Geo Location", "Twitter Handles", "Websites",
               "Instant Messengers"]
-    row = [OWNER.get(h, "") for h in header]
+    row = [owner.get(h, "") for h in header]
     row[header.index("Geo Location")] = "Stockholm, Sweden"
     return _csv_text(header, [row])
 
 
 def generate_export(n: int = DEMO_SIZE, seed: int = DEMO_SEED, *, export_date: date = EXPORT_DATE,
-                    nested: bool = False) -> bytes:
-    """A whole export zip (byte-identical for the same arguments: fixed timestamps inside)."""
-    r = _network(n, seed, export_date)
+                    nested: bool = False, persona: str = "saas") -> bytes:
+    """A whole export zip (byte-identical for the same arguments: fixed timestamps inside).
+
+    `persona` picks whose network it is (see PERSONAS): the mix of people and the owner.
+    """
+    spec = PERSONAS[persona]
+    owner = spec["owner"]
+    r = _network(n, seed, export_date, spec["mix"])
     rng = np.random.default_rng(seed + 2)
     rows = [[r["first"][i], r["last"][i], r["url"][i], r["email"][i], r["company"][i],
              r["position"][i], r["date"][i]] for i in range(n)]
     files = {
         "Connections.csv": PREAMBLE + _csv_text(HEADER, rows),
-        "messages.csv": _messages(r, rng, export_date),
-        "Invitations.csv": _invitations(r, rng, export_date),
-        "Profile.csv": _profile(),
+        "messages.csv": _messages(r, rng, export_date, owner),
+        "Invitations.csv": _invitations(r, rng, export_date, owner),
+        "Profile.csv": _profile(owner),
         "Reactions.csv": "Date,Type,Link\n2026-10-30 08:12:00,LIKE,https://www.linkedin.com/feed/",
         "Comments.csv": 'Date,Link,Message\n2026-10-29 10:00:00,https://www.linkedin.com/feed/,'
                         '"Great post, \\"spot on\\""',

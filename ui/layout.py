@@ -7,6 +7,7 @@ import re
 import streamlit as st
 
 from core.format import count
+from ui import workshop
 from ui.session import bootstrap, icp, network
 
 APP_NAME = "Inbound Network Coach"
@@ -38,6 +39,10 @@ def page_setup(title: str, icon: str) -> None:
         for script, label, page_icon in PAGES:
             st.page_link(script, label=label, icon=page_icon)
         render_source_badge()
+        workshop.sidebar()
+    if workshop.is_on():
+        script = next((s for s, label, _ in PAGES if label == title), "app.py")
+        workshop.tour(script)
 
 
 def render_source_badge() -> None:
