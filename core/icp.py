@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import json
 import re
+import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
@@ -143,13 +144,17 @@ def _number(value, name: str, lo: float, hi: float) -> float:
 
 # --- scoring --------------------------------------------------------------------------------
 
+_NOT_WORD = re.compile(r"[^\w&+#]+|_+")
+
+
 def _needle(term: str) -> str:
-    """A user term as " word word ", normalised exactly like the texts it is matched against.
+    """A user term as " word word ", normalised like `padded_words` normalises the texts.
 
     Whole-word matching then is a plain substring test (" saas " in " b2b saas founder "):
     Arrow kernels, and user text is never a pattern.
     """
-    return padded_words(pd.Series([term], dtype="str")).to_pylist()[0]
+    words = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", term).lower()).split()
+    return " " + " ".join(words) + " "
 
 
 def _contains_any(padded, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:

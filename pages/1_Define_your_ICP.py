@@ -131,7 +131,7 @@ with form:
         st.page_link("pages/2_Cluster_connections.py", label="Next: see your network as groups",
                      icon=":material/hub:")
 
-    back, nxt, _ = st.columns([1, 1, 3])
+    back, nxt, _ = st.columns([1.3, 1.3, 2])
     back.button("Back", key="icp_back", on_click=w.go, args=(-1,), disabled=step == 0,
                 icon=":material/arrow_back:")
     nxt.button("Next", key="icp_next", on_click=w.go, args=(1,), type="primary",
