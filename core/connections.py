@@ -626,9 +626,13 @@ def normalise_urls(urls: pd.Series) -> pd.Series:
     common = "https://www.linkedin.com"
     fast = pc.starts_with(a, common)
     out = pc.utf8_slice_codeunits(a, len(common) - len("linkedin.com"))
-    if not pc.all(fast).as_py():
-        out = pc.if_else(fast, out, pc.replace_substring_regex(
-            a, r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com", "linkedin.com"))
+    slow = pc.and_(pc.invert(fast), pc.not_equal(a, ""))
+    if pc.any(slow).as_py():  # other shapes (http://, de.linkedin.com, no scheme): few
+        fixed = pc.replace_substring_regex(
+            pc.filter(a, slow), r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com",
+            "linkedin.com")
+        out = pc.replace_with_mask(out, slow, fixed)
+    out = pc.if_else(pc.equal(a, ""), a, out)
     return pd.Series(out, dtype="str", index=urls.index)
 
 
