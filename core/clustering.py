@@ -13,6 +13,7 @@ makes the groups balanced and meaningful on short titles.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 import numpy as np
@@ -158,8 +159,12 @@ def _map_coords(vectors: np.ndarray, random_state: int) -> np.ndarray:
     return xy
 
 
-def cluster_texts(texts, k: int | None = None, random_state: int = 0) -> ClusterResult:
+def cluster_texts(texts, k: int | None = None, random_state: int = 0,
+                  embedder: Callable[[list[str]], np.ndarray] | None = None) -> ClusterResult:
     """Group texts (titles/headlines) into k clusters; k=None picks a readable default.
+
+    `embedder` (optional, e.g. `core.semantic.EmbeddingCache()`) maps distinct normalised
+    titles to vectors and replaces the lexical TF-IDF/SVD representation (semantic mode).
 
     Blank texts (ghost rows, empty titles) get label -1. Distinct cleaned texts are clustered
     once, weighted by frequency, and mapped back, so 30k connections cost about as much as
@@ -171,6 +176,8 @@ def cluster_texts(texts, k: int | None = None, random_state: int = 0) -> Cluster
     norm = normalise_titles(texts.astype("str"))
     cleaned = norm.map(lambda t: clean_for_grouping(t) or t).astype("str")
     codes, uniques = pd.factorize(cleaned)
+    # One readable example title per distinct cleaned text (what an embedder reads).
+    example = pd.Series(norm.to_numpy()).groupby(codes).first()
     uniques = np.asarray(uniques, dtype=object)
     blank_u = np.array([u.strip() == "" for u in uniques], dtype=bool)
     keep_u = np.flatnonzero(~blank_u)
@@ -193,7 +200,11 @@ def cluster_texts(texts, k: int | None = None, random_state: int = 0) -> Cluster
         u_labels = np.zeros(1, dtype=int)
         reduced = np.zeros((1, 2))
     else:
-        reduced = _reduce(_vectorise(tagged), random_state)
+        if embedder is not None:
+            reduced = Normalizer().fit_transform(
+                np.asarray(embedder([str(example[i]) for i in keep_u]), dtype=float))
+        else:
+            reduced = _reduce(_vectorise(tagged), random_state)
         if k_eff == 1:
             u_labels = np.zeros(len(docs), dtype=int)
         else:

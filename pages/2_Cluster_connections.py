@@ -33,8 +33,17 @@ choice = st.select_slider(
     help=f"Auto picks {auto} groups for your {count(people)} titles: enough to tell groups apart, "
          "few enough to read. More groups split them finer.")
 k = None if choice == "Auto" else int(choice)
+method = "lexical"
+if cp.semantic_available():
+    method = st.radio(
+        "Grouping by", ["lexical", "semantic"], horizontal=True, key="clusters_method",
+        persist_state="session",
+        format_func={"lexical": "Words in the title (fast)",
+                     "semantic": "Meaning of the title (slower, sentence embeddings)"}.get,
+        help="Semantic mode reads each distinct title with a small language model once "
+             "(about 800 titles a second here), then reuses it.")
 with st.spinner("Grouping your connections…"):
-    result = cp.clusters(k)
+    result = cp.clusters(k, method)
 stats = cp.stats(result)
 has_icp = ui.icp() is not None
 if not has_icp:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pandas as pd
+import streamlit as st
 
 from core.clustering import ClusterResult, cluster_stats, cluster_texts, default_k
 from core.icp import score
@@ -28,8 +29,36 @@ def _texts(df: pd.DataFrame) -> pd.Series:
     return df["text"].where(~df["is_blank"], "")
 
 
-def _cluster(df: pd.DataFrame, k: int | None) -> ClusterResult:
-    return cluster_texts(_texts(df), k=k, random_state=0)
+def _cluster(df: pd.DataFrame, k: int | None, method: str = "lexical") -> ClusterResult:
+    embedder = None
+    if method == "semantic":
+        embedder = _embedder()
+    return cluster_texts(_texts(df), k=k, random_state=0, embedder=embedder)
+
+
+def semantic_available() -> bool:
+    from core.semantic import available
+
+    return available()
+
+
+def _embedder():
+    """This session's embedding cache, with a progress bar while new titles are embedded."""
+    from core.semantic import EmbeddingCache
+
+    cache = get("semantic_cache")
+    if cache is None:
+        cache = EmbeddingCache()
+        put("semantic_cache", cache)
+    bar = st.progress(0.0, text="Reading the meaning of each distinct title…")
+
+    def run(texts):
+        out = cache(texts, progress=lambda f: bar.progress(f, text=f"Embedding titles… "
+                                                                  f"{f:.0%}"))
+        bar.empty()
+        return out
+
+    return run
 
 
 def _distinct(df: pd.DataFrame) -> int:
@@ -40,13 +69,13 @@ def auto_k() -> int:
     return default_k(memo("clusters.distinct", _distinct))
 
 
-def clusters(k: int | None) -> ClusterResult:
+def clusters(k: int | None, method: str = "lexical") -> ClusterResult:
     """The clustering for this network and k: computed once per session, then instant.
 
     Also publishes the labels for the simulator, and forgets tags made for another k
     (cluster ids only mean something for the clustering they came from).
     """
-    result = memo("clusters", _cluster, k)
+    result = memo("clusters", _cluster, k, method)
     if get("cluster_k") != result.k or get("cluster_labels") is None:
         if get("cluster_k") is not None and get("cluster_k") != result.k:
             set_cluster_tags({})
