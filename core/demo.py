@@ -416,7 +416,3 @@ def generate_export(n: int = DEMO_SIZE, seed: int = DEMO_SEED, *, export_date: d
             info.compress_type = zipfile.ZIP_DEFLATED
             zf.writestr(info, text.encode("utf-8"))
     return buf.getvalue()
-
-
-def demo_bytes() -> bytes:
-    return DEMO_PATH.read_bytes()

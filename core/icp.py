@@ -27,7 +27,6 @@ from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 SCHEMA_VERSION = 1
 DIMENSIONS = ("function", "seniority", "industry", "keywords", "company")
 DEFAULT_WEIGHTS = {"function": 30, "seniority": 25, "industry": 15, "keywords": 20, "company": 10}
-BANDS = ("strong", "partial", "off")
 
 # Bounds for hostile or broken ICP files.
 _MAX_JSON_BYTES = 100_000

@@ -36,6 +36,3 @@ CONNECTION_CAP = 30_000
 
 #: Default engagement window: interacted within this many months before the export date.
 ENGAGED_WINDOW_MONTHS = 12
-
-#: Engagement sources, in the order of preference the design names.
-ENGAGEMENT_SOURCES = ("user columns", "messages", "demo", "none")

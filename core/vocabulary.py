@@ -66,8 +66,3 @@ INDUSTRIES: dict[str, tuple[str, ...]] = {
     "Holding Companies": ("holding", "holdings", "group"),
 }
 
-#: Company headcount buckets (for reference in the wizard; the export has no headcount).
-HEADCOUNTS: tuple[str, ...] = (
-    "Self-employed", "1-10", "11-50", "51-200", "201-500", "501-1,000", "1,001-5,000",
-    "5,001-10,000", "10,001+",
-)
