@@ -325,19 +325,41 @@ _COLUMN_NAMES: dict[str, tuple[str, ...]] = {
 }
 
 
+def _utf8_head(data: bytes) -> str | None:
+    """The first 64 KB as text when the file looks like plain UTF-8 (no BOM, no NUL), else None.
+
+    Lets the common case skip decoding the whole file: Arrow's reader validates the rest.
+    """
+    if data.startswith((b"\xef\xbb\xbf", b"\xff\xfe", b"\xfe\xff")) or b"\x00" in data[:4096]:
+        return None
+    head = data[:65536]
+    try:
+        return head.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        if len(head) == 65536 and exc.start >= len(head) - 4:  # a character cut at the edge
+            return head[:exc.start].decode("utf-8", errors="replace")
+        return None
+
+
 def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
-    text, encoding = _decode(data)
-    offset, delim, header_line = _find_header(text)
-    # UTF-8 input is handed to the reader as it came (no re-encode of a 30k-row file).
-    body = data[len(text[:offset].encode("utf-8")):] if encoding == "utf-8" else None
-    raw = _read_csv_strings(text[offset:], delim, body)
+    raw = None
+    head = _utf8_head(data)
+    if head is not None:
+        offset, delim, header_line = _find_header(head)
+        encoding = "utf-8"
+        # UTF-8 input goes to the reader as it came: no decode or re-encode of the whole file.
+        raw = _read_csv_strings(None, delim, data[len(head[:offset].encode("utf-8")):])
+    if raw is None:  # BOMs, UTF-16, cp1252 re-saves, or anything Arrow refused
+        text, encoding = _decode(data)
+        offset, delim, header_line = _find_header(text)
+        raw = _read_csv_strings(text[offset:], delim)
     if raw is None:
         raise ExportError(
             "The file could not be read as a table. "
             f"Please upload {EXPECTED_FILE}, straight from LinkedIn if you can."
         )
 
-    lookup = {str(c).strip().strip('"').lower(): c for c in raw.columns}
+    lookup = {str(c).strip().strip('"').lower(): c for c in raw}
     cols: dict[str, str] = {}
     for target, names in _COLUMN_NAMES.items():
         for n in names:
@@ -347,17 +369,17 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     if "first_name" not in cols or "last_name" not in cols or not (
         {"company", "position", "connected_on"} & cols.keys()
     ):
-        found = ", ".join(str(c) for c in list(raw.columns)[:10]) or "none"
+        found = ", ".join(str(c) for c in list(raw)[:10]) or "none"
         raise ExportError(
             "This CSV does not have the columns of LinkedIn's Connections.csv (First Name, "
             f"Last Name, Company, Position, Connected On). Columns found: {found}."
         )
 
     # From here on the work is done on Arrow arrays: one pass per step, no per-row Python.
-    n_raw = len(raw)
+    n_raw = len(next(iter(raw.values()))) if raw else 0
     blank = pa.nulls(n_raw, _STR).fill_null("")
-    arr = {t: (_arrow(raw[cols[t]]) if t in cols else blank) for t in _TEXT_FIELDS}
-    date_arr = _arrow(raw[cols["connected_on"]]) if "connected_on" in cols else blank
+    arr = {t: (raw[cols[t]] if t in cols else blank) for t in _TEXT_FIELDS}
+    date_arr = raw[cols["connected_on"]] if "connected_on" in cols else blank
     empty = {t: pc.equal(a, "") for t, a in arr.items()}
     is_blank = _all(empty[t] for t in ("first_name", "last_name", "position", "company", "headline"))
     # Rows that are entirely empty (trailing `,,,,` lines from a re-save) are not connections,
@@ -369,7 +391,7 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
         arr = {t: pc.filter(a, keep) for t, a in arr.items()}
         date_arr, is_blank = pc.filter(date_arr, keep), pc.filter(is_blank, keep)
         empty = {t: pc.equal(a, "") for t, a in arr.items()}
-    raw_kept = raw[keep.to_numpy(zero_copy_only=False)].reset_index(drop=True)
+    keep_np = keep.to_numpy(zero_copy_only=False)
 
     connected, bad_dates = parse_dates(pd.Series(date_arr, dtype="str"))
     full_name = pc.utf8_trim_whitespace(
@@ -413,11 +435,16 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     })
     if n_dup:
         df = df[~dup].reset_index(drop=True)
-        raw_kept = raw_kept[~dup].reset_index(drop=True)
     df["interactions"] = np.nan
     df["last_interaction"] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
     df["engaged"] = pd.Series(pd.NA, index=df.index, dtype="boolean")
     df["direction"] = ""
+    # Engagement columns a user added (rare): only those go through pandas.
+    user_cols = [cols[c] for c in ("u_engaged", "u_last", "u_count") if c in cols]
+    raw_kept = pd.DataFrame({c: pd.Series(raw[c], dtype="str")[keep_np].to_numpy()
+                             for c in user_cols})
+    if n_dup and user_cols:
+        raw_kept = raw_kept[~dup].reset_index(drop=True)
     user_engagement = _apply_user_engagement(df, raw_kept, cols)
 
     if len(df) == 0:
@@ -474,38 +501,43 @@ def _all(masks) -> pa.ChunkedArray:
     return out
 
 
-def _read_csv_strings(body: str, delim: str, body_bytes: bytes | None = None) -> pd.DataFrame | None:
-    """Every cell as a whitespace-trimmed string, header from the first line; None if unreadable.
+def _read_csv_strings(body: str | None, delim: str, body_bytes: bytes | None = None
+                      ) -> dict[str, pa.Array] | None:
+    """Every column as a trimmed Arrow large_string array, keyed by header name; None if unreadable.
 
     Arrow's CSV reader and string kernels first (a 30k-row export in ~10 ms); pandas' C parser
-    as the fallback for whatever Arrow refuses. Rows with the wrong number of fields are skipped.
+    as the fallback for what Arrow refuses (given `body` text). Rows with the wrong number of
+    fields are skipped; of duplicate header names the first wins.
     """
-    end = body.find("\n")
-    first = (body if end < 0 else body[:end]).rstrip("\r")
+    source = body_bytes if body_bytes is not None else (body or "").encode("utf-8")
+    end = source.find(b"\n")
+    first = (source if end < 0 else source[:end]).rstrip(b"\r").decode("utf-8", errors="replace")
     try:
         header = next(csv.reader([first], delimiter=delim))
     except (csv.Error, StopIteration):
         return None
     names = [f"c{i}" for i in range(len(header))]
+    columns: dict[str, pa.Array] | None = None
     try:
         table = pacsv.read_csv(
-            io.BytesIO(body_bytes if body_bytes is not None else body.encode("utf-8")),
+            io.BytesIO(source),
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
             parse_options=pacsv.ParseOptions(
                 delimiter=delim, newlines_in_values=True, invalid_row_handler=lambda _row: "skip"
             ),
             convert_options=pacsv.ConvertOptions(
-                column_types={n: pa.string() for n in names},
+                column_types={n: pa.large_string() for n in names},
                 strings_can_be_null=False, quoted_strings_can_be_null=False,
             ),
         )
-        data = {n: pd.Series(pc.utf8_trim_whitespace(table[n]), dtype="str") for n in names}
-        raw = pd.DataFrame(data, index=pd.RangeIndex(table.num_rows))
+        columns = {n: pc.utf8_trim_whitespace(table[n].combine_chunks()) for n in names}
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError, UnicodeError):
+        if body is None:
+            return None  # the caller decodes and tries again with text
         try:
             with warnings.catch_warnings():  # extra fields on a row: dropped, not worth a warning
                 warnings.simplefilter("ignore", pd.errors.ParserWarning)
-                raw = pd.read_csv(
+                frame = pd.read_csv(
                     io.StringIO(body), sep=delim, dtype=str, keep_default_na=False,
                     na_filter=False, skip_blank_lines=True, on_bad_lines="skip",
                     index_col=False,  # a row with extra fields must not become the index
@@ -513,14 +545,11 @@ def _read_csv_strings(body: str, delim: str, body_bytes: bytes | None = None) ->
                 )
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError):
             return None
-        raw = raw.astype("str").apply(lambda c: c.str.strip())
-    # Duplicate or blank header names stay addressable: keep the first of each name.
-    seen: dict[str, str] = {}
+        columns = {n: _arrow(frame[n].astype("str").str.strip()) for n in names}
+    out: dict[str, pa.Array] = {}
     for n, h in zip(names, header, strict=True):
-        seen.setdefault(h, n)
-    raw = raw[list(seen.values())]
-    raw.columns = list(seen.keys())
-    return raw
+        out.setdefault(h, columns[n])
+    return out
 
 
 def _clean_str(s: pd.Series) -> pd.Series:
@@ -562,9 +591,11 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
     Parses each distinct string once (a network has a few thousand distinct dates at most),
     so 100k rows cost about as much as 3k.
     """
-    values = values.astype("str").fillna("").str.strip()
-    codes, uniq = pd.factorize(values)
-    uniques = pd.Series(np.asarray(uniq, dtype=object), dtype="str")
+    trimmed = pc.utf8_trim_whitespace(_arrow(values.astype("str").fillna("")))
+    encoded = pc.dictionary_encode(trimmed)  # Arrow: distinct strings and an index per row
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    uniques = pd.Series(encoded.dictionary, dtype="str")
+    values = pd.Series(trimmed, dtype="str", index=values.index)
     parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
     todo = uniques[uniques != ""]
     for fmt in _DATE_FORMATS:
