@@ -396,7 +396,8 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     connected, bad_dates = parse_dates(pd.Series(date_arr, dtype="str"))
     full_name = pc.utf8_trim_whitespace(
         pc.binary_join_element_wise(arr["first_name"], arr["last_name"], _sep(" ")))
-    url_key = normalise_urls(pd.Series(arr["url"], dtype="str"))
+    url_key = normalise_urls(pd.Series(arr["url"], dtype="str"), maybe_encoded=b"%" in data,
+                             maybe_query=b"?" in data or b"#" in data)
     is_blank_np = is_blank.to_numpy(zero_copy_only=False)
 
     # Duplicates: the same profile twice (by URL when there is one, else by every field).
@@ -583,19 +584,8 @@ _DATE_FORMATS = (
 )
 
 
-def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, int]:
-    """Parse export dates in any of the known formats. Returns (datetime Series, unparseable count).
-
-    Dates are days (time of day dropped) unless `keep_time`.
-
-    Parses each distinct string once (a network has a few thousand distinct dates at most),
-    so 100k rows cost about as much as 3k.
-    """
-    trimmed = pc.utf8_trim_whitespace(_arrow(values.astype("str").fillna("")))
-    encoded = pc.dictionary_encode(trimmed)  # Arrow: distinct strings and an index per row
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    uniques = pd.Series(encoded.dictionary, dtype="str")
-    values = pd.Series(trimmed, dtype="str", index=values.index)
+def _parse_distinct(uniques: pd.Series, keep_time: bool) -> np.ndarray:
+    """datetime64[ns] for each distinct date string (NaT when no known format fits)."""
     parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
     todo = uniques[uniques != ""]
     for fmt in _DATE_FORMATS:
@@ -614,16 +604,32 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
             ok = got.notna()
             parsed[ok[ok].index] = got[ok]
             translated, todo = translated[~ok], todo[~ok]
+    out = parsed.to_numpy(dtype="datetime64[ns]").copy()
     # Dates outside LinkedIn's lifetime are typos or mis-parses, not connections.
-    out_of_range = (parsed < pd.Timestamp("2003-01-01")) | (parsed > pd.Timestamp("2100-01-01"))
-    parsed[out_of_range] = pd.NaT
+    out[(out < np.datetime64("2003-01-01")) | (out > np.datetime64("2100-01-01"))] = np.datetime64("NaT")
     if not keep_time:
-        parsed = parsed.dt.normalize()
-    parsed[uniques == ""] = pd.NaT
-    taken = parsed.to_numpy()[codes] if len(codes) else np.array([], dtype="datetime64[ns]")
+        out = out.astype("datetime64[D]").astype("datetime64[ns]")
+    return out
+
+
+def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, int]:
+    """Parse export dates in any of the known formats. Returns (datetime Series, unparseable count).
+
+    Dates are days (time of day dropped) unless `keep_time`.
+
+    Parses each distinct string once (a network has a few thousand distinct dates at most),
+    so 100k rows cost about as much as 3k.
+    """
+    trimmed = pc.utf8_trim_whitespace(_arrow(values.astype("str").fillna("")))
+    encoded = pc.dictionary_encode(trimmed)  # Arrow: distinct strings and an index per row
+    codes = encoded.indices.to_numpy(zero_copy_only=False)
+    uniques = pd.Series(encoded.dictionary, dtype="str")
+    parsed = _parse_distinct(uniques, keep_time)
+    taken = parsed[codes] if len(codes) else np.array([], dtype="datetime64[ns]")
     result = pd.Series(taken, index=values.index, dtype="datetime64[ns]")
-    result[codes < 0] = pd.NaT
-    bad = int(((values != "") & result.isna()).sum())
+    # Unparseable: a non-blank distinct string that parsed to nothing, counted per row.
+    bad_distinct = np.isnat(parsed) & (uniques != "").to_numpy()
+    bad = int(bad_distinct[codes].sum()) if len(codes) else 0
     return result, bad
 
 
@@ -638,20 +644,22 @@ def normalise_url(url: str) -> str:
     return u
 
 
-def normalise_urls(urls: pd.Series) -> pd.Series:
+def normalise_urls(urls: pd.Series, *, maybe_encoded: bool = True,
+                   maybe_query: bool = True) -> pd.Series:
     """`normalise_url` over a Series, on Arrow string kernels (30k URLs in a few ms).
 
     The common shape (https://www.linkedin.com/in/slug) takes a fast path; only the few
-    percent-encoded or query-carrying URLs go through slower steps.
+    percent-encoded or query-carrying URLs go through slower steps. The loader passes
+    `maybe_encoded` / `maybe_query` as False when the file has no '%' / '?#' at all.
     """
     a = pc.utf8_trim_whitespace(_arrow(urls.astype("str").fillna("")))
-    encoded = pc.match_substring(a, "%")
-    if pc.any(encoded).as_py():  # only the few encoded URLs go through Python
+    encoded = pc.match_substring(a, "%") if maybe_encoded else None
+    if encoded is not None and pc.any(encoded).as_py():  # only the few encoded URLs go through Python
         decoded = [unquote(u) for u in pc.filter(a, encoded).to_pylist()]
         a = pc.replace_with_mask(a, encoded, pa.array(decoded, _STR))
     a = pc.utf8_lower(a)
-    query = pc.or_(pc.match_substring(a, "?"), pc.match_substring(a, "#"))
-    if pc.any(query).as_py():
+    query = pc.match_substring_regex(a, "[?#]") if maybe_query else None
+    if query is not None and pc.any(query).as_py():
         a = pc.if_else(query, pc.replace_substring_regex(a, r"[?#].*$", ""), a)
     a = pc.utf8_rtrim(a, characters="/")
     common = "https://www.linkedin.com"
