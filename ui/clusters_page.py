@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import zlib
+
 import numpy as np
 import pandas as pd
 import streamlit as st
@@ -97,8 +99,10 @@ def stats(result: ClusterResult) -> pd.DataFrame:
     """Per-cluster table with the user's names and decisions (ICP columns when an ICP exists)."""
     current = icp()
     scored = memo("icp.score", score, current) if current is not None else None
+    # Keyed by the labels themselves: lexical and semantic runs can share a k.
+    labels_key = zlib.crc32(result.labels.tobytes())
     df = memo("clusters.stats", lambda d, k, i: cluster_stats(
-        d, result.labels, result.names, scored), result.k, current)
+        d, result.labels, result.names, scored), labels_key, current)
     df = df.copy()
     df["name"] = df["cluster"].map(names(result))
     tags = cluster_tags()
