@@ -74,15 +74,16 @@ def auto_k() -> int:
 def clusters(k: int | None, method: str = "lexical") -> ClusterResult:
     """The clustering for this network and k: computed once per session, then instant.
 
-    Also publishes the labels for the simulator, and forgets tags made for another k
-    (cluster ids only mean something for the clustering they came from).
+    Also publishes the labels for the simulator, and forgets tags made for another k or
+    method (cluster ids only mean something for the clustering they came from).
     """
     result = memo("clusters", _cluster, k, method)
-    if get("cluster_k") != result.k or get("cluster_labels") is None:
-        if get("cluster_k") is not None and get("cluster_k") != result.k:
-            set_cluster_tags({})
-            set_cluster_names({})
-        put("cluster_k", result.k)
+    # Tags belong to one clustering: a different k or method makes them meaningless.
+    signature = (result.k, method)
+    if get("cluster_signature") not in (None, signature):
+        set_cluster_tags({})
+        set_cluster_names({})
+    put("cluster_signature", signature)
     put("cluster_labels", result.labels)
     put("cluster_default_names", dict(result.names))
     return result
