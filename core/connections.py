@@ -570,6 +570,9 @@ _MONTHS = {
 }
 _MONTH_RE = re.compile(r"(?<=[\s\-./])([^\W\d_]{3,5})\.?(?=[\s\-./])", re.UNICODE)
 
+_ENGLISH_MONTHS = {m: i for i, m in enumerate(
+    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
+
 # Formats in the order they are tried; each later one only sees what earlier ones left.
 _DATE_FORMATS = (
     "%d %b %Y",           # 20 Nov 2018 / 05 Jan 2026 (every export since Nov 2018)
@@ -588,6 +591,22 @@ def _parse_distinct(uniques: pd.Series, keep_time: bool) -> np.ndarray:
     """datetime64[ns] for each distinct date string (NaT when no known format fits)."""
     parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
     todo = uniques[uniques != ""]
+    # Fast path for the form every export since 2018 uses ("05 Jan 2026"): slices and a lookup.
+    modern = todo[todo.str.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4}")]
+    if len(modern):
+        month = modern.str.slice(3, 6).map(_ENGLISH_MONTHS)
+        ok = month.notna()
+        if ok.any():
+            m = modern[ok]
+            year = m.str.slice(7, 11).astype(int).to_numpy()
+            mon = month[ok].astype(int).to_numpy()
+            dd = m.str.slice(0, 2).astype(int).to_numpy()
+            first = ((year - 1970) * 12 + mon - 1).astype("datetime64[M]").astype("datetime64[D]")
+            days = first + (dd - 1).astype("timedelta64[D]")
+            # A day past the month's end ("31 Feb") rolls over: refuse it like strptime does.
+            valid = (dd >= 1) & (days.astype("datetime64[M]") == first.astype("datetime64[M]"))
+            parsed[m.index[valid]] = days[valid].astype("datetime64[ns]")
+            todo = todo.drop(m.index[valid])
     for fmt in _DATE_FORMATS:
         if todo.empty:
             break

@@ -392,3 +392,16 @@ def test_written_rows_round_trip(people):
     except ExportError:
         return
     assert len(df) <= len(people)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.integers(0, 35), st.sampled_from(["Jan", "Feb", "Mar", "Apr", "Jun", "Sep", "Dec",
+                                            "Xyz"]), st.integers(1990, 2099))
+def test_modern_date_fast_path_agrees_with_strptime(day, month, year):
+    text = f"{day:02d} {month} {year}"
+    parsed, _ = parse_dates(pd.Series([text]))
+    expected = pd.to_datetime(text, format="%d %b %Y", errors="coerce")
+    if pd.isna(expected) or expected < pd.Timestamp("2003-01-01"):
+        assert pd.isna(parsed.iloc[0])
+    else:
+        assert parsed.iloc[0] == expected
