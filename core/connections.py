@@ -570,8 +570,8 @@ _MONTHS = {
 }
 _MONTH_RE = re.compile(r"(?<=[\s\-./])([^\W\d_]{3,5})\.?(?=[\s\-./])", re.UNICODE)
 
-_ENGLISH_MONTHS = {m: i for i, m in enumerate(
-    ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"], 1)}
+_MONTH_NAMES = pa.array(["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct",
+                         "Nov", "Dec"], type=pa.large_string())
 
 # Formats in the order they are tried; each later one only sees what earlier ones left.
 _DATE_FORMATS = (
@@ -591,22 +591,25 @@ def _parse_distinct(uniques: pd.Series, keep_time: bool) -> np.ndarray:
     """datetime64[ns] for each distinct date string (NaT when no known format fits)."""
     parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
     todo = uniques[uniques != ""]
-    # Fast path for the form every export since 2018 uses ("05 Jan 2026"): slices and a lookup.
-    modern = todo[todo.str.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4}")]
-    if len(modern):
-        month = modern.str.slice(3, 6).map(_ENGLISH_MONTHS)
-        ok = month.notna()
-        if ok.any():
-            m = modern[ok]
-            year = m.str.slice(7, 11).astype(int).to_numpy()
-            mon = month[ok].astype(int).to_numpy()
-            dd = m.str.slice(0, 2).astype(int).to_numpy()
-            first = ((year - 1970) * 12 + mon - 1).astype("datetime64[M]").astype("datetime64[D]")
-            days = first + (dd - 1).astype("timedelta64[D]")
-            # A day past the month's end ("31 Feb") rolls over: refuse it like strptime does.
-            valid = (dd >= 1) & (days.astype("datetime64[M]") == first.astype("datetime64[M]"))
-            parsed[m.index[valid]] = days[valid].astype("datetime64[ns]")
-            todo = todo.drop(m.index[valid])
+    # Fast path for the form every export since 2018 uses ("05 Jan 2026"): slices and a lookup,
+    # on Arrow kernels over the distinct strings.
+    d = _arrow(todo)
+    modern = pc.match_substring_regex(d, r"^\d{2} [A-Z][a-z]{2} \d{4}$")
+    if len(d) and pc.any(modern).as_py():
+        dm = pc.filter(d, modern)
+        mon_idx = pc.index_in(pc.utf8_slice_codeunits(dm, 3, 6), value_set=_MONTH_NAMES)
+        ok = pc.is_valid(mon_idx).to_numpy(zero_copy_only=False)
+        mon = mon_idx.to_numpy(zero_copy_only=False)
+        mon = np.where(ok, np.nan_to_num(mon.astype(float), nan=0), 0).astype(int) + 1
+        year = pc.cast(pc.utf8_slice_codeunits(dm, 7, 11), pa.int64()).to_numpy()
+        dd = pc.cast(pc.utf8_slice_codeunits(dm, 0, 2), pa.int64()).to_numpy()
+        first = ((year - 1970) * 12 + mon - 1).astype("datetime64[M]").astype("datetime64[D]")
+        days = first + (dd - 1).astype("timedelta64[D]")
+        # A day past the month's end ("31 Feb") rolls over: refuse it like strptime does.
+        valid = ok & (dd >= 1) & (days.astype("datetime64[M]") == first.astype("datetime64[M]"))
+        idx = todo.index[np.flatnonzero(modern.to_numpy(zero_copy_only=False))][valid]
+        parsed[idx] = days[valid].astype("datetime64[ns]")
+        todo = todo.drop(idx)
     for fmt in _DATE_FORMATS:
         if todo.empty:
             break
