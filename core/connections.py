@@ -396,19 +396,22 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     connected, bad_dates = parse_dates(pd.Series(date_arr, dtype="str"))
     full_name = pc.utf8_trim_whitespace(
         pc.binary_join_element_wise(arr["first_name"], arr["last_name"], _sep(" ")))
-    url_key = pd.Series(_url_keys(arr["url"], maybe_encoded=b"%" in data,
-                                  maybe_query=b"?" in data or b"#" in data), dtype="str")
+    url_arr = _url_keys(arr["url"], maybe_encoded=b"%" in data,
+                        maybe_query=b"?" in data or b"#" in data)
     is_blank_np = is_blank.to_numpy(zero_copy_only=False)
 
     # Duplicates: the same profile twice (by URL when there is one, else by every field).
     # Ghost rows legitimately look alike, so they are never de-duplicated.
-    has_url = (url_key != "").to_numpy()
-    dup = np.zeros(len(url_key), dtype=bool)
+    has_url_mask = pc.not_equal(url_arr, "")
+    has_url = has_url_mask.to_numpy(zero_copy_only=False)
+    dup = np.zeros(len(has_url), dtype=bool)
     if has_url.any():  # first occurrence of each URL key stays; later ones are duplicates
-        codes = pc.dictionary_encode(_arrow(url_key[has_url])).indices.to_numpy()
-        first = np.zeros(len(codes), dtype=bool)
-        first[np.unique(codes, return_index=True)[1]] = True
-        dup[has_url] = ~first
+        enc = pc.dictionary_encode(pc.filter(url_arr, has_url_mask))
+        if len(enc.dictionary) < len(enc):  # only then is there a duplicate to find
+            codes = enc.indices.to_numpy(zero_copy_only=False)
+            first = np.zeros(len(codes), dtype=bool)
+            first[np.unique(codes, return_index=True)[1]] = True
+            dup[has_url] = ~first
     rest = ~has_url & ~is_blank_np
     if rest.any():
         fields = pd.DataFrame({"n": pd.Series(full_name, dtype="str"),
@@ -429,7 +432,7 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     df = pd.DataFrame({
         **{t: pd.Series(a, dtype="str") for t, a in arr.items()},
         "full_name": pd.Series(full_name, dtype="str"),
-        "url_key": url_key.reset_index(drop=True),
+        "url_key": pd.Series(url_arr, dtype="str"),
         "connected_on": connected.reset_index(drop=True),
         "text": pd.Series(text, dtype="str"),
         "is_blank": is_blank_np,
