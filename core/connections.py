@@ -13,12 +13,12 @@ diagnostics, the user's own profile and where engagement came from).
 from __future__ import annotations
 
 import csv
-import hashlib
 import io
 import os
 import re
 import warnings
 import zipfile
+import zlib
 from dataclasses import dataclass, field
 from pathlib import PurePosixPath
 from typing import IO, Any
@@ -98,7 +98,9 @@ def load_export(
     before the export's newest date (so results do not drift with today's date).
     """
     data, name = _read_source(source, name)
-    fingerprint = hashlib.sha256(data).hexdigest()[:16]
+    # Keys this session's memo of derived results; two checksums and the length suffice there
+    # (a cryptographic hash costs ~2 ms at 30k rows for no benefit).
+    fingerprint = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
     files: dict[str, bytes] = {}
     if data[:4] == b"PK\x03\x04" or (name or "").lower().endswith(".zip"):
         files = _read_archive(data)
@@ -138,7 +140,7 @@ def load_export(
     )
 
     return Network(
-        df=df[COLUMNS],
+        df=df,  # built in COLUMNS order
         diagnostics=diag,
         profile=profile,
         source_label=name or "upload",
@@ -385,8 +387,8 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     # Rows that are entirely empty (trailing `,,,,` lines from a re-save) are not connections,
     # and neither is a `Notes:` row left below a re-saved header.
     keep = pc.invert(_all([is_blank, empty["url"], empty["email"], pc.equal(date_arr, "")]))
-    keep = pc.and_(keep, pc.invert(pc.and_(pc.equal(pc.utf8_lower(arr["first_name"]), "notes:"),
-                                           empty["last_name"])))
+    notes = pc.is_in(arr["first_name"], value_set=_NOTES)
+    keep = pc.and_(keep, pc.invert(pc.and_(notes, empty["last_name"])))
     if not pc.all(keep).as_py():
         arr = {t: pc.filter(a, keep) for t, a in arr.items()}
         date_arr, is_blank = pc.filter(date_arr, keep), pc.filter(is_blank, keep)
@@ -406,12 +408,8 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     has_url = has_url_mask.to_numpy(zero_copy_only=False)
     dup = np.zeros(len(has_url), dtype=bool)
     if has_url.any():  # first occurrence of each URL key stays; later ones are duplicates
-        enc = pc.dictionary_encode(pc.filter(url_arr, has_url_mask))
-        if len(enc.dictionary) < len(enc):  # only then is there a duplicate to find
-            codes = enc.indices.to_numpy(zero_copy_only=False)
-            first = np.zeros(len(codes), dtype=bool)
-            first[np.unique(codes, return_index=True)[1]] = True
-            dup[has_url] = ~first
+        keys = pd.Series(pc.filter(url_arr, has_url_mask), dtype="str")
+        dup[has_url] = keys.duplicated(keep="first").to_numpy()
     rest = ~has_url & ~is_blank_np
     if rest.any():
         fields = pd.DataFrame({"n": pd.Series(full_name, dtype="str"),
@@ -429,20 +427,22 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     text = pc.if_else(role_empty, arr["company"], pc.if_else(
         empty["company"], role, pc.binary_join_element_wise(role, arr["company"], _sep(" @ "))))
 
-    df = pd.DataFrame({
+    n = len(is_blank_np)
+    columns = {
         **{t: pd.Series(a, dtype="str") for t, a in arr.items()},
         "full_name": pd.Series(full_name, dtype="str"),
         "url_key": pd.Series(url_arr, dtype="str"),
         "connected_on": connected.reset_index(drop=True),
         "text": pd.Series(text, dtype="str"),
         "is_blank": is_blank_np,
-    })
+        "interactions": np.full(n, np.nan),
+        "last_interaction": np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]"),
+        "engaged": pd.arrays.BooleanArray(np.zeros(n, dtype=bool), np.ones(n, dtype=bool)),
+        "direction": pd.Series(blank_like(n), dtype="str"),
+    }
+    df = pd.DataFrame({c: columns[c] for c in COLUMNS})
     if n_dup:
         df = df[~dup].reset_index(drop=True)
-    df["interactions"] = np.nan
-    df["last_interaction"] = pd.Series(pd.NaT, index=df.index, dtype="datetime64[ns]")
-    df["engaged"] = pd.Series(pd.NA, index=df.index, dtype="boolean")
-    df["direction"] = ""
     # Engagement columns a user added (rare): only those go through pandas.
     user_cols = [cols[c] for c in ("u_engaged", "u_last", "u_count") if c in cols]
     raw_kept = pd.DataFrame({c: pd.Series(raw[c], dtype="str")[keep_np].to_numpy()
@@ -478,6 +478,7 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     return df, diag
 
 
+_NOTES = pa.array(["Notes:", "notes:", "NOTES:", "Notes", "Notes :"], type=pa.large_string())
 _TEXT_FIELDS = ("first_name", "last_name", "url", "email", "company", "position", "headline")
 
 
@@ -494,6 +495,11 @@ def _arrow(s: pd.Series) -> pa.Array:
 
 def _sep(text: str) -> pa.Scalar:
     return pa.scalar(text, _STR)
+
+
+def blank_like(n: int) -> pa.Array:
+    """n empty strings as an Arrow array (cheap: no Python list)."""
+    return pa.nulls(n, _STR).fill_null("")
 
 
 def _all(masks) -> pa.ChunkedArray:
