@@ -17,7 +17,7 @@ st.markdown("Your connections grouped by what their job titles say, named by the
             "each group apart. Rename groups and mark each one **keep**, **review** or "
             "**prune**: the pruning simulator picks up your marks.")
 
-people = int((~df["is_blank"] & (df["text"] != "")).sum())
+people = cp.people_with_titles()
 if people < cp.MIN_PEOPLE:
     st.info(f"Only {count(people)} of your connections have a job title, too few for groups to "
             f"mean anything (we need at least {cp.MIN_PEOPLE}). Look at them directly on the "
@@ -46,8 +46,10 @@ with st.spinner("Grouping your connections…"):
     result = cp.clusters(k, method)
 stats = cp.stats(result)
 has_icp = ui.icp() is not None
-if not has_icp:
-    st.caption("Define an ICP to see how well each group fits it.")
+untitled = int((~df["is_blank"]).sum()) - people
+st.caption(("Define an ICP to see how well each group fits it. " if not has_icp else "")
+           + (f"{count(untitled)} connections have no job title and are not in any group."
+              if untitled else ""))
 
 left, right = st.columns(2, gap="large")
 with left:

@@ -28,7 +28,14 @@ DECISIONS = ["keep", "review", "prune"]
 
 
 def _texts(df: pd.DataFrame) -> pd.Series:
-    return df["text"].where(~df["is_blank"], "")
+    """The role each person states (headline, else job title); "" when none, so people with
+    only a company are left out of groups instead of being grouped by their employer's name."""
+    role = df["headline"].where(df["headline"] != "", df["position"])
+    return role.where(~df["is_blank"], "")
+
+
+def people_with_titles() -> int:
+    return int((_texts(connections()) != "").sum())
 
 
 def _cluster(df: pd.DataFrame, k: int | None, method: str = "lexical") -> ClusterResult:
