@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 import re
 
+import pytest
+
+from core.demo import generate_export
 from tests.browser.conftest import ROOT, assert_no_exception, wait_ready
 
 # Set UPDATE_SCREENSHOTS=1 to refresh the README's pictures; otherwise only the tmp dir.
@@ -23,17 +26,26 @@ def _metric(page, label: str) -> str:
     return metric.locator("[data-testid='stMetricValue']").inner_text()
 
 
-def _shot(page, tmp_path, name: str) -> None:
+def _shot(page, tmp_path, name: str, source: str) -> None:
     page.wait_for_timeout(1500)  # Vega draws charts after Streamlit reports idle
-    page.screenshot(path=str(tmp_path / f"{name}.png"), full_page=True)
-    if UPDATE:
+    page.screenshot(path=str(tmp_path / f"{name}-{source}.png"), full_page=True)
+    if UPDATE and source == "demo":
         page.screenshot(path=str(SHOTS / f"{name}.png"), full_page=True)
 
 
-def test_full_journey_on_the_demo(page, tmp_path):
+@pytest.mark.parametrize("source", ["demo", "upload"])
+def test_full_journey(page, tmp_path, source):
     page.set_viewport_size({"width": 1400, "height": 1800})
     page.goto(page.base_url)
     wait_ready(page)
+    if source == "upload":  # a whole export zip (messages included), through the real widget
+        export = tmp_path / "Basic_LinkedInDataExport.zip"
+        export.write_bytes(generate_export(800, seed=3, nested=True))
+        page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(export))
+        page.wait_for_function("() => document.body.innerText.includes('Your export')",
+                               timeout=60_000)
+        wait_ready(page)
+        assert "800 connections" in page.locator("[data-testid='stSidebar']").inner_text()
 
     # ICP wizard with a preset; the preview counts appear and change; download the JSON.
     _go(page, "Define your ICP")
@@ -50,13 +62,13 @@ def test_full_journey_on_the_demo(page, tmp_path):
     page.get_by_role("button", name="Next").click()
     wait_ready(page)
     assert "Step 2 of 4" in page.inner_text("[data-testid='stMain']")
-    _shot(page, tmp_path, "icp")
+    _shot(page, tmp_path, "icp", source)
 
     # Clusters: map and table visible.
     _go(page, "Cluster connections")
     assert page.locator("[data-testid='stVegaLiteChart']").count() >= 2
     assert page.locator("[data-testid='stDataFrame']").count() >= 1
-    _shot(page, tmp_path, "clusters")
+    _shot(page, tmp_path, "clusters", source)
 
     # Simulator: the ICP rule is on; move the threshold and see the engaged share change.
     _go(page, "Pruning simulator")
@@ -76,7 +88,7 @@ def test_full_journey_on_the_demo(page, tmp_path):
         page.get_by_role("button", name="Download removal checklist (CSV)").click()
     text = open(dl.value.path(), encoding="utf-8-sig").read()
     assert text.startswith("Day,Name,Position,Company,Profile URL,Reasons")
-    _shot(page, tmp_path, "simulator")
+    _shot(page, tmp_path, "simulator", source)
 
     # The coaching report: one HTML file that opens offline with every section.
     with page.expect_download() as dl:
@@ -110,5 +122,5 @@ def test_full_journey_on_the_demo(page, tmp_path):
     page.get_by_test_id("stRadio").filter(has_text="harassing").get_by_text("Yes").click()
     wait_ready(page)
     assert "Block." in page.inner_text("[data-testid='stMain']")
-    _shot(page, tmp_path, "faq")
+    _shot(page, tmp_path, "faq", source)
     assert not page.dialogs
