@@ -13,14 +13,13 @@ from __future__ import annotations
 
 import json
 import re
-import unicodedata
 from dataclasses import asdict, dataclass, field, fields
 
 import numpy as np
 import pandas as pd
 import pyarrow.compute as pc
 
-from core.text import has_word, normalise_titles, padded_words
+from core.text import has_word, needle, normalise_titles, padded_words
 from core.titles import classify_normalised
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 
@@ -143,19 +142,6 @@ def _number(value, name: str, lo: float, hi: float) -> float:
 
 # --- scoring --------------------------------------------------------------------------------
 
-_NOT_WORD = re.compile(r"[^\w&+#]+|_+")
-
-
-def _needle(term: str) -> str:
-    """A user term as " word word ", normalised like `padded_words` normalises the texts.
-
-    Whole-word matching then is a plain substring test (" saas " in " b2b saas founder "):
-    Arrow kernels, and user text is never a pattern.
-    """
-    words = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", term).lower()).split()
-    return " " + " ".join(words) + " "
-
-
 def _contains_any(padded, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
     """(matched: bool array, first matching term: object array) over padded texts.
 
@@ -164,7 +150,7 @@ def _contains_any(padded, terms: list[str]) -> tuple[np.ndarray, np.ndarray]:
     n = len(padded)
     hit = np.zeros(n, dtype=bool)
     which = np.full(n, "", dtype=object)
-    needles = [(t, _needle(t)) for t in terms]
+    needles = [(t, needle(t)) for t in terms]
     needles = [(t, nd) for t, nd in needles if nd.strip()]
     if not needles or n == 0:
         return hit, which
@@ -251,10 +237,10 @@ def _score_distinct(texts: pd.Series, companies: pd.Series, icp: ICP) -> pd.Data
         count = np.zeros(n)
         first = np.full(n, "", dtype=object)
         for term in icp.keywords:
-            needle = _needle(term)
-            if not needle.strip():
+            nd = needle(term)
+            if not nd.strip():
                 continue
-            m = has_word(full, needle)
+            m = has_word(full, nd)
             first[(count == 0) & m] = term
             count += m
         # The first keyword earns 60% of the weight, each further one 20%, capped at 100%.

@@ -103,6 +103,19 @@ def padded_words(texts: pd.Series):
     return pc.binary_join_element_wise(space, arr, space, pa.scalar("", pa.large_string()))
 
 
+_NOT_WORD = re.compile(r"[^\w&+#]+|_+")
+
+
+def needle(term: str) -> str:
+    """A user term as " word word ", normalised like `padded_words` normalises the texts.
+
+    Whole-word matching then is a plain substring test (" saas " in " b2b saas founder "):
+    Arrow kernels, and user text is never a pattern.
+    """
+    words = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", term).lower()).split()
+    return " " + " ".join(words) + " "
+
+
 def has_word(padded, words: str):
     """Boolean numpy array: does each padded text contain the phrase `words` as whole words."""
     import pyarrow.compute as pc

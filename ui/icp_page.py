@@ -14,7 +14,7 @@ import streamlit as st
 
 from core.icp import ICP, PRESETS, score
 from core.overview import top_values
-from core.text import has_word, padded_words
+from core.text import has_word, needle, padded_words
 from core.titles import classify_titles
 from core.vocabulary import INDUSTRIES
 from ui.session import get, icp, memo, put, set_icp
@@ -119,7 +119,7 @@ def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
     for industry, words in INDUSTRIES.items():
         hit = None
         for w in words:
-            m = has_word(padded, padded_words(pd.Series([w])).to_pylist()[0])
+            m = has_word(padded, needle(w))
             hit = m if hit is None else hit | m
         counts[industry] = int(hit.sum()) if hit is not None else 0
     return counts
