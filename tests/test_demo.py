@@ -1,60 +1,252 @@
-"""The demo network: deterministic, real-format, and loaded through the real loader."""
+"""The demo network: deterministic, in LinkedIn's real formats, and loaded through the real loader."""
 
 from __future__ import annotations
 
+import csv
 import io
+import re
 import zipfile
+from datetime import datetime, timedelta
 
 import pandas as pd
+import pytest
 
 from core.connections import load_export
-from core.demo import DEMO_PATH, PREAMBLE, connections_csv, generate_export
+from core.demo import (
+    DEMO_PATH,
+    EXPORT_DATE,
+    PERSONAS,
+    ROLES,
+    VARIANTS,
+    connections_csv,
+    demo_bytes,
+    generate_export,
+)
+
+# Copied from shared/formats/linkedin-export.md on purpose (not imported from core.demo): the
+# bytes every modern export starts with, so a change to the generator's copy fails here.
+REAL_PREAMBLE = (
+    'Notes:\n"When exporting your connection data, you may notice that some of the email '
+    "addresses are missing. You will only see email addresses for connections who have allowed "
+    "their connections to see or download their email address using this setting "
+    "https://www.linkedin.com/psettings/privacy/email. You can learn more here "
+    'https://www.linkedin.com/help/linkedin/answer/261"\n\n'
+    "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
+)
+FILES = {"Connections.csv", "messages.csv", "Invitations.csv", "Profile.csv", "Positions.csv",
+         "Reactions.csv", "Comments.csv"}
+OWNER_URL = "https://www.linkedin.com/in/maya-lindqvist-demo"
 
 
-def test_generator_is_deterministic():
+def _members(data: bytes) -> dict[str, bytes]:
+    with zipfile.ZipFile(io.BytesIO(data)) as zf:
+        return {i.filename: zf.read(i) for i in zf.infolist()}
+
+
+def _rows(text: str, skip: int = 0) -> list[dict[str, str]]:
+    lines = io.StringIO(text)
+    for _ in range(skip):
+        lines.readline()
+    return list(csv.DictReader(lines))
+
+
+@pytest.fixture(scope="module")
+def shipped() -> dict[str, bytes]:
+    return _members(demo_bytes())
+
+
+@pytest.fixture(scope="module")
+def people(shipped) -> list[dict[str, str]]:
+    return _rows(shipped["Connections.csv"].decode("utf-8"), skip=3)
+
+
+@pytest.fixture(scope="module")
+def net():
+    return load_export(DEMO_PATH, is_demo=True)
+
+
+# --- the generator --------------------------------------------------------------------------
+
+def test_same_seed_gives_byte_identical_output():
     assert generate_export(300, seed=3) == generate_export(300, seed=3)
     assert generate_export(300, seed=3) != generate_export(300, seed=4)
+    assert connections_csv(300, seed=3) == connections_csv(300, seed=3)
 
 
-def test_shipped_zip_matches_the_generator():
-    """Nobody edits the zip without the generator (run scripts/make_demo.py)."""
-    assert DEMO_PATH.read_bytes() == generate_export()
+def test_shipped_zip_is_what_the_generator_makes_now(shipped):
+    """Nobody edits one without the other: after a generator change run scripts/make_demo.py.
+
+    Compares names, order and contents (not the deflate stream, which may differ between zlib
+    builds); entry timestamps are fixed so the archive carries no build time.
+    """
+    fresh = generate_export()
+    assert list(_members(fresh).items()) == list(shipped.items())
+    with zipfile.ZipFile(DEMO_PATH) as zf:
+        assert {i.date_time for i in zf.infolist()} == {(2026, 11, 2, 0, 0, 0)}
+    assert 80_000 < DEMO_PATH.stat().st_size < 250_000  # small enough to ship in the repo
 
 
-def test_zip_layout_and_real_preamble():
-    with zipfile.ZipFile(io.BytesIO(generate_export(200))) as zf:
-        names = set(zf.namelist())
-        assert {"Connections.csv", "messages.csv", "Invitations.csv", "Profile.csv"} <= names
-        text = zf.read("Connections.csv").decode("utf-8")
-    assert text.startswith(PREAMBLE + "First Name,Last Name,URL,Email Address,Company,Position,")
-    assert not text.endswith("\n")
-    nested = zipfile.ZipFile(io.BytesIO(generate_export(50, nested=True))).namelist()
-    assert all("/" in n for n in nested)
+def test_archive_layout_root_and_nested():
+    assert set(_members(generate_export(200))) == FILES  # real archives: files at the root
+    nested = _members(generate_export(200, nested=True))
+    assert set(nested) == {f"Basic_LinkedInDataExport_11-02-2026/{f}" for f in FILES}
+    net = load_export(generate_export(200, nested=True))
+    assert len(net.df) == 200 and net.engagement_source == "messages"
 
 
-def test_demo_loads_with_measured_engagement():
-    net = load_export(DEMO_PATH, is_demo=True)
-    df = net.df
-    assert len(df) == 2500
-    assert net.engagement_source == "messages"
-    assert 0.01 <= df["is_blank"].mean() <= 0.03
-    assert 0.06 <= df.loc[~df["is_blank"], "engaged"].astype(float).mean() <= 0.2
-    assert net.diagnostics["messages_skipped"] > 0  # spam and drafts were there and skipped
-    assert net.profile["headline"].startswith("Founder")
-    assert (df["direction"] != "").sum() > 100
-    span = df["connected_on"].max() - df["connected_on"].min()
-    assert span > pd.Timedelta(days=9 * 365)
+# --- Connections.csv as LinkedIn writes it ------------------------------------------------------
+
+def test_connections_csv_bytes_follow_the_real_format(shipped):
+    raw = shipped["Connections.csv"]
+    assert raw.startswith(REAL_PREAMBLE.encode("utf-8"))
+    assert not raw.startswith(b"\xef\xbb\xbf") and b"\r" not in raw
+    assert not raw.endswith(b"\n")
+    assert connections_csv(50).startswith(REAL_PREAMBLE.encode("utf-8"))
 
 
-def test_engagement_follows_role():
-    df = load_export(DEMO_PATH).df
+def test_rows_look_like_a_real_network(people):
+    assert len(people) == 2500
+    days = [datetime.strptime(p["Connected On"], "%d %b %Y") for p in people]
+    assert all(re.fullmatch(r"\d{2} [A-Z][a-z]{2} \d{4}", p["Connected On"]) for p in people)
+    assert days == sorted(days, reverse=True)  # newest first
+    ghosts = [p for p in people if not (p["First Name"] or p["Last Name"] or p["URL"])]
+    assert all(not (p["Company"] or p["Position"] or p["Email Address"]) for p in ghosts)
+    assert 0.01 <= len(ghosts) / len(people) <= 0.03
+    real = [p for p in people if p not in ghosts]
+    assert 0.01 <= sum(bool(p["Email Address"]) for p in real) / len(real) <= 0.05
+    assert 0.015 <= sum(not p["Position"].strip() for p in real) / len(real) <= 0.05
+    padded = sum(p["First Name"] != p["First Name"].strip() or p["Last Name"] != p[
+        "Last Name"].strip() or p["Position"] != p["Position"].strip() for p in real)
+    assert 0.03 <= padded / len(real) <= 0.13
+    urls = [p["URL"] for p in real]
+    assert len(set(urls)) == len(urls)
+    assert all(re.fullmatch(r"https://www\.linkedin\.com/in/[A-Za-z0-9%-]+", u) for u in urls)
+    positions = [p["Position"].strip() for p in real if p["Position"].strip()]
+    assert 0.6 <= len(set(positions)) / len(positions) <= 0.8  # varied, as in real networks
+
+
+def test_the_awkward_rows_of_real_exports_are_there(shipped, people):
+    text = shipped["Connections.csv"].decode("utf-8")
+    assert '"James ""Tyler"""' in text and '"Arseienko, CFEI®"' in text
+    names = {(p["First Name"], p["Last Name"]) for p in people}
+    assert ("NA", "Hughes") in names and ("Null", "Okafor") in names  # not missing values
+    assert "https://www.linkedin.com/in/ken-o%E2%80%99brien" in text
+    encoded = [p for p in people if "%" in p["URL"]]
+    assert 5 <= len(encoded) <= 0.05 * len(people)
+    assert any(re.search("[\U0001D400-\U0001D7FF]", p["First Name"]) for p in people)  # 𝐀𝐧𝐚𝐧𝐝
+    assert any(re.search("[\u2600-\u27BF\U0001F300-\U0001FAFF]", p["First Name"] + p["Position"])
+               for p in people)  # emoji
+
+
+def test_titles_span_functions_levels_and_languages(people):
+    positions = [p["Position"] for p in people]
+    joined = "\n".join(positions)
+    for word in ("Intern", "Student", "Junior", "Associate", "Senior", "Lead", "Manager",
+                 "Director", "Head of", "VP", "SVP", "Founder", "Partner", "Sr.", "Mgr", "SDR",
+                 "AE", "BDR", "CRO", "Recruiter", "Engineer", "Nurse|Physician", "Counsel"):
+        assert re.search(rf"\b(?:{word})\b", joined), word
+    foreign = {t for r in ROLES for t in r.foreign}
+    share = sum(p.strip() in foreign for p in positions) / len(positions)
+    assert 0.02 <= share <= 0.08  # ~5% non-English titles
+    assert sum(" @ " in p and " | " in p for p in positions) > 50  # headline-style positions
+
+
+def test_growth_curve_is_slow_then_faster(people):
+    years = pd.Series([int(p["Connected On"][-4:]) for p in people]).value_counts()
+    assert years.index.min() == 2016 and years.index.max() == 2026
+    assert years[[2016, 2017, 2018]].sum() < 0.06 * len(people)  # a slow start
+    assert years[[2023, 2024, 2025, 2026]].sum() > 0.6 * len(people)  # recent growth
+
+
+@pytest.mark.parametrize("variant", VARIANTS)
+def test_every_variant_loads_to_the_same_people(variant):
+    modern = load_export(connections_csv(400, seed=5)).df
+    df = load_export(connections_csv(400, seed=5, variant=variant)).df
+    assert len(df) == 400
+    assert df["full_name"].equals(modern["full_name"])
+    assert df["position"].equals(modern["position"])
+    assert df["connected_on"].dt.normalize().equals(modern["connected_on"])
+    assert (df["url"] != "").any() == (variant in ("modern", "resaved"))
+
+
+def test_unknown_variant_is_refused():
+    with pytest.raises(ValueError, match="variant"):
+        connections_csv(10, variant="2019")
+
+
+# --- the other files ------------------------------------------------------------------------
+
+def test_messages_are_2024_era_rows_with_the_owner_on_one_side(shipped):
+    text = shipped["messages.csv"].decode("utf-8")
+    assert text.startswith("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
+                           "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,"
+                           "IS MESSAGE DRAFT\n")
+    rows = _rows(text)
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", m["DATE"]) for m in rows)
+    assert {m["FOLDER"] for m in rows} <= {"INBOX", "ARCHIVE", "SPAM", ""}
+    kept = [m for m in rows if m["FOLDER"] != "SPAM" and m["IS MESSAGE DRAFT"] != "true"]
+    assert all(OWNER_URL in (m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"])
+               for m in kept)
+    assert any(m["FOLDER"] == "SPAM" for m in rows) and any(
+        m["IS MESSAGE DRAFT"] == "true" for m in rows)
+    assert any("," in m["RECIPIENT PROFILE URLS"] for m in kept)  # group chats
+
+
+def test_invitations_cover_only_the_last_year(shipped):
+    rows = _rows(shipped["Invitations.csv"].decode("utf-8"))
+    assert rows and set(rows[0]) == {"From", "To", "Sent At", "Message", "Direction",
+                                     "inviterProfileUrl", "inviteeProfileUrl"}
+    assert all(re.fullmatch(r"\d{1,2}/\d{1,2}/\d\d, \d{1,2}:\d\d [AP]M", r["Sent At"])
+               for r in rows)
+    sent = [datetime.strptime(r["Sent At"], "%m/%d/%y, %I:%M %p").date() for r in rows]
+    assert min(sent) >= EXPORT_DATE - timedelta(days=366) and max(sent) <= EXPORT_DATE
+    assert {r["Direction"] for r in rows} == {"INCOMING", "OUTGOING"}
+
+
+def test_profile_is_a_b2b_saas_founder(net):
+    assert net.profile["headline"].startswith("Founder @ ")
+    assert net.profile["industry"] == "Software Development"
+
+
+# --- through the real loader ----------------------------------------------------------------
+
+def test_demo_loads_with_engagement_measured_from_messages(net):
+    df, diag = net.df, net.diagnostics
+    assert len(df) == 2500 and net.engagement_source == "messages"
     real = df[~df["is_blank"]]
-    sales = real["position"].str.contains("Sales|Account Executive|Founder|CEO", regex=True)
-    students = real["position"].str.contains("Student|Intern|Recruiter", regex=True)
-    assert real.loc[sales, "interactions"].gt(0).mean() > 2 * real.loc[students, "interactions"].gt(0).mean()
+    assert 0.12 <= real["interactions"].gt(0).mean() <= 0.24  # 7-24% in real exports
+    assert 0.1 <= real["engaged"].astype(float).mean() <= 0.16  # engaged in the last 12 months
+    assert diag["messages_skipped"] > 0  # spam and drafts were there, and skipped
+    last = real["last_interaction"].dropna()
+    assert last.min() > pd.Timestamp(EXPORT_DATE) - pd.DateOffset(years=2, days=5)
+    assert (last >= real.loc[last.index, "connected_on"]).all()  # no message before connecting
+    recent = real["connected_on"] >= pd.Timestamp(EXPORT_DATE) - pd.DateOffset(months=11)
+    assert real.loc[recent, "direction"].ne("").mean() > 0.9  # invitations matched by URL
+    assert real.loc[~recent & (real["connected_on"] < "2025-10-01"), "direction"].eq("").all()
 
 
-def test_connections_csv_sizes():
-    df = load_export(connections_csv(1000, seed=5)).df
-    assert len(df) == 1000
-    assert df["position"].nunique() > 300  # varied titles, like real networks
+def test_engagement_follows_role(net):
+    real = net.df[~net.df["is_blank"]]
+    pos = real["position"]
+    leaders = pos.str.contains(r"\b(?:VP|Vice President|Head of|Director|CRO|Chief Revenue"
+                               r"|Founder|Co-Founder|CEO)\b") & pos.str.contains(
+        r"Sales|Revenue|Commercial|Founder|CEO")
+    juniors = pos.str.contains(r"\b(?:Student|Intern|Recruiter|Estudiante|Candidate)\b")
+    assert leaders.sum() > 150 and juniors.sum() > 60
+    talked = real["interactions"].gt(0)
+    assert talked[leaders].mean() > 3 * talked[juniors].mean()
+    assert real.loc[leaders, "interactions"].mean() > 3 * real.loc[juniors, "interactions"].mean()
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "saas"])
+def test_personas_share_the_generator(persona):
+    net = load_export(generate_export(600, persona=persona))
+    owner = PERSONAS[persona]["owner"]
+    assert net.profile["first_name"] == owner["First Name"]
+    assert len(net.df) == 600 and net.engagement_source == "messages"
+
+
+@pytest.mark.parametrize("n", [1, 5, 40])
+def test_tiny_networks_still_make_a_loadable_export(n):
+    net = load_export(generate_export(n, seed=11))
+    assert len(net.df) == n
