@@ -33,6 +33,15 @@ ABBREVIATIONS: dict[str, str] = {
     "cro": "chief revenue officer", "cio": "chief information officer",
     "cpo": "chief product officer", "chro": "chief human resources officer",
     "cso": "chief sales officer", "ciso": "chief information security officer",
+    # Appended for clustering (unambiguous role abbreviations seen in real headlines).
+    "hrbp": "human resources business partner", "pmm": "product marketing manager",
+    "apm": "associate product manager", "tam": "technical account manager",
+    "rn": "registered nurse", "cpa": "certified public accountant",
+    "revops": "revenue operations", "gtm": "go to market", "l&d": "learning and development",
+    "bi": "business intelligence", "cx": "customer experience",
+    "dpo": "data protection officer", "sde": "software development engineer",
+    "emt": "emergency medical technician", "pr": "public relations",
+    "devrel": "developer relations",
 }
 
 _SEPARATORS = re.compile(r"\s*(?:\||•|·|–|—|/{2}|\s-\s|;|\u2022)\s*")

@@ -4,6 +4,7 @@ import altair as alt
 import streamlit as st
 
 import ui
+from core.charts import FIT_DOMAIN, FIT_RANGE
 from core.format import count, pct
 from ui import clusters_page as cp
 from ui import report
@@ -26,76 +27,153 @@ if people < cp.MIN_PEOPLE:
                  icon=":material/target:")
     st.stop()
 
-auto = cp.auto_k()
-choice = st.select_slider(
-    "Number of groups", options=["Auto"] + list(range(2, 21)), value="Auto", key="clusters_k",
-    persist_state="session",
-    help=f"Auto picks {auto} groups for your {count(people)} titles: enough to tell groups apart, "
-         "few enough to read. More groups split them finer.")
+controls = st.columns([3, 2], gap="large", vertical_alignment="bottom")
+with controls[0]:
+    choice = st.select_slider(
+        "Number of groups", options=cp.K_OPTIONS, value="Auto", key="clusters_k",
+        persist_state="session",
+        help="Auto picks about √(distinct titles ÷ 2) groups, at most 12: enough to tell groups "
+             "apart, few enough to read. More groups split them finer.")
 k = None if choice == "Auto" else int(choice)
 method = "lexical"
 if cp.semantic_available():
-    method = st.radio(
-        "Grouping by", ["lexical", "semantic"], horizontal=True, key="clusters_method",
-        persist_state="session",
-        format_func={"lexical": "Words in the title (fast)",
-                     "semantic": "Meaning of the title (slower, sentence embeddings)"}.get,
-        help="Semantic mode reads each distinct title with a small language model once "
-             "(about 800 titles a second here), then reuses it.")
+    with controls[1]:
+        method = st.radio(
+            "Grouping by", ["lexical", "semantic"], horizontal=True, key="clusters_method",
+            persist_state="session",
+            format_func={"lexical": "Words in the title (fast)",
+                         "semantic": "Meaning of the title (slower)"}.get,
+            help="Semantic mode reads each distinct title with a small language model once "
+                 "(a few hundred titles a second here), then reuses it.")
 with st.spinner("Grouping your connections…"):
     result = cp.clusters(k, method)
+if cp.marks_cleared():
+    st.info("The groups changed, so your earlier keep / review / prune marks and renames were "
+            "cleared: group numbers only mean something for one grouping.",
+            icon=":material/restart_alt:")
 stats = cp.stats(result)
 has_icp = ui.icp() is not None
 untitled = int((~df["is_blank"]).sum()) - people
-st.caption(("Define an ICP to see how well each group fits it. " if not has_icp else "")
-           + (f"{count(untitled)} connections have no job title and are not in any group."
-              if untitled else ""))
+distinct = len(cp.prepared(method).docs)
+st.caption(f"{count(result.k)} groups of {count(people)} people with a title "
+           f"({count(distinct)} distinct titles once levels like Senior or VP are set aside)."
+           + (f" {count(untitled)} connections have no job title and are in no group."
+              if untitled else "")
+           + (" Define an ICP to see how well each group fits it." if not has_icp else ""))
+
+with st.expander("Help me choose the number of groups", icon=":material/tune:"):
+    st.markdown("There is no single right number: fewer groups lump different jobs together, "
+                "more groups split one job into several. The curve below shows how alike the "
+                "titles inside each group are for each number of groups; past its bend, extra "
+                "groups add little.")
+    if st.button("Compare 2 to 20 groups", key="clusters_suggest_go",
+                 icon=":material/query_stats:"):
+        ui.put("clusters_suggest_shown", True)
+    if ui.get("clusters_suggest_shown"):
+        with st.spinner("Trying each number of groups…"):
+            table = cp.suggestion(method)
+        if table.empty:
+            st.info("Too few distinct titles to compare groupings.")
+        else:
+            best = int(table.loc[table["suggested"], "k"].iloc[0])
+            long = table.melt(id_vars=["k", "suggested"],
+                              value_vars=["coherence", "function_purity"],
+                              var_name="measure", value_name="value").dropna()
+            long["measure"] = long["measure"].map(
+                {"coherence": "Titles alike within groups",
+                 "function_purity": "People sharing their group's job function"})
+            lines = alt.Chart(long).mark_line(point=True).encode(
+                x=alt.X("k:Q", title="Number of groups", axis=alt.Axis(tickMinStep=1)),
+                y=alt.Y("value:Q", title=None, axis=alt.Axis(format=".0%"),
+                        scale=alt.Scale(domain=[0, 1])),
+                color=alt.Color("measure:N", title=None,
+                                legend=alt.Legend(orient="bottom", labelLimit=320)),
+                tooltip=[alt.Tooltip("k:Q", title="Groups"),
+                         alt.Tooltip("measure:N", title="Measure"),
+                         alt.Tooltip("value:Q", title="Value", format=".0%")])
+            rule = alt.Chart(table[table["suggested"]]).mark_rule(
+                strokeDash=[4, 4], color="#64748b").encode(
+                x="k:Q", tooltip=[alt.Tooltip("k:Q", title="Suggested number of groups")])
+            st.altair_chart(
+                (lines + rule).properties(
+                    title="How well each number of groups describes your network", height=240),
+                width="stretch", height=320,
+                alt=f"Group quality by number of groups; the bend is at {best}")
+            st.markdown(f"The bend is at **{best} groups**.")
+            st.button(f"Use {best} groups", key="clusters_use_suggested",
+                      on_click=lambda b=best: st.session_state.update(clusters_k=b))
 
 left, right = st.columns(2, gap="large")
 with left:
-    bar_data = stats.assign(label=stats["name"])
-    color = (alt.Color("strong_share:Q", title="Strong ICP fit", scale=alt.Scale(
-        scheme="tealblues", domain=[0, 1]), legend=alt.Legend(format=".0%"))
-             if has_icp else alt.value("#0f766e"))
-    pick = alt.selection_point(fields=["cluster"], name="pick")
+    mix = cp.fit_mix(result)
     tooltip = [alt.Tooltip("label:N", title="Group"),
-               alt.Tooltip("size:Q", title="Connections", format=","),
-               alt.Tooltip("share:Q", title="Share of network", format=".1%")]
-    if has_icp:
-        tooltip.append(alt.Tooltip("strong_share:Q", title="Strong fit", format=".0%"))
+               alt.Tooltip("size:Q", title="Connections in group", format=",")]
+    pick = alt.selection_point(fields=["cluster"], name="pick")
+    if mix is not None:
+        # Bars stacked by ICP fit band, in the app's fit colours.
+        bar_data = mix.merge(stats[["cluster", "name", "size", "strong_share"]], on="cluster")
+        bar_data = bar_data.assign(label=bar_data["name"])
+        color = alt.Color("fit_band:N", title="ICP fit",
+                          scale=alt.Scale(domain=FIT_DOMAIN, range=FIT_RANGE),
+                          legend=alt.Legend(orient="bottom"))
+        tooltip += [alt.Tooltip("fit_band:N", title="ICP fit"),
+                    alt.Tooltip("count:Q", title="People with this fit", format=","),
+                    alt.Tooltip("strong_share:Q", title="Strong fits in group", format=".0%")]
+        x = alt.X("sum(count):Q", title="Connections")
+        order = alt.Order("fit_order:Q")
+        bar_data["fit_order"] = bar_data["fit_band"].map({b: i for i, b in enumerate(FIT_DOMAIN)})
+        title = "Group sizes, split by how well people fit your ICP"
+    else:
+        bar_data = stats.assign(label=stats["name"])
+        color = alt.value("#0f766e")
+        tooltip.append(alt.Tooltip("share:Q", title="Share of network", format=".1%"))
+        x = alt.X("size:Q", title="Connections")
+        order = alt.Order("cluster:Q")
+        title = "Group sizes (click a bar to look inside)"
     bars = (
         alt.Chart(bar_data)
         .mark_bar()
-        .encode(x=alt.X("size:Q", title="Connections"),
-                y=alt.Y("label:N", sort="-x", title=None, axis=alt.Axis(labelLimit=260)),
-                color=color, tooltip=tooltip,
+        .encode(x=x, y=alt.Y("label:N", sort=alt.EncodingSortField("size", order="descending"),
+                             title=None, axis=alt.Axis(labelLimit=260)),
+                color=color, order=order, tooltip=tooltip,
                 opacity=alt.condition(pick, alt.value(1), alt.value(0.45)))
         .add_params(pick)
-        .properties(title="Group sizes" + (", coloured by share of strong ICP fits"
-                                           if has_icp else ""),
-                    height=max(200, 28 * len(bar_data)))
+        .properties(title=title, height=max(220, 30 * len(stats)))
     )
-    event = st.altair_chart(bars, width="stretch", on_select="rerun", key="cluster_bar")
+    bar_event = st.altair_chart(bars, width="stretch", on_select="rerun", key="cluster_bar",
+                                alt="Number of connections in each group")
 with right:
     points = cp.map_frame(result)
+    pick_map = alt.selection_point(fields=["cluster"], name="pick_map")
+
+    def padded(col: str) -> alt.Scale:
+        lo, hi = float(points[col].min()), float(points[col].max())
+        pad = 0.06 * (hi - lo or 1.0)
+        return alt.Scale(domain=[lo - pad, hi + pad], nice=False, zero=False)
+
+    # More groups than the theme's 10 colours: a 20-colour scheme, so no two groups share one.
+    palette = alt.Scale(scheme="tableau20") if result.k > 10 else alt.Undefined
     scatter = (
         alt.Chart(points)
-        .mark_circle(size=28, opacity=0.7)
-        .encode(x=alt.X("x:Q", axis=None), y=alt.Y("y:Q", axis=None),
-                color=alt.Color("group:N", title="Group", legend=alt.Legend(orient="bottom",
-                                                                             columns=2)),
+        .mark_circle(size=26, opacity=0.7)
+        .encode(x=alt.X("x:Q", axis=None, scale=padded("x")),
+                y=alt.Y("y:Q", axis=None, scale=padded("y")),
+                color=alt.Color("group:N", title="Group", scale=palette,
+                                legend=alt.Legend(orient="bottom", columns=2, labelLimit=185)),
                 tooltip=[alt.Tooltip("group:N", title="Group"),
                          alt.Tooltip("position:N", title="Title"),
-                         alt.Tooltip("company:N", title="Company")])
-        .properties(title="Map of your network: similar titles sit close together", height=420)
-        .interactive()
+                         alt.Tooltip("company:N", title="Company")],
+                opacity=alt.condition(pick_map, alt.value(0.75), alt.value(0.25)))
+        .add_params(pick_map)
+        .properties(title="Map of your network: similar titles sit close together", height=440)
     )
-    st.altair_chart(scatter, width="stretch")
+    map_event = st.altair_chart(scatter, width="stretch", on_select="rerun", key="cluster_map",
+                                alt="Map of connections: one dot per person, coloured by group")
     if len(points) < int((result.labels >= 0).sum()):
         st.caption(f"Showing a sample of {count(len(points))} people to keep the map fast.")
 
 st.subheader("Your groups")
-table = stats[["cluster", "name", "size", "share", "engaged_share", "top_titles", "decision"]
+table = stats[["cluster", "name", "decision", "size", "share", "engaged_share", "top_titles"]
               + (["mean_fit", "strong_share"] if has_icp else [])]
 edited = st.data_editor(
     table, key="cluster_editor", hide_index=True, width="stretch",
@@ -126,7 +204,8 @@ report.remember_clusters(
             "name": "Group", "decision": "Decision", "size": "Connections", "share": "Share",
             "engaged_share": "Engaged", "mean_fit": "Mean ICP fit"}), bars)
 tags = ui.cluster_tags()
-marked = [n for c, n in cp.names(result).items() if tags.get(c) == "prune"]
+nm = cp.names(result)
+marked = [nm[c] for c in nm if tags.get(c) == "prune"]
 if marked:
     st.success(f"Marked for pruning: {ui.md_escape(', '.join(marked))}. The simulator will "
                "include these groups.", icon=":material/content_cut:")
@@ -134,14 +213,14 @@ if marked:
                  icon=":material/content_cut:")
 
 st.subheader("Look inside a group")
-selected = [int(p["cluster"]) for p in (event.selection.get("pick") or []) if "cluster" in p] \
-    if event and hasattr(event, "selection") else []
-nm = cp.names(result)
 ids = list(nm)
-default = ids.index(selected[0]) if selected and selected[0] in ids else 0
-group = st.selectbox("Group", ids, index=default, format_func=lambda c: nm[c],
-                     key="cluster_pick" if not selected else f"cluster_pick_{selected[0]}",
-                     help="Or click a bar in the chart above.")
+clicked = cp.picked_cluster(bar_event, map_event, ids)
+if clicked is not None:
+    st.session_state["cluster_pick"] = clicked  # before the selectbox exists on this run
+if st.session_state.get("cluster_pick") not in ids:
+    st.session_state.pop("cluster_pick", None)
+group = st.selectbox("Group", ids, format_func=lambda c: nm[c], key="cluster_pick",
+                     help="Or click a bar or a dot in the charts above.")
 query = st.text_input("Search names, titles or companies", key="cluster_search",
                       placeholder="e.g. Acme or Director")
 members = cp.members(result, group)
@@ -149,13 +228,17 @@ if query:
     hay = (members["full_name"] + " " + members["position"] + " " + members["company"]).str.lower()
     members = members[hay.str.contains(query.lower(), regex=False)]
 st.caption(f"{count(len(members))} people · {pct(len(members) / max(people, 1))} of people "
-           "with a title")
+           "with a title" + (" · best ICP fit first" if has_icp else " · most typical first"))
 st.dataframe(
     members, hide_index=True, width="stretch", height=360,
     column_config={
         "full_name": "Name", "position": "Title", "company": "Company",
         "connected_on": st.column_config.DateColumn("Connected", format="MMM YYYY"),
         "engaged": st.column_config.CheckboxColumn("Engaged"),
+        "typical": st.column_config.ProgressColumn(
+            "Typical of group", min_value=0, max_value=1, format="percent",
+            help="How close this title is to the group's centre: low means it fits no group "
+                 "well."),
         "fit": st.column_config.ProgressColumn("ICP fit", min_value=0, max_value=100,
                                                format="%d"),
         "fit_reasons": st.column_config.TextColumn("Why", width="large"),
