@@ -18,7 +18,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.text import matches, normalise_titles, padded_words
+from core.text import ABBREVIATIONS, matches, padded_words
 
 # Patterns avoid look-arounds so they run on Arrow's RE2 kernels instead of Python's re.
 # (seniority, regex) in priority order. Text is already lower-case and expanded
@@ -33,12 +33,15 @@ SENIORITY_RULES: list[tuple[str, str]] = [
     ("Vice President", r"\b(?:vice president|vicepresident|vice presidente|vize präsident)\b"),
     ("CXO", r"\b(?:chief [a-z &]*officer|chief|cxo|c level|president"
             r"|managing director|geschäftsführer|geschäftsführerin|geschaftsfuhrer"
-            r"|directeur général|directeur general|director general|ceo|cfo|cto|coo|cmo|cro)\b"),
+            r"|directeur général|directeur general|director general|ceo|cfo|cto|coo|cmo|cro"
+            r"|pdg|vorstand)\b"),
     ("Director", r"\b(?:director|directora|directeur|directrice|diretor|diretora|direktor"
-                 r"|head of|head|general manager|leiter|leiterin)\b|\b\w+leiter(?:in)?\b"),
+                 r"|head of|head|general manager|gerente general|leiter|leiterin)\b"
+                 r"|\b\w+leiter(?:in)?\b"),
     ("Entry Level Manager", r"\b(?:team lead|team leader|supervisor|assistant manager"
                             r"|associate manager|junior manager|shift manager)\b"),
-    ("Experienced Manager", r"\b(?:manager|gerente|responsable|gestor|gestora|manageress)\b"),
+    ("Experienced Manager", r"\b(?:manager|gerente|responsable|gestor|gestora|manageress|jefe"
+                            r"|jefa)\b"),
     ("Strategic", r"\b(?:principal|staff|distinguished|fellow|architect|strategist)\b"),
     ("Senior", r"\b(?:senior|lead|expert|specialist ii|iii|sénior)\b"),
     ("Entry Level", r"\b(?:junior|associate|assistant|coordinator|representative|graduate"
@@ -50,7 +53,8 @@ SENIORITY_RULES: list[tuple[str, str]] = [
 FUNCTION_RULES: list[tuple[str, str]] = [
     ("Entrepreneurship", r"\b(?:founder|co founder|cofounder|owner|entrepreneur"
                          r"|chief executive officer|managing director|geschäftsführer"
-                         r"|geschäftsführerin|geschaftsfuhrer|fundador|fondateur|solopreneur)\b"),
+                         r"|geschäftsführerin|geschaftsfuhrer|fundador|fondateur|solopreneur"
+                         r"|pdg)\b"),
     ("Human Resources", r"\b(?:recruiter|recruiting|recruitment|talent|human resources|hr"
                        r"|people operations|head of people|chief people officer|people partner"
                        r"|sourcer|rrhh|chief human resources officer|personalleiter)\b"),
@@ -60,7 +64,8 @@ FUNCTION_RULES: list[tuple[str, str]] = [
     ("Sales", r"\b(?:sales|account executive|development representative|chief revenue officer"
               r"|chief sales officer|revenue|ventas|vendas|vertrieb|vertriebsleiter|commercial"
               r"|commerciale|key account|account manager|inside sales|business development "
-              r"representative|comercial|sales development)\b"),
+              r"representative|comercial|sales development|account owner|vente|ventes"
+              r"|vendedor|vendedora|vendeur|vendeuse)\b"),
     ("Business Development", r"\b(?:business development|partnerships|partnership|alliances"
                              r"|alliance|channel|desarrollo de negocio)\b"),
     ("Marketing", r"\b(?:marketing|marketer|brand|seo|sem|content|demand generation|growth"
@@ -80,7 +85,8 @@ FUNCTION_RULES: list[tuple[str, str]] = [
                                r"|security analyst|cybersecurity|infrastructure)\b"),
     ("Engineering", r"\b(?:engineer|engineering|developer|software|devops|programmer"
                     r"|chief technology officer|site reliability|machine learning|data scientist"
-                    r"|full stack|backend|frontend|firmware|ingeniero|ingénieur|entwickler)\b"),
+                    r"|full stack|backend|frontend|firmware|ingeniero|ingénieur|entwickler"
+                    r"|tech lead|technical lead)\b"),
     ("Research", r"\b(?:research|researcher|scientist|phd)\b"),
     ("Education", r"\b(?:student|professor|lecturer|teacher|teaching|education|mba candidate"
                   r"|graduate student|estudiante|tutor|academic|dean)\b"),
@@ -88,7 +94,8 @@ FUNCTION_RULES: list[tuple[str, str]] = [
                             r"|healthcare|therapist|dentist|surgeon)\b"),
     ("Legal", r"\b(?:attorney|lawyer|legal|counsel|paralegal|solicitor|abogado|avocat)\b"),
     ("Program and Project Management", r"\b(?:project manager|program manager|programme manager"
-                                       r"|project management|scrum master|pmo|delivery manager)\b"),
+                                       r"|project management|scrum master|pmo|delivery manager"
+                                       r"|chef de projet|jefe de proyecto|projektmanager)\b"),
     ("Purchasing", r"\b(?:procurement|purchasing|buyer|sourcing)\b"),
     ("Operations", r"\b(?:operations|chief operating officer|supply chain|logistics|plant"
                    r"|operaciones|opérations|operations manager)\b"),
@@ -104,10 +111,60 @@ FUNCTION_RULES: list[tuple[str, str]] = [
                                       r"|volunteer|ngo)\b"),
 ]
 
-# "HR Business Partner", "Partner Manager": roles with the word partner, not firm partners.
-_PARTNER_ROLE = re.compile(r"\b(?:(?:business|acquisition|talent|people|success|channel|alliance"
+# Roles that contain "partner" or "owner" without making someone a firm partner or a business
+# owner: "HR Business Partner", "Partner Manager", "Product Owner", "Account Owner".
+_ROLE_PHRASES = re.compile(r"\b(?:(?:business|acquisition|talent|people|success|channel|alliance"
                            r"|hr|account|finance|strategic) partner|partner manager"
-                           r"|partner marketing|partner success)\b")
+                           r"|partner marketing|partner success"
+                           r"|(?:product|process|account|service|data|system|solution|content"
+                           r"|risk|control|platform|feature|budget|application|asset) owner)\b")
+_NOT_ENTREPRENEURSHIP = [r for r in FUNCTION_RULES if r[0] != "Entrepreneurship"]
+
+
+# --- core.text.normalise_titles on Arrow kernels --------------------------------------------
+# The same steps as core.text.normalise_title (fold, title_part, expand_abbreviations), spelled
+# in RE2 so a whole column is cleaned at once: about 5x faster than the per-title Python loop
+# (13k distinct titles: 28 ms instead of 140 ms). RE2's \w and \s are ASCII-only, hence the Unicode classes below.
+# tests/test_titles.py checks both give the same text on real titles.
+_WS = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"          # Python's Unicode \s
+_FOLD_DROP = r"[^\p{L}\p{N}_" + _WS + r"&+#\-'.,/|@]+"  # core.text._SYMBOLS
+_FOLD_SPACES = "[" + _WS + "]+"                          # core.text._SPACES
+_SEP = r" *(?:\||•|·|–|—|/{2}| - |;) *"                  # core.text._SEPARATORS (spaces folded)
+_AT_RE2 = r"(?i) +(?:@|at|chez|bei|en) +|@"              # core.text._AT
+_NOT_WORD_RE2 = r"[^\p{L}\p{N}_&+#]+"                    # core.text._WORD, inverted
+
+
+def normalise_titles_fast(texts: pd.Series) -> pd.Series:
+    """`core.text.normalise_titles` computed with Arrow kernels (same index, same text).
+
+    Why: cleaning distinct titles one by one in Python was half of the ICP scoring time.
+    Takes a Series of raw titles/headlines; returns their cleaned lower-case role text. The one
+    known difference: Arrow lower-cases one character at a time, so Turkish "İ" becomes "i" (not
+    "i" plus a combining dot) and a Greek final sigma stays "σ".
+    """
+    keys = pa.array(list(ABBREVIATIONS), type=pa.large_string())
+    values = pa.array(list(ABBREVIATIONS.values()), type=pa.large_string())
+    arr = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    # fold: NFKC, "_" and symbols to spaces, runs of spaces to one, trimmed.
+    arr = pc.utf8_normalize(arr, form="NFKC")
+    arr = pc.replace_substring(arr, "_", " ")
+    arr = pc.replace_substring_regex(arr, _FOLD_DROP, " ")
+    arr = pc.utf8_trim(pc.replace_substring_regex(arr, _FOLD_SPACES, " "), characters=" ")
+    # title_part: before the first separator, then before "@" / " at "; the former if empty.
+    first = pc.list_element(pc.split_pattern_regex(arr, _SEP, max_splits=1), 0)
+    role = pc.list_element(pc.split_pattern_regex(first, _AT_RE2, max_splits=1), 0)
+    role = pc.utf8_trim(role, characters=" ")
+    role = pc.if_else(pc.equal(role, ""), pc.utf8_trim(first, characters=" "), role)
+    # expand_abbreviations: lower-case words, each looked up once in ABBREVIATIONS.
+    role = pc.replace_substring_regex(pc.utf8_lower(role), _NOT_WORD_RE2, " ")
+    words = pc.split_pattern(pc.utf8_trim(role, characters=" "), " ")
+    flat = pc.list_flatten(words)
+    flat = pc.coalesce(pc.take(values, pc.index_in(flat, value_set=keys)), flat)
+    words = type(words).from_arrays(words.offsets, flat)
+    out = pc.binary_join(words, pa.scalar(" ", pa.large_string()))
+    return pd.Series(out.to_numpy(zero_copy_only=False), index=texts.index, dtype="str")
 
 
 def _re2(pattern: str) -> str:
@@ -129,16 +186,33 @@ def _first_match(padded, rules: list[tuple[str, str]]) -> np.ndarray:
 
 
 def classify_normalised(titles: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(seniority, function) arrays for already-normalised titles."""
+    """(seniority, function) arrays for already-normalised titles ("" where unknown).
+
+    Takes a Series of `core.text.normalise_title` output; returns two object arrays aligned to it.
+    """
     padded = padded_words(titles)
     seniority = _first_match(padded, SENIORITY_RULES)
-    # "HR Business Partner" is a role, not a firm partner: judge the rest of the title.
-    demote = (seniority == "Owner / Partner") & matches(padded, _re2(_PARTNER_ROLE.pattern))
-    if demote.any():
-        rest = pc.replace_substring_regex(pc.filter(padded, pa.array(demote)),
-                                          _re2(_PARTNER_ROLE.pattern), " ")
-        seniority[demote] = _first_match(rest, SENIORITY_RULES)
     function = _first_match(padded, FUNCTION_RULES)
+    # "HR Business Partner" is a role, not a firm partner, and a "Product Owner" owns no business:
+    # judge those titles on the words around the role phrase.
+    role = (((seniority == "Owner / Partner") | (function == "Entrepreneurship"))
+            & matches(padded, _re2(_ROLE_PHRASES.pattern)))
+    if role.any():
+        mine = pc.filter(padded, pa.array(role))
+        rest = pc.replace_substring_regex(mine, _re2(_ROLE_PHRASES.pattern), " ")
+        seniority[role] = _first_match(rest, SENIORITY_RULES)
+        fixed = np.where(function[role] == "Entrepreneurship", "", function[role])
+        redo = fixed == ""
+        if redo.any():
+            # The rest first ("Founder & Product Owner"), then the role phrase itself ("Product
+            # Owner" → Product Management) without reading "owner" as entrepreneurship.
+            again = _first_match(pc.filter(rest, pa.array(redo)), FUNCTION_RULES)
+            empty = again == ""
+            if empty.any():
+                phrase = pc.filter(pc.filter(mine, pa.array(redo)), pa.array(empty))
+                again[empty] = _first_match(phrase, _NOT_ENTREPRENEURSHIP)
+            fixed[redo] = again
+        function[role] = fixed
     return seniority, function
 
 
@@ -149,7 +223,7 @@ def classify_titles(texts: pd.Series) -> pd.DataFrame:
     """
     texts = texts.astype("str").fillna("")
     codes, uniques = pd.factorize(texts)
-    norm = normalise_titles(pd.Series(np.asarray(uniques, dtype=object), dtype="str"))
+    norm = normalise_titles_fast(pd.Series(np.asarray(uniques, dtype=object), dtype="str"))
     seniority, function = classify_normalised(norm)
     if len(codes) == 0:
         return pd.DataFrame({"seniority": pd.Series(dtype="str"),

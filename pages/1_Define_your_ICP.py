@@ -6,7 +6,8 @@ import streamlit as st
 import ui
 from core.charts import fit_color
 from core.format import count, pct
-from core.icp import DIMENSIONS, ICP, PRESETS, summary
+from core.icp import DIMENSIONS, ICP, PRESETS, industries_in, summary
+from core.text import needle
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 from ui import icp_page as w
 
@@ -22,15 +23,15 @@ top_left, top_mid, top_right = st.columns([2, 2, 1])
 with top_left:
     preset = st.selectbox("Start from a workshop preset", ["—"] + list(PRESETS), key="preset_pick",
                           help="Fills every step; you can change anything afterwards.")
-    if st.button("Use this preset", key="use_preset", disabled=preset == "—"):
-        w.apply_preset(preset)
-        st.rerun()
+    st.button("Use this preset", key="use_preset", disabled=preset == "—",
+              on_click=w.apply_preset, args=(preset,))
 with top_mid:
     loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key="icp_file")
     if loaded is not None and ui.get("icp_loaded_id") != loaded.file_id:
         ui.put("icp_loaded_id", loaded.file_id)
         try:
             w.apply_loaded(ICP.from_json(loaded.getvalue()))
+            ui.put("icp_load_error", None)
             st.rerun()
         except ValueError as exc:
             ui.put("icp_load_error", str(exc))
@@ -39,17 +40,19 @@ with top_mid:
                  icon=":material/error:")
     if loaded is None:
         ui.put("icp_load_error", None)
+        ui.put("icp_loaded_id", None)
 with top_right:
     st.download_button("Save ICP (.json)", draft.to_json(), file_name="my_icp.json",
                        mime="application/json", key="icp_download", disabled=draft.is_empty(),
-                       icon=":material/download:")
+                       icon=":material/download:",
+                       help="Only your criteria are saved: no names, no connections.")
     st.button("Start over", key="icp_clear", on_click=w.clear)
 
 step = w.step()
 st.progress((step + 1) / len(w.STEPS), text=f"Step {step + 1} of {len(w.STEPS)}: "
                                             f"{w.STEPS[step]}")
 
-form, preview = st.columns([3, 2], gap="large")
+form, preview = st.columns([1, 1], gap="large")
 profile = w.network_profile()
 with form:
     if step == 0:
@@ -60,73 +63,105 @@ with form:
         sen_counts = profile["seniority"].value_counts()
         st.multiselect(
             "Job functions", sorted(FUNCTIONS, key=lambda f: -fn_counts.get(f, 0)),
-            default=draft.functions, key=w.widget_key("functions"), on_change=w.sync,
-            args=("functions",), format_func=lambda f: f"{f} · {count(fn_counts.get(f, 0))}",
-            help="Sales Navigator's function names; the number is how many of your "
-                 "connections have that function, read from their job titles.")
+            key=w.bind("functions"), on_change=w.sync, args=("functions",),
+            format_func=lambda f: f"{f} · {count(fn_counts.get(f, 0))}",
+            help="Sales Navigator's function names, most common in your network first; the "
+                 "number is how many of your connections have that function, read from their "
+                 "job titles.")
         st.multiselect(
-            "Seniority", list(SENIORITIES), default=draft.seniorities,
-            key=w.widget_key("seniorities"), on_change=w.sync, args=("seniorities",),
-            format_func=lambda s: f"{s} · {count(sen_counts.get(s, 0))}",
-            help="One level away from a level you pick earns half the points.")
+            "Seniority", list(SENIORITIES), key=w.bind("seniorities"), on_change=w.sync,
+            args=("seniorities",), format_func=lambda s: f"{s} · {count(sen_counts.get(s, 0))}",
+            help="Sales Navigator's levels, most senior first. One level away from a level you "
+                 "pick earns half the points.")
         unknown = (profile["function"] == "").mean() if len(profile) else 0
         st.caption(f"{pct(unknown)} of your connections have a title we cannot map to a "
-                   "function; they can still match on keywords.")
+                   "function; they can still match on keywords and companies.")
     elif step == 1:
         st.subheader("Where do they work?")
-        if net.profile.get("industry"):
-            st.caption(f"Your own industry: {ui.md_escape(net.profile['industry'])}")
         ind = w.industry_counts()
         st.multiselect(
             "Industries", sorted(INDUSTRIES, key=lambda i: -ind.get(i, 0)),
-            default=draft.industries, key=w.widget_key("industries"), on_change=w.sync,
-            args=("industries",), format_func=lambda i: f"{i} · {count(ind.get(i, 0))}",
-            help="LinkedIn's export has no industry per connection, so an industry is inferred "
-                 "from words in the job title and company name (for example 'SaaS', 'Bank').")
+            key=w.bind("industries"), on_change=w.sync, args=("industries",),
+            format_func=lambda i: f"{i} · {count(ind.get(i, 0))}",
+            help="LinkedIn's 20 industry groups, the most common in your network first; the "
+                 "number is how many connections mention one of the group's words.")
+        st.caption("LinkedIn's export has no industry per connection: an industry is inferred "
+                   "from words in the job title and company name (for example 'SaaS', 'Bank'), "
+                   "and each fit reason says which word matched.")
+        own = net.profile.get("industry", "")
+        if own:
+            st.caption(f"Your own industry (from your profile): {ui.md_escape(own)}")
+            for group in industries_in(own):
+                if group not in draft.industries:
+                    st.button(f"Add {group}", key=f"icp_add_ind_{list(INDUSTRIES).index(group)}",
+                              on_click=w.add_to, args=("industries", [group]),
+                              icon=":material/add:")
         companies = w.top("company")
         options = list(dict.fromkeys(companies["company"].tolist() + draft.companies
                                      + draft.exclude_companies))
         counts = dict(zip(companies["company"], companies["count"], strict=True))
         st.multiselect(
-            "Target accounts (companies you want)", options, default=draft.companies,
-            key=w.widget_key("companies"), on_change=w.sync, args=("companies",),
-            accept_new_options=True, format_func=lambda c: f"{c} · {count(counts.get(c, 0))}"
-            if c in counts else c, help="Pick from your most common employers or type a name.")
+            "Target accounts (companies you want)", options, key=w.bind("companies"),
+            on_change=w.sync, args=("companies",), accept_new_options=True,
+            format_func=lambda c: f"{c} · {count(counts[c])}" if c in counts else c,
+            help="Your most common employers with how many connections work there; or type "
+                 "a name. A company matches when its name contains these words.")
         st.multiselect(
             "Accounts to keep out (competitors, your own employer)", options,
-            default=draft.exclude_companies, key=w.widget_key("exclude_companies"),
-            on_change=w.sync, args=("exclude_companies",), accept_new_options=True)
+            key=w.bind("exclude_companies"), on_change=w.sync, args=("exclude_companies",),
+            accept_new_options=True,
+            format_func=lambda c: f"{c} · {count(counts[c])}" if c in counts else c,
+            help="Anyone at these companies is off-profile, whatever else matches.")
     elif step == 2:
         st.subheader("Signals and deal-breakers")
-        titles = w.top("position", 15)
+        words = w.word_counts()
+        keyword_options = list(dict.fromkeys(draft.keywords + words["word"].tolist()))
+        exclusion_options = list(dict.fromkeys(draft.exclude_keywords + w.COMMON_EXCLUSIONS))
+        known = dict(zip(words["word"], words["count"], strict=True))
+        term_counts = w.term_counts(sorted({t for t in keyword_options + exclusion_options
+                                            if needle(t).strip() not in known}))
+
+        def with_count(term: str) -> str:
+            n = known.get(needle(term).strip(), term_counts.get(term))
+            return term if n is None else f"{term} · {count(n)}"
+
         st.multiselect(
-            "Nice-to-have words in their title or company", draft.keywords + ["SaaS", "B2B",
-            "revenue", "growth", "enterprise", "AI", "cloud", "founder"],
-            default=draft.keywords, key=w.widget_key("keywords"), on_change=w.sync,
-            args=("keywords",), accept_new_options=True,
-            help="Whole words, any case. The first match earns 60% of the keyword points; each "
-                 "further match 20% more.")
+            "Nice-to-have words in their title or company", keyword_options,
+            key=w.bind("keywords"), on_change=w.sync, args=("keywords",),
+            accept_new_options=True, format_func=with_count,
+            help="The most common words in your network come first, with how many connections "
+                 "use them; or type your own. Whole words, any case. The first match earns 60% "
+                 "of the keyword points; each further match 20% more.")
         st.multiselect(
-            "Deal-breakers: anyone with these words is off-profile",
-            list(dict.fromkeys(draft.exclude_keywords + w.COMMON_EXCLUSIONS)),
-            default=draft.exclude_keywords, key=w.widget_key("exclude_keywords"),
-            on_change=w.sync, args=("exclude_keywords",), accept_new_options=True)
-        with st.expander("Most common titles in your network"):
-            st.dataframe(titles, hide_index=True, width="stretch",
+            "Deal-breakers: anyone with these words is off-profile", exclusion_options,
+            key=w.bind("exclude_keywords"), on_change=w.sync, args=("exclude_keywords",),
+            accept_new_options=True, format_func=with_count,
+            help="Checked in the title and the company name; a match sets the fit to 0.")
+        with st.expander("Most common titles in your network (tick to add as keywords)"):
+            titles = w.top("position", 15)
+            st.dataframe(titles, hide_index=True, width="stretch", key="icp_titles_pick",
+                         on_select="rerun", selection_mode="multi-row",
                          column_config={"position": "Title", "count": "Connections"})
+            picked = st.session_state.get("icp_titles_pick")
+            n_picked = len(picked.selection.rows) if picked is not None else 0
+            st.button(f"Add {n_picked} selected as keywords" if n_picked else
+                      "Tick titles above to add them as keywords", key="icp_add_titles",
+                      disabled=not n_picked, on_click=w.add_selected_titles,
+                      icon=":material/add:")
     else:
         st.subheader("Review and save")
-        st.text_input("Name this ICP", value=draft.name, key=w.widget_key("name"),
-                      on_change=w.sync, args=("name",), max_chars=80)
-        st.slider("Strong fit from", 0, 100, int(draft.fit_threshold), step=5,
-                  key=w.widget_key("fit_threshold"), on_change=w.sync, args=("fit_threshold",),
-                  help="Partial fit starts at half this value.")
+        st.text_input("Name this ICP", key=w.bind("name"), on_change=w.sync, args=("name",),
+                      max_chars=80)
+        st.slider("Strong fit from", 0, 100, step=5, key=w.bind("fit_threshold"),
+                  on_change=w.sync, args=("fit_threshold",),
+                  help="A fit at or above this is a strong fit; partial fit starts at half "
+                       "this value; below that is off-profile.")
         st.markdown("**How much each part counts** (points; rescaled to 100 over the parts "
                     "you filled in)")
         cols = st.columns(len(DIMENSIONS))
         for col, dim in zip(cols, DIMENSIONS, strict=True):
-            col.number_input(dim.title(), 0, 100, int(draft.weights.get(dim, 0)), step=5,
-                             key=w.widget_key(f"w_{dim}"), on_change=w.sync_weight, args=(dim,))
+            col.number_input(dim.title(), 0, 100, step=5, key=w.bind(f"w_{dim}"),
+                             on_change=w.sync_weight, args=(dim,))
         st.info(ui.md_escape(summary(draft)), icon=":material/summarize:")
         st.page_link("pages/2_Cluster_connections.py", label="Next: see your network as groups",
                      icon=":material/hub:")
@@ -166,15 +201,22 @@ with preview:
             .properties(title="How well your connections fit this ICP", height=220)
         )
         st.altair_chart(hist, width="stretch")
-        sample = real.sort_values("fit", ascending=False).head(25)
-        st.caption("Best matches and why")
-        st.dataframe(
-            sample[["full_name", "position", "company", "fit", "fit_reasons"]],
-            hide_index=True, width="stretch", height=320,
-            column_config={
-                "full_name": "Name", "position": "Title", "company": "Company",
-                "fit": st.column_config.ProgressColumn("Fit", min_value=0, max_value=100,
-                                                       format="%d"),
-                "fit_reasons": st.column_config.TextColumn("Why", width="large"),
-            },
-        )
+        labels = {"strong": "Strong fit", "partial": "Partial", "off": "Off-profile"}
+        shown = st.segmented_control("People and why", list(labels), default="strong",
+                                     format_func=labels.get, key="icp_sample_band",
+                                     help="A sample of people in each band with the reasons "
+                                          "for their score.") or "strong"
+        people = w.sample(scored, shown)
+        if people.empty:
+            st.caption(f"Nobody is in the {labels[shown].lower()} band.")
+        else:
+            st.dataframe(
+                people[["full_name", "fit", "fit_reasons", "position", "company"]],
+                hide_index=True, width="stretch", height=320,
+                column_config={
+                    "full_name": st.column_config.TextColumn("Name", width="small"),
+                    "fit": st.column_config.NumberColumn("Fit", format="%d", width=48),
+                    "fit_reasons": st.column_config.TextColumn("Why", width="large"),
+                    "position": "Title", "company": "Company",
+                },
+            )

@@ -57,6 +57,43 @@ def test_scores_and_reasons():
     assert vp["seniority"] == "Vice President" and vp["function"] == "Sales"
 
 
+def test_accounts_targeted_and_excluded():
+    df = people([("VP Sales", "Acme Corp"), ("VP Sales", "Rival Inc"), ("VP Sales", "Globex")])
+    icp = ICP(functions=["Sales"], companies=["Acme"], exclude_companies=["Rival"])
+    acme, rival, globex = out = score(df, icp).head(3).to_dict("records")
+    assert "target account 'Acme' (+" in acme["fit_reasons"] and acme["fit"] == 100
+    assert rival["fit"] == 0 and rival["fit_reasons"] == "excluded account: 'Rival'"
+    assert 0 < globex["fit"] < acme["fit"] and "target account" not in globex["fit_reasons"]
+    assert [r["fit_band"] for r in out] == ["strong", "off", "strong"]
+
+
+def test_industry_is_inferred_from_words_and_says_which():
+    df = people([("Account Executive", "Northwind Bank"), ("Account Executive", "Initech")])
+    out = score(df, ICP(functions=["Sales"], industries=["Financial Services"]))
+    bank, other = out["fit_reasons"].head(2)
+    assert "industry word 'bank' (+" in bank and "industry" not in other
+
+
+def test_a_keyword_counts_once_whatever_its_spelling():
+    df = people([("SaaS Account Executive", "X")])
+    once = score(df, ICP(functions=["Sales"], keywords=["SaaS"]))["fit"].iloc[0]
+    twice = score(df, ICP(functions=["Sales"], keywords=["SaaS", "saas", " SAAS "]))["fit"].iloc[0]
+    assert once == twice
+
+
+def test_each_row_scores_as_it_would_alone():
+    # Scores are computed once per distinct match pattern and mapped back: check the mapping.
+    rows = [("VP Sales", "Acme SaaS"), ("Sales Manager", "Bank"), ("Intern", "Acme"),
+            ("CFO", "Globex"), ("", "Acme SaaS")]
+    shuffled = [rows[i % 5] for i in (3, 1, 4, 0, 2, 2, 0, 4, 1, 3) * 50]
+    big = score(people(shuffled), SALES_ICP).head(len(shuffled))
+    alone = {r: score(people([r]), SALES_ICP).iloc[0] for r in rows}
+    for row, got in zip(shuffled, big.to_dict("records"), strict=True):
+        want = alone[row]
+        assert (got["fit"], got["fit_band"], got["fit_reasons"], got["seniority"]) == (
+            want["fit"], want["fit_band"], want["fit_reasons"], want["seniority"]), row
+
+
 def test_empty_dimensions_do_not_count_against_anyone():
     out = score(people([("Head of Sales", "X")]), ICP(functions=["Sales"]))
     assert out["fit"].iloc[0] == 100
@@ -140,6 +177,13 @@ def test_json_round_trip(icp):
         ('{"schema": 1, "keywords": ["' + "x" * 500 + '"]}', "keywords"),
         ('{"schema": 1, "keywords": ' + json.dumps(["x"] * 1000) + "}", "keywords"),
         ("[" * 100_000, "file"),
+        ('{"schema": 1, "fit_threshold": ' + "9" * 5000 + "}", "file"),
+        ('{"schema": true}', "schema"),
+        ('{"schema": 1, "fit_threshold": NaN}', "fit_threshold"),
+        ('{"schema": 1, "weights": {"function": -5}}', "weights.function"),
+        ('{"schema": 1, "name": {"x": 1}}', "name"),
+        ('{"schema": 1, "keywords": [["nested"]]}', "keywords"),
+        (b"\xff\xfe{}", "file"),
     ],
 )
 def test_hostile_json_is_refused_naming_the_field(text, field):
@@ -161,6 +205,20 @@ def test_presets_are_valid_and_summarised():
         assert summary(icp).startswith("You want")
     text = summary(PRESETS["B2B SaaS founder selling to sales leaders"])
     assert "'student'" in text and "off-profile" in text
+
+
+def test_summary_reads_like_a_sentence():
+    icp = ICP(functions=["Sales"], seniorities=["Vice President", "CXO", "Owner / Partner"],
+              industries=["Technology, Information and Media"], keywords=["SaaS"],
+              exclude_keywords=["student", "recruiter"], exclude_companies=["Rival"])
+    assert summary(icp) == (
+        "You want Vice President-level and more senior people in Sales at companies in "
+        "Technology, Information and Media; a plus if their title or company mentions 'SaaS'; "
+        "anyone mentioning 'student' or 'recruiter', or working at Rival, is off-profile. "
+        "Strong fit from 60/100.")
+    assert summary(ICP(seniorities=["Senior", "Director"])).startswith(
+        "You want Director or Senior people.")
+    assert summary(ICP(exclude_keywords=["student"])).startswith("Your ICP has no criteria")
 
 
 def test_demo_preset_finds_a_meaningful_share():

@@ -27,7 +27,67 @@ def _counts(at) -> dict[str, int]:
 def test_empty_wizard_asks_for_criteria():
     at = _wizard()
     assert any("Pick at least one" in i.value for i in at.info)
-    assert at.session_state["inc.icp"] is None if "inc.icp" in at.session_state else True
+    assert "inc.icp" not in at.session_state or at.session_state["inc.icp"] is None
+    assert at.get("download_button")[0].proto.disabled  # nothing to save yet
+
+
+def test_a_preset_fills_the_widgets_and_start_over_empties_them():
+    at = _wizard()
+    at.selectbox(key="preset_pick").select(PRESET).run()
+    at.button(key="use_preset").click().run()
+    preset = PRESETS[PRESET]
+    assert at.multiselect(key="icp_functions").value == preset.functions
+    assert at.multiselect(key="icp_seniorities").value == preset.seniorities
+    # Touching another widget must not undo the preset (widgets hold the draft's values).
+    at.multiselect(key="icp_seniorities").unselect("Director").run()
+    assert at.session_state["inc.icp"].functions == preset.functions
+    assert "Director" not in at.session_state["inc.icp"].seniorities
+    at.button(key="icp_next").click().run()
+    at.button(key="icp_next").click().run()
+    assert at.multiselect(key="icp_keywords").value == preset.keywords
+    at.button(key="icp_clear").click().run()
+    assert not at.exception
+    assert "Step 1 of 4" in at.get("progress")[0].proto.text
+    assert at.multiselect(key="icp_functions").value == []
+    assert at.session_state["inc.icp"] is None
+
+
+def test_one_click_industry_from_the_users_profile():
+    at = _wizard()
+    at.button(key="icp_next").click().run()
+    # The demo owner's profile says "Software Development".
+    add = [b for b in at.button if b.label.startswith("Add Technology")]
+    assert add, [b.label for b in at.button]
+    add[0].click().run()
+    assert not at.exception
+    assert at.multiselect(key="icp_industries").value == ["Technology, Information and Media"]
+    assert at.session_state["inc.icp"].industries == ["Technology, Information and Media"]
+    assert not [b for b in at.button if b.label.startswith("Add Technology")]
+
+
+def test_suggestions_come_with_counts_from_the_network():
+    at = _wizard()
+    functions = at.multiselect(key="icp_functions")
+    assert functions.options[0].startswith("Sales · ")  # the demo's most common function first
+    at.button(key="icp_next").click().run()
+    at.button(key="icp_next").click().run()
+    keywords = at.multiselect(key="icp_keywords").options
+    assert len(keywords) >= 20 and all(" · " in k for k in keywords)
+    assert any(k.startswith("cloud · ") for k in keywords)
+    assert not any(k.startswith(("manager · ", "the · ")) for k in keywords)
+
+
+def test_the_sample_shows_each_band_with_reasons():
+    at = _wizard()
+    at.selectbox(key="preset_pick").select(PRESET).run()
+    at.button(key="use_preset").click().run()
+    strong = at.dataframe[0].value
+    assert (strong["fit"] >= PRESETS[PRESET].fit_threshold).all()
+    at.segmented_control(key="icp_sample_band").set_value("off").run()
+    assert not at.exception
+    off = at.dataframe[0].value
+    assert (off["fit"] < PRESETS[PRESET].fit_threshold / 2).all()
+    assert off["fit_reasons"].str.len().gt(0).all()
 
 
 def test_walk_the_wizard_with_a_preset():

@@ -2,10 +2,15 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
-from core.titles import classify_title, classify_titles
+from core.text import normalise_title, normalise_titles
+from core.titles import classify_title, classify_titles, normalise_titles_fast
 from core.vocabulary import SENIORITIES
 
 
@@ -86,9 +91,66 @@ def test_partner_roles_are_not_firm_partners():
     assert classify_title("Talent Acquisition Partner")[0] != "Owner / Partner"
 
 
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Product Owner", ("", "Product Management")),
+        ("Senior Product Owner", ("Senior", "Product Management")),
+        ("Account Owner", ("", "Sales")),
+        ("Process Owner", ("", "")),
+        ("Founder & Product Owner", ("Owner / Partner", "Entrepreneurship")),
+        ("Business Owner", ("Owner / Partner", "Entrepreneurship")),
+        ("Owner, Bakery", ("Owner / Partner", "Entrepreneurship")),
+    ],
+)
+def test_owner_roles_are_not_business_owners(title, expected):
+    assert classify_title(title) == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "expected"),
+    [
+        ("Gerente General", ("Director", "")), ("Jefe de Ventas", ("Experienced Manager", "Sales")),
+        ("PDG", ("CXO", "Entrepreneurship")), ("Vorstand", ("CXO", "")),
+        ("Responsable des ventes", ("Experienced Manager", "Sales")),
+        ("Vendedor", ("", "Sales")), ("Chef de projet", ("", "Program and Project Management")),
+        ("Geschäftsführerin @ Müller GmbH", ("CXO", "Entrepreneurship")),
+        ("Directrice Marketing chez L'Oréal", ("Director", "Marketing")),
+        ("Tech Lead", ("Senior", "Engineering")),
+    ],
+)
+def test_more_non_english_and_lead_titles(title, expected):
+    assert classify_title(title) == expected
+
+
 def test_vectorised_matches_single():
     titles = pd.Series(["VP Sales", "Student", "VP Sales", "", "CFO"])
     out = classify_titles(titles)
     assert list(out.index) == list(titles.index)
     assert out["seniority"].tolist() == ["Vice President", "In Training", "Vice President", "",
                                          "CXO"]
+
+
+# --- the Arrow cleaner must say what core.text says -------------------------------------------
+_TOKENS = ["VP", "Sr.", "Mgr", "r&d", "at", "AT", "en", "chez", "bei", "@", "|", " - ", "-", "–",
+           "—", "•", "·", ";", "//", "/", "_", ".", ",", "&", "+", "#", "'", "(", ")", " ", "  ",
+           "\t", "\n", "\u00a0", "\u2028", "\x1c", "é", "Geschäftsführer", "🚀", "𝐕𝐏", "ﬁ",
+           "²", "Ⅳ", "sales", "Head of", "CEO", "x", "Ü", "ǅ", "①", "\u0301"]
+# Arrow lower-cases one character at a time: Turkish İ and Greek Σ are the documented exceptions.
+_chars = st.characters(blacklist_categories=("Cs", "Cn"), blacklist_characters="İΣ")
+_raw = st.lists(st.sampled_from(_TOKENS), max_size=12).map("".join) | st.text(_chars, max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(_raw, min_size=1, max_size=20))
+def test_fast_cleaning_matches_the_shared_cleaner(texts):
+    fast = normalise_titles_fast(pd.Series(texts, dtype="str")).tolist()
+    assert fast == [normalise_title(t) for t in texts]
+
+
+def test_fast_cleaning_matches_on_real_titles():
+    titles = pd.read_csv(Path(__file__).parent / "data" / "labelled_titles.csv")["title"]
+    titles = pd.concat([titles, pd.Series(["Sr. VP Sales @ Acme | SaaS", "🚀 Head of Growth at X",
+                                           "", "  ", "| only a tagline", "CEO@Acme"])])
+    titles = titles.astype("str").reset_index(drop=True)
+    pd.testing.assert_series_equal(normalise_titles_fast(titles), normalise_titles(titles))
