@@ -98,9 +98,9 @@ def load_export(
     before the export's newest date (so results do not drift with today's date).
     """
     data, name = _read_source(source, name)
-    # Keys this session's memo of derived results; two checksums and the length suffice there
-    # (a cryptographic hash costs ~2 ms at 30k rows for no benefit).
-    fingerprint = f"{zlib.crc32(data):08x}{zlib.adler32(data):08x}{len(data):x}"
+    # Keys this session's memo of derived results (never shared between sessions): a checksum
+    # and the length suffice there (a cryptographic hash costs ~2 ms at 30k rows for no benefit).
+    fingerprint = f"{zlib.crc32(data):08x}{len(data):x}"
     files: dict[str, bytes] = {}
     if data[:4] == b"PK\x03\x04" or (name or "").lower().endswith(".zip"):
         files = _read_archive(data)
@@ -395,9 +395,10 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
         empty = {t: pc.equal(a, "") for t, a in arr.items()}
     keep_np = keep.to_numpy(zero_copy_only=False)
 
-    connected, bad_dates = parse_dates(pd.Series(date_arr, dtype="str"))
-    full_name = pc.utf8_trim_whitespace(
-        pc.binary_join_element_wise(arr["first_name"], arr["last_name"], _sep(" ")))
+    connected, bad_dates = _parse_date_array(date_arr)
+    full_name = pc.binary_join_element_wise(arr["first_name"], arr["last_name"], _sep(" "))
+    if pc.any(pc.or_(empty["first_name"], empty["last_name"])).as_py():  # "Ada " → "Ada"
+        full_name = pc.utf8_trim_whitespace(full_name)
     url_arr = _url_keys(arr["url"], maybe_encoded=b"%" in data,
                         maybe_query=b"?" in data or b"#" in data)
     is_blank_np = is_blank.to_numpy(zero_copy_only=False)
@@ -408,21 +409,21 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     has_url = has_url_mask.to_numpy(zero_copy_only=False)
     dup = np.zeros(len(has_url), dtype=bool)
     if has_url.any():  # first occurrence of each URL key stays; later ones are duplicates
-        keys = pd.Series(pc.filter(url_arr, has_url_mask), dtype="str")
-        dup[has_url] = keys.duplicated(keep="first").to_numpy()
+        dup[has_url] = _repeats(pc.filter(url_arr, has_url_mask))
     rest = ~has_url & ~is_blank_np
     if rest.any():
         fields = pd.DataFrame({"n": pd.Series(full_name, dtype="str"),
                                "c": pd.Series(arr["company"], dtype="str"),
                                "p": pd.Series(arr["position"], dtype="str"),
                                "e": pd.Series(arr["email"], dtype="str"),
-                               "d": connected})
+                               "d": pd.Series(connected)})
         dup[rest] = fields[rest].duplicated().to_numpy()
     n_dup = int(dup.sum())
 
     # What scoring and clustering read: the headline if the file has one, else the position,
     # with the company as context ("VP Sales @ Acme").
-    role = pc.if_else(empty["headline"], arr["position"], arr["headline"])
+    role = (pc.if_else(empty["headline"], arr["position"], arr["headline"])
+            if "headline" in cols else arr["position"])
     role_empty = pc.equal(role, "")
     text = pc.if_else(role_empty, arr["company"], pc.if_else(
         empty["company"], role, pc.binary_join_element_wise(role, arr["company"], _sep(" @ "))))
@@ -432,7 +433,7 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
         **{t: pd.Series(a, dtype="str") for t, a in arr.items()},
         "full_name": pd.Series(full_name, dtype="str"),
         "url_key": pd.Series(url_arr, dtype="str"),
-        "connected_on": connected.reset_index(drop=True),
+        "connected_on": connected,
         "text": pd.Series(text, dtype="str"),
         "is_blank": is_blank_np,
         "interactions": np.full(n, np.nan),
@@ -461,11 +462,11 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
     diag: dict[str, Any] = {
         "rows_read": n_raw,
         "connections": len(df),
-        "ghost_rows": int(df["is_blank"].sum()),
+        "ghost_rows": int(is_blank_np.sum()),  # ghosts are never duplicates
         "duplicates_dropped": n_dup,
         "unparseable_dates": bad_dates,
-        "blank_positions": int(((df["position"] == "") & ~df["is_blank"]).sum()),
-        "emails": int((df["email"] != "").sum()),
+        "blank_positions": int((_np(empty["position"]) & ~is_blank_np & ~dup).sum()),
+        "emails": int((~_np(empty["email"]) & ~dup).sum()),
         "encoding": encoding,
         "delimiter": {",": "comma", ";": "semicolon", "\t": "tab"}[delim],
         "preamble_lines": header_line,
@@ -491,6 +492,11 @@ def _arrow(s: pd.Series) -> pa.Array:
     if isinstance(a, pa.ChunkedArray):
         a = a.combine_chunks()
     return a.cast(_STR)
+
+
+def _np(mask: pa.Array) -> np.ndarray:
+    """An Arrow boolean array as numpy."""
+    return mask.to_numpy(zero_copy_only=False)
 
 
 def _sep(text: str) -> pa.Scalar:
@@ -531,7 +537,10 @@ def _read_csv_strings(body: str | None, delim: str, body_bytes: bytes | None = N
     try:
         table = pacsv.read_csv(
             io.BytesIO(source),
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1),
+            # One block for any real export: splitting a file whose values may hold newlines
+            # costs more than the parallel parse gains on 2 cores.
+            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1,
+                                           block_size=max(len(source), 1 << 20) + 1),
             parse_options=pacsv.ParseOptions(
                 delimiter=delim, newlines_in_values=True, invalid_row_handler=lambda _row: "skip"
             ),
@@ -596,46 +605,50 @@ _DATE_FORMATS = (
 )
 
 
-def _parse_distinct(uniques: pd.Series, keep_time: bool) -> np.ndarray:
-    """datetime64[ns] for each distinct date string (NaT when no known format fits)."""
-    parsed = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
-    todo = uniques[uniques != ""]
-    # Fast path for the form every export since 2018 uses ("05 Jan 2026"): slices and a lookup,
-    # on Arrow kernels over the distinct strings.
-    d = _arrow(todo)
-    modern = pc.match_substring_regex(d, r"^\d{2} [A-Z][a-z]{2} \d{4}$")
-    if len(d) and pc.any(modern).as_py():
-        dm = pc.filter(d, modern)
+def _parse_distinct(uniques: pa.Array, keep_time: bool) -> np.ndarray:
+    """datetime64[ns] for each distinct date string (NaT when no known format fits).
+
+    Takes the distinct strings as an Arrow array (trimmed). The form every export since 2018
+    uses ("05 Jan 2026") is parsed with slices and a lookup on Arrow kernels; only what is left
+    goes through pandas, one format at a time.
+    """
+    n = len(uniques)
+    out = np.full(n, np.datetime64("NaT"), dtype="datetime64[ns]")
+    left = _np(pc.not_equal(uniques, "")) if n else np.zeros(0, dtype=bool)
+    modern = pc.match_substring_regex(uniques, r"^\d{2} [A-Z][a-z]{2} \d{4}$")
+    if n and pc.any(modern).as_py():
+        dm = pc.filter(uniques, modern)
         mon_idx = pc.index_in(pc.utf8_slice_codeunits(dm, 3, 6), value_set=_MONTH_NAMES)
-        ok = pc.is_valid(mon_idx).to_numpy(zero_copy_only=False)
-        mon = mon_idx.to_numpy(zero_copy_only=False)
-        mon = np.where(ok, np.nan_to_num(mon.astype(float), nan=0), 0).astype(int) + 1
+        ok = _np(pc.is_valid(mon_idx))
+        mon = pc.fill_null(mon_idx, 0).to_numpy(zero_copy_only=False).astype(np.int64) + 1
         year = pc.cast(pc.utf8_slice_codeunits(dm, 7, 11), pa.int64()).to_numpy()
         dd = pc.cast(pc.utf8_slice_codeunits(dm, 0, 2), pa.int64()).to_numpy()
         first = ((year - 1970) * 12 + mon - 1).astype("datetime64[M]").astype("datetime64[D]")
         days = first + (dd - 1).astype("timedelta64[D]")
         # A day past the month's end ("31 Feb") rolls over: refuse it like strptime does.
         valid = ok & (dd >= 1) & (days.astype("datetime64[M]") == first.astype("datetime64[M]"))
-        idx = todo.index[np.flatnonzero(modern.to_numpy(zero_copy_only=False))][valid]
-        parsed[idx] = days[valid].astype("datetime64[ns]")
-        todo = todo.drop(idx)
-    for fmt in _DATE_FORMATS:
-        if todo.empty:
-            break
-        got = pd.to_datetime(todo, format=fmt, errors="coerce")
-        ok = got.notna()
-        parsed[ok[ok].index] = got[ok]
-        todo = todo[~ok]
-    if not todo.empty:  # non-English month names: translate, then try the month formats again
-        translated = (" " + todo + " ").map(
-            lambda s: _MONTH_RE.sub(lambda m: _MONTHS.get(m.group(1).lower(), m.group(1)), s)
-        ).str.strip()
-        for fmt in ("%d-%b-%y", "%d %b %Y", "%d-%b-%Y", "%d %b %y"):
-            got = pd.to_datetime(translated, format=fmt, errors="coerce")
+        pos = np.flatnonzero(_np(modern))[valid]
+        out[pos] = days[valid].astype("datetime64[ns]")
+        left[pos] = False
+    if left.any():
+        todo = pd.Series(pc.filter(uniques, pa.array(left)), dtype="str",
+                         index=np.flatnonzero(left))
+        for fmt in _DATE_FORMATS:
+            if todo.empty:
+                break
+            got = pd.to_datetime(todo, format=fmt, errors="coerce")
             ok = got.notna()
-            parsed[ok[ok].index] = got[ok]
-            translated, todo = translated[~ok], todo[~ok]
-    out = parsed.to_numpy(dtype="datetime64[ns]").copy()
+            out[todo.index[ok.to_numpy()]] = got[ok].to_numpy(dtype="datetime64[ns]")
+            todo = todo[~ok]
+        if not todo.empty:  # non-English month names: translate, then try the month formats
+            translated = (" " + todo + " ").map(
+                lambda s: _MONTH_RE.sub(lambda m: _MONTHS.get(m.group(1).lower(), m.group(1)), s)
+            ).str.strip()
+            for fmt in ("%d-%b-%y", "%d %b %Y", "%d-%b-%Y", "%d %b %y"):
+                got = pd.to_datetime(translated, format=fmt, errors="coerce")
+                ok = got.notna()
+                out[translated.index[ok.to_numpy()]] = got[ok].to_numpy(dtype="datetime64[ns]")
+                translated = translated[~ok]
     # Dates outside LinkedIn's lifetime are typos or mis-parses, not connections.
     out[(out < np.datetime64("2003-01-01")) | (out > np.datetime64("2100-01-01"))] = np.datetime64("NaT")
     if not keep_time:
@@ -652,16 +665,25 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
     so 100k rows cost about as much as 3k.
     """
     trimmed = pc.utf8_trim_whitespace(_arrow(values.astype("str").fillna("")))
+    parsed, bad = _parse_date_array(trimmed, keep_time)
+    return pd.Series(parsed, index=values.index, dtype="datetime64[ns]"), bad
+
+
+def _parse_date_array(trimmed: pa.Array, keep_time: bool = False) -> tuple[np.ndarray, int]:
+    """`parse_dates` on an Arrow array of trimmed strings: (datetime64[ns] array, bad count)."""
     encoded = pc.dictionary_encode(trimmed)  # Arrow: distinct strings and an index per row
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
     codes = encoded.indices.to_numpy(zero_copy_only=False)
-    uniques = pd.Series(encoded.dictionary, dtype="str")
+    uniques = encoded.dictionary.cast(_STR)
     parsed = _parse_distinct(uniques, keep_time)
-    taken = parsed[codes] if len(codes) else np.array([], dtype="datetime64[ns]")
-    result = pd.Series(taken, index=values.index, dtype="datetime64[ns]")
+    if not len(codes):
+        return np.array([], dtype="datetime64[ns]"), 0
     # Unparseable: a non-blank distinct string that parsed to nothing, counted per row.
-    bad_distinct = np.isnat(parsed) & (uniques != "").to_numpy()
-    bad = int(bad_distinct[codes].sum()) if len(codes) else 0
-    return result, bad
+    bad_distinct = np.isnat(parsed) & _np(pc.not_equal(uniques, ""))
+    bad = int(np.bincount(codes, minlength=len(parsed))[bad_distinct].sum()) \
+        if bad_distinct.any() else 0
+    return parsed[codes], bad
 
 
 # --- URLs -----------------------------------------------------------------------------------
@@ -688,20 +710,36 @@ def _url_keys(a: pa.Array, *, maybe_encoded: bool = True, maybe_query: bool = Tr
     takes a fast path; only percent-encoded, query-carrying or unusual URLs take slower steps.
     The loader passes `maybe_encoded` / `maybe_query` as False when the file has no '%' / '?#'.
     """
-    encoded = pc.match_substring(a, "%") if maybe_encoded else None
-    if encoded is not None and pc.any(encoded).as_py():  # few: decoded in Python
-        decoded = [unquote(u) for u in pc.filter(a, encoded).to_pylist()]
-        a = pc.replace_with_mask(a, encoded, pa.array(decoded, _STR))
-    # ASCII lower-casing is ten times faster; profile URLs are nearly always ASCII.
-    a = pc.ascii_lower(a) if pc.all(pc.string_is_ascii(a)).as_py() else pc.utf8_lower(a)
-    query = pc.match_substring_regex(a, "[?#]") if maybe_query else None
-    if query is not None and pc.any(query).as_py():
-        a = pc.if_else(query, pc.replace_substring_regex(a, r"[?#].*$", ""), a)
+    if isinstance(a, pa.ChunkedArray):
+        a = a.combine_chunks()
+    a = a.cast(_STR)
+    # ASCII lower-casing is ten times faster than Unicode's, and profile URLs are nearly all
+    # ASCII. The few percent-encoded or non-ASCII ones ("l%C3%A9a-bianchi") are decoded and
+    # lower-cased in Python, then put back in one step.
+    special = _rows_with_bytes(a, b"%" if maybe_encoded else b"", non_ascii=True)
+    lowered = pc.ascii_lower(a)
+    if special.any():
+        picked = pc.filter(a, pa.array(special)).to_pylist()
+        if maybe_encoded:
+            decoded = unquote("\n".join(picked)).split("\n")  # one call, not one per URL
+            if len(decoded) != len(picked):  # an encoded newline ("%0A"): one by one
+                decoded = [unquote(u) for u in picked]
+            picked = decoded
+        a = pc.replace_with_mask(lowered, pa.array(special),
+                                 pa.array([u.lower() for u in picked], _STR))
+    else:
+        a = lowered
+    query = _rows_with_bytes(a, b"?#") if maybe_query else None
+    if query is not None and query.any():
+        a = pc.if_else(pa.array(query), pc.replace_substring_regex(a, r"(?s)[?#].*$", ""), a)
     if pc.any(pc.ends_with(a, "/")).as_py():
         a = pc.utf8_rtrim(a, characters="/")
     common = "https://www.linkedin.com"
     fast = pc.starts_with(a, common)
-    out = pc.replace_substring(a, "https://www.", "", max_replacements=1)
+    # Drop "https://www." by byte offset (ASCII, so no character is cut); the few rows of
+    # another shape are rewritten below from `a`.
+    out = pc.binary_replace_slice(a.view(pa.large_binary()), 0, len("https://www."),
+                                  "").view(_STR)
     slow = pc.and_(pc.invert(fast), pc.not_equal(a, ""))
     if pc.any(slow).as_py():  # other shapes (http://, de.linkedin.com, no scheme): few
         fixed = pc.replace_substring_regex(
@@ -709,6 +747,52 @@ def _url_keys(a: pa.Array, *, maybe_encoded: bool = True, maybe_query: bool = Tr
             "linkedin.com")
         out = pc.replace_with_mask(out, slow, fixed)
     return out
+
+
+def _repeats(a: pa.Array) -> np.ndarray:
+    """True where a value already occurred earlier in `a` (pandas' duplicated(keep="first")).
+
+    Arrow's dictionary encoding numbers values in order of first appearance, so a row is a
+    first occurrence exactly when its code is larger than every code before it: one hash pass
+    and a running maximum, about half the time pandas takes.
+    """
+    encoded = pc.dictionary_encode(a)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    if len(encoded.dictionary) == len(a):
+        return np.zeros(len(a), dtype=bool)
+    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    seen = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]]))
+    return codes <= seen
+
+
+def _rows_with_bytes(a: pa.Array, chars: bytes = b"", *, non_ascii: bool = False) -> np.ndarray:
+    """Which strings of a (large_)string array contain any of the ASCII `chars` (or, with
+    `non_ascii`, any byte >= 0x80), as a numpy bool mask.
+
+    Why: Arrow's substring search costs ~50 ns a string; scanning the value buffer once with
+    numpy and mapping hits to rows through the offsets costs a tenth of that. ASCII bytes never
+    occur inside a multi-byte UTF-8 character, so a byte hit is a character hit.
+    """
+    n = len(a)
+    mask = np.zeros(n, dtype=bool)
+    if n == 0:
+        return mask
+    width = np.int64 if pa.types.is_large_string(a.type) else np.int32
+    offsets = np.frombuffer(a.buffers()[1], dtype=width)[a.offset:a.offset + n + 1]
+    values = a.buffers()[2]
+    if values is None:
+        return mask
+    raw = np.frombuffer(values, dtype=np.uint8)[offsets[0]:offsets[-1]]
+    hit = raw >= 0x80 if non_ascii else np.zeros(len(raw), dtype=bool)
+    for c in chars:
+        hit |= raw == c
+    where = np.flatnonzero(hit)
+    if len(where):
+        mask[np.searchsorted(offsets, where + offsets[0], side="right") - 1] = True
+    if a.null_count:
+        mask &= a.is_valid().to_numpy(zero_copy_only=False)
+    return mask
 
 
 # --- engagement -----------------------------------------------------------------------------

@@ -16,6 +16,7 @@ from core.connections import (
     load_connections,
     load_export,
     normalise_url,
+    normalise_urls,
     parse_dates,
 )
 from core.schema import COLUMNS
@@ -405,3 +406,46 @@ def test_modern_date_fast_path_agrees_with_strptime(day, month, year):
         assert pd.isna(parsed.iloc[0])
     else:
         assert parsed.iloc[0] == expected
+
+
+# The loader's vectorised shortcuts must agree with their plain one-value-at-a-time references.
+_url_part = st.text(alphabet=st.sampled_from(list("abcXYZ-_/%?#é0129 ")) | st.characters(
+    blacklist_categories=("Cs",)), max_size=12)
+_urls = st.lists(st.one_of(
+    st.builds(lambda s: "https://www.linkedin.com/in/" + s, _url_part),
+    st.builds(lambda s: "http://de.linkedin.com/in/" + s, _url_part),
+    st.builds(lambda s: "https://www.LinkedIn.com/in/" + s + "/", _url_part),
+    st.builds(lambda s: "https://www.linkedin.com/in/" + s + "%0A%E2%80%99", _url_part),
+    st.just(""), _url_part), max_size=30)
+
+
+@settings(max_examples=300, deadline=None)
+@given(_urls)
+def test_vectorised_url_keys_match_normalise_url(urls):
+    stripped = [u.strip() for u in urls]
+    got = normalise_urls(pd.Series(stripped, dtype="str")).tolist()
+    assert got == [normalise_url(u) for u in stripped]
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.sampled_from(["a", "b", "c", "", "linkedin.com/in/é"]), max_size=40))
+def test_repeats_match_pandas_duplicated(values):
+    import pyarrow as pa
+
+    from core.connections import _repeats
+
+    got = _repeats(pa.array(values, pa.large_string())).tolist()
+    assert got == pd.Series(values, dtype="str").duplicated(keep="first").tolist()
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.lists(st.sampled_from(["x", "%", "?", "é", "", "ab#c"]), max_size=20),
+       st.integers(0, 5))
+def test_rows_with_bytes_on_sliced_arrays(values, start):
+    import pyarrow as pa
+
+    from core.connections import _rows_with_bytes
+
+    arr = pa.array(["pad%é"] * start + values, pa.large_string()).slice(start)
+    assert _rows_with_bytes(arr, b"%?").tolist() == [("%" in v or "?" in v) for v in values]
+    assert _rows_with_bytes(arr, non_ascii=True).tolist() == [not v.isascii() for v in values]
