@@ -194,8 +194,12 @@ def members(result: ClusterResult, cluster: int) -> pd.DataFrame:
     return out.sort_values("typical", ascending=False, kind="stable")
 
 
-def map_frame(result: ClusterResult, limit: int = 4000) -> pd.DataFrame:
-    """Points for the map (a deterministic sample above `limit`, so the browser stays fast)."""
+def map_frame(result: ClusterResult, limit: int = 2500) -> pd.DataFrame:
+    """Points for the map (a deterministic sample above `limit`, so the browser stays fast).
+
+    2,500 points show every group's shape; more only cost the browser time drawing them (with
+    a room of laptops on one network, each browser's drawing time is what people wait for).
+    """
     df = connections()
     real = np.flatnonzero(result.labels >= 0)
     if len(real) > limit:

@@ -7,7 +7,7 @@ import re
 import streamlit as st
 
 from core.format import count
-from ui import workshop
+from ui import warmup, workshop
 from ui.session import bootstrap, icp, network
 
 APP_NAME = "Inbound Network Coach"
@@ -33,6 +33,7 @@ PAGES = (
 def page_setup(title: str, icon: str) -> None:
     """First call on every page: page config, the demo network if nothing is loaded, the sidebar."""
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide")
+    warmup.start()
     bootstrap()
     with st.sidebar:
         st.markdown(f"**{APP_NAME}**")

@@ -56,12 +56,16 @@ def test_full_journey(page, tmp_path, source):
     wait_ready(page)
     strong = _metric(page, "Strong fit")
     assert int(strong.replace(",", "")) > 0
+    # The preset fills the wizard's own widgets, not just the preview (a real-browser bug once).
+    functions = page.get_by_test_id("stMultiSelect").filter(has_text="Job functions")
+    assert "Sales" in functions.inner_text()
     with page.expect_download() as dl:
         page.get_by_role("button", name="Save ICP (.json)").click()
     assert b'"schema": 1' in open(dl.value.path(), "rb").read()
     page.get_by_role("button", name="Next").click()
     wait_ready(page)
     assert "Step 2 of 4" in page.inner_text("[data-testid='stMain']")
+    assert _metric(page, "Strong fit") == strong  # moving on keeps the answers
     _shot(page, tmp_path, "icp", source)
 
     # Clusters: map and table visible.
