@@ -133,12 +133,13 @@ with left:
     bars = (
         alt.Chart(bar_data)
         .mark_bar()
-        .encode(x=x, y=alt.Y("label:N", sort=alt.EncodingSortField("size", order="descending"),
+        .encode(x=x, y=alt.Y("label:N", sort=alt.EncodingSortField("size", op="max", order="descending"),
                              title=None, axis=alt.Axis(labelLimit=260)),
                 color=color, order=order, tooltip=tooltip,
                 opacity=alt.condition(pick, alt.value(1), alt.value(0.45)))
         .add_params(pick)
-        .properties(title=title, height=max(220, 30 * len(stats)))
+        # Streamlit fits title, axes and the legend inside this height: room for all of them.
+        .properties(title=title, height=max(220, 30 * len(stats)) + (70 if mix is not None else 40))
     )
     bar_event = st.altair_chart(bars, width="stretch", on_select="rerun", key="cluster_bar",
                                 alt="Number of connections in each group")

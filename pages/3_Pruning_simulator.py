@@ -162,15 +162,17 @@ with main:
     st.altair_chart(
         alt.Chart(comp).mark_bar().encode(
             x=alt.X("sum(people):Q", title="Connections"),
-            y=alt.Y("row:N", sort=row_order, title=None, axis=alt.Axis(labelOverlap=False)),
+            y=alt.Y("row:N", sort=row_order, title=None,
+                    axis=alt.Axis(labelOverlap=False, labelLimit=200)),
             color=alt.Color("band:N", title="ICP fit",
-                            scale=alt.Scale(domain=domain, range=colors)),
+                            scale=alt.Scale(domain=domain, range=colors),
+                            legend=alt.Legend(orient="bottom", direction="horizontal")),
             tooltip=[alt.Tooltip("state:N", title="When"),
                      alt.Tooltip("engagement:N", title="Engagement"),
                      alt.Tooltip("band:N", title="ICP fit"),
                      alt.Tooltip("sum(people):Q", title="Connections", format=",.0f")],
         ).properties(title=f"Who is in your network, before and after ({tag} engagement)",
-                     height=170),
+                     height=alt.Step(34)),  # per row, so the bars stay readable
         width="stretch")
     curve = sweep(df, the_plan.mask, p, model_a, model_b)
     tradeoff_chart = None
@@ -183,10 +185,11 @@ with main:
                                                    "icp_share": "ICP share"})
             best = curve.loc[curve["impressions_b"].idxmax()]
             lines = alt.Chart(long).mark_line(strokeWidth=2.5).encode(
-                x=alt.X("removed:Q", title="People removed, least engaged and lowest fit first"),
+                x=alt.X("removed:Q", title="People removed"),
                 y=alt.Y("share:Q", title="Share of network", axis=alt.Axis(format="%")),
                 color=alt.Color("measure:N", title=None,
-                                scale=alt.Scale(range=["#0f766e", "#f59e0b"])),
+                                scale=alt.Scale(range=["#0f766e", "#f59e0b"]),
+                                legend=alt.Legend(orient="bottom", direction="vertical")),
                 tooltip=[alt.Tooltip("removed:Q", title="Removed", format=","),
                          alt.Tooltip("measure:N"), alt.Tooltip("share:Q", format=".1%")])
             rule = alt.Chart(pd.DataFrame({"removed": [outcome.removed],
@@ -197,8 +200,10 @@ with main:
                                                 "label": ["model B's best point"]})).mark_rule(
                 color="#b45309").encode(x="removed:Q", tooltip=["label:N"])
             tradeoff_chart = (lines + rule + best_rule).properties(
-                title="Trade-off: shares rise, the audience shrinks", height=240)
+                title="Shares rise, the audience shrinks", height=320)
             st.altair_chart(tradeoff_chart, width="stretch")
+            st.caption("Removing people in order: least engaged and lowest fit first. Dashed "
+                       "line: your plan; solid brown line: where model B's reach peaks.")
         with chart_right:
             reach = curve.melt("removed", ["impressions_a", "impressions_b"], var_name="model",
                                value_name="impressions")
@@ -208,10 +213,11 @@ with main:
                 x=alt.X("removed:Q", title="People removed"),
                 y=alt.Y("impressions:Q", title="Impressions per post (model)"),
                 color=alt.Color("model:N", title=None,
-                                scale=alt.Scale(range=["#334155", "#b45309"])),
+                                scale=alt.Scale(range=["#334155", "#b45309"]),
+                                legend=alt.Legend(orient="bottom", direction="vertical")),
                 tooltip=[alt.Tooltip("removed:Q", format=","), alt.Tooltip("model:N"),
                          alt.Tooltip("impressions:Q", format=",.0f")]) + rule).properties(
-                title="Projected reach per post, both models", height=240),
+                title="Reach per post, both models", height=320),
                 width="stretch")
     else:
         st.info("Turn on a rule to see the trade-off curve.", icon=":material/info:")
@@ -237,7 +243,7 @@ with main:
             y=alt.Y("removals:Q", title="Removals"),
             tooltip=[alt.Tooltip(f"{unit}:O", title=unit.title()),
                      alt.Tooltip("removals:Q", title="Removals")]).properties(
-            title=f"Removals per {unit}", height=160), width="stretch")
+            title=f"Removals per {unit}", height=220), width="stretch")
     order = priority_order(df, the_plan.mask, p)
     report.remember_plan(
         rules=[r for r in (
