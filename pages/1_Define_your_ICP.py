@@ -26,7 +26,8 @@ with top_left:
     st.button("Use this preset", key="use_preset", disabled=preset == "—",
               on_click=w.apply_preset, args=(preset,))
 with top_mid:
-    loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key="icp_file")
+    loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key="icp_file",
+                              max_upload_size=1)  # an ICP file is a few hundred bytes
     if loaded is not None and ui.get("icp_loaded_id") != loaded.file_id:
         ui.put("icp_loaded_id", loaded.file_id)
         try:
