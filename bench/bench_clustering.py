@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import csv
 import io
-import statistics
 import sys
 import tempfile
 import time
@@ -43,7 +42,7 @@ from sklearn.metrics import v_measure_score  # noqa: E402
 from sklearn.preprocessing import normalize  # noqa: E402
 from title_corpus import network_titles  # noqa: E402
 
-from bench.common import SIZES, peak_rss_mb, table  # noqa: E402
+from bench.common import SIZES, best_of, peak_rss_mb, table  # noqa: E402
 from core.clustering import cluster_prepared, cluster_texts, prepare  # noqa: E402
 
 LABELLED = ROOT / "tests" / "data" / "labelled_titles.csv"
@@ -58,15 +57,6 @@ def stress_titles(n: int, seed: int = 3) -> list[str]:
     return [f"{t}, {words[a]} {words[b]}" for t, (a, b) in zip(titles, picks, strict=True)]
 
 
-def _timed(fn, repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
-
-
 def speed() -> None:
     cluster_texts(network_titles(300)[0])  # imports and first-call setup, not counted
     rows = []
@@ -74,8 +64,8 @@ def speed() -> None:
     for label, n, stress in cases:
         titles = stress_titles(n) if stress else network_titles(n)[0]
         repeat = 3 if n <= 30_000 else 1
-        prep_t = _timed(lambda t=titles: prepare(t), repeat)
-        cold = _timed(lambda t=titles: cluster_texts(t), repeat)
+        prep_t = best_of(lambda t=titles: prepare(t), repeat, warmup=False)
+        cold = best_of(lambda t=titles: cluster_texts(t), repeat, warmup=False)
         result = cluster_texts(titles)
         prep = prepare(titles)
         maker = (f"stress_titles({n})" if stress else f"network_titles({n})[0]")
@@ -158,7 +148,7 @@ def page_path() -> None:
             page.file_uploader(key="upload").set_value(
                 ("Connections.csv", path.read_bytes(), "text/csv")).run()
             page.switch_page("pages/2_Cluster_connections.py").run()
-            rerun = _timed(lambda p=page: p.run(), 3)
+            rerun = best_of(lambda p=page: p.run(), 3, warmup=False)
             assert not page.exception, page.exception
             assert page.data_editor[0].value["size"].sum() > 0.9 * n  # the upload, not the demo
             rows.append([f"{n:,}", f"{b['first']:.2f} s", f"{b['cached'] * 1e3:.2f} ms",

@@ -14,9 +14,11 @@ ROOT = Path(__file__).resolve().parents[1]
 SIZES = (1_000, 10_000, 30_000, 100_000)
 
 
-def best_of(fn: Callable[[], object], repeat: int = 5) -> float:
-    """Median wall time of `repeat` runs after one warm-up, in seconds (median resists noise)."""
-    fn()
+def best_of(fn: Callable[[], object], repeat: int = 5, warmup: bool = True) -> float:
+    """Median wall time of `repeat` runs, after one warm-up run unless `warmup` is False (for
+    work that is cold on every call anyway), in seconds (median resists noise)."""
+    if warmup:
+        fn()
     times = []
     for _ in range(repeat):
         t = time.perf_counter()

@@ -393,7 +393,7 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
         arr = {t: pc.filter(a, keep) for t, a in arr.items()}
         date_arr, is_blank = pc.filter(date_arr, keep), pc.filter(is_blank, keep)
         empty = {t: pc.equal(a, "") for t, a in arr.items()}
-    keep_np = keep.to_numpy(zero_copy_only=False)
+    keep_np = _np(keep)
 
     connected, bad_dates = _parse_date_array(date_arr)
     full_name = pc.binary_join_element_wise(arr["first_name"], arr["last_name"], _sep(" "))
@@ -401,12 +401,12 @@ def _parse_connections(data: bytes) -> tuple[pd.DataFrame, dict[str, Any]]:
         full_name = pc.utf8_trim_whitespace(full_name)
     url_arr = _url_keys(arr["url"], maybe_encoded=b"%" in data,
                         maybe_query=b"?" in data or b"#" in data)
-    is_blank_np = is_blank.to_numpy(zero_copy_only=False)
+    is_blank_np = _np(is_blank)
 
     # Duplicates: the same profile twice (by URL when there is one, else by every field).
     # Ghost rows legitimately look alike, so they are never de-duplicated.
     has_url_mask = pc.not_equal(url_arr, "")
-    has_url = has_url_mask.to_numpy(zero_copy_only=False)
+    has_url = _np(has_url_mask)
     dup = np.zeros(len(has_url), dtype=bool)
     if has_url.any():  # first occurrence of each URL key stays; later ones are duplicates
         dup[has_url] = _repeats(pc.filter(url_arr, has_url_mask))
@@ -497,6 +497,14 @@ def _arrow(s: pd.Series) -> pa.Array:
 def _np(mask: pa.Array) -> np.ndarray:
     """An Arrow boolean array as numpy."""
     return mask.to_numpy(zero_copy_only=False)
+
+
+def _encode(a: pa.Array) -> tuple[np.ndarray, pa.Array]:
+    """(code per row, distinct values in order of first appearance): Arrow's dictionary encoding."""
+    encoded = pc.dictionary_encode(a)
+    if isinstance(encoded, pa.ChunkedArray):
+        encoded = encoded.combine_chunks()
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary.cast(_STR)
 
 
 def _sep(text: str) -> pa.Scalar:
@@ -671,11 +679,7 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
 
 def _parse_date_array(trimmed: pa.Array, keep_time: bool = False) -> tuple[np.ndarray, int]:
     """`parse_dates` on an Arrow array of trimmed strings: (datetime64[ns] array, bad count)."""
-    encoded = pc.dictionary_encode(trimmed)  # Arrow: distinct strings and an index per row
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
-    codes = encoded.indices.to_numpy(zero_copy_only=False)
-    uniques = encoded.dictionary.cast(_STR)
+    codes, uniques = _encode(trimmed)
     parsed = _parse_distinct(uniques, keep_time)
     if not len(codes):
         return np.array([], dtype="datetime64[ns]"), 0
@@ -756,12 +760,10 @@ def _repeats(a: pa.Array) -> np.ndarray:
     first occurrence exactly when its code is larger than every code before it: one hash pass
     and a running maximum, about half the time pandas takes.
     """
-    encoded = pc.dictionary_encode(a)
-    if isinstance(encoded, pa.ChunkedArray):
-        encoded = encoded.combine_chunks()
-    if len(encoded.dictionary) == len(a):
+    codes, uniques = _encode(a)
+    if len(uniques) == len(a):
         return np.zeros(len(a), dtype=bool)
-    codes = encoded.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    codes = codes.astype(np.int64)
     seen = np.maximum.accumulate(np.concatenate([[-1], codes[:-1]]))
     return codes <= seen
 
@@ -791,7 +793,7 @@ def _rows_with_bytes(a: pa.Array, chars: bytes = b"", *, non_ascii: bool = False
     if len(where):
         mask[np.searchsorted(offsets, where + offsets[0], side="right") - 1] = True
     if a.null_count:
-        mask &= a.is_valid().to_numpy(zero_copy_only=False)
+        mask &= _np(a.is_valid())
     return mask
 
 
