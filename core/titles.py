@@ -12,6 +12,8 @@ connections classify in tens of milliseconds.
 from __future__ import annotations
 
 import re
+import unicodedata
+from typing import NamedTuple
 
 import numpy as np
 import pandas as pd
@@ -19,6 +21,22 @@ import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.text import ABBREVIATIONS, matches, padded_words
+
+
+class Correction(NamedTuple):
+    """The user's reading of one title, which wins over the model ("Growth Hacker is Marketing").
+
+    `title` is the `title_key` of the text; an empty function or seniority leaves that part to
+    the model. Criteria only: a correction never names a person.
+    """
+
+    title: str
+    function: str = ""
+    seniority: str = ""
+
+
+#: The user's corrections: a tuple, so it can key a cache and be saved in the ICP file.
+Corrections = tuple[Correction, ...]
 
 # Patterns avoid look-arounds so they run on Arrow's RE2 kernels instead of Python's re.
 # (seniority, regex) in priority order. Text is already lower-case and expanded
@@ -236,3 +254,65 @@ def classify_title(text: str) -> tuple[str, str]:
     """(seniority, function) of one title, e.g. "Sr. VP Sales @ Acme" → ("Vice President", "Sales")."""
     row = classify_titles(pd.Series([text])).iloc[0]
     return row["seniority"], row["function"]
+
+
+# --- the read_titles interface (issue 12) ----------------------------------------------------
+_KEY_DROP = re.compile(r"[^\w&+#]+|_+")
+
+
+def title_key(text: str) -> str:
+    """The key a Correction is stored under: the role part, lower-case, accents and punctuation
+    folded ("Sócio-Diretor @ X" → "socio diretor"). Why: the same title typed with or without
+    accents or decoration must take the same correction."""
+    from core.text import fold, title_part
+
+    role = title_part(fold(str(text or "")))
+    role = unicodedata.normalize("NFKD", role.lower())
+    role = "".join(ch for ch in role if not unicodedata.combining(ch))
+    return " ".join(_KEY_DROP.sub(" ", role).split())
+
+
+def _apply_corrections(out: pd.DataFrame, display: pd.Series, corrections: Corrections) -> None:
+    """The user's word wins: overwrite function/seniority where a correction names the key."""
+    for c in corrections:
+        if not (c.function or c.seniority):
+            continue
+        hit = (out["key"] == c.title).to_numpy()
+        if not hit.any():
+            continue
+        name = str(display[hit].iloc[0]).strip() or c.title
+        said = " and ".join(x for x in (c.function, c.seniority) if x)
+        if c.function:
+            out.loc[hit, "function"] = c.function
+            out.loc[hit, "function2"] = ""
+        if c.seniority:
+            out.loc[hit, "seniority"] = c.seniority
+        out.loc[hit, "confidence"] = 1.0
+        out.loc[hit, "why"] = f"you said {name} is {said}"
+
+
+def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame:
+    """Function(s), seniority, confidence and why for each title/headline, aligned to `texts`.
+
+    Columns: function ("" unknown), function2 ("" none), seniority ("" unknown), confidence
+    (0..1), why (the words that decided, or "you said X is Y"), key (`title_key`).
+    Computed once per distinct text.
+    """
+    texts = pd.Series(texts).astype("str").fillna("")
+    codes, uniques = pd.factorize(texts)
+    u = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
+    norm = normalise_titles_fast(u)
+    seniority, function = classify_normalised(norm)
+    keys = np.array([title_key(t) for t in u], dtype=object)
+    conf = np.where(function != "", 0.8, 0.0)
+    why = np.where(function != "", norm.to_numpy(), "")
+    if len(codes) == 0:
+        cols = ["function", "function2", "seniority", "why", "key"]
+        empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols}, index=texts.index)
+        empty.insert(3, "confidence", pd.Series(dtype=float))
+        return empty
+    out = pd.DataFrame({"function": function[codes], "function2": "",
+                        "seniority": seniority[codes], "confidence": conf[codes],
+                        "why": why[codes], "key": keys[codes]}, index=texts.index)
+    _apply_corrections(out, texts, corrections)
+    return out
