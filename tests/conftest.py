@@ -51,3 +51,19 @@ def new_app(timeout: int = 60):
     from streamlit.testing.v1 import AppTest
 
     return AppTest.from_file(APP, default_timeout=timeout)
+
+
+def app_state(at):
+    """The session's `ui.state.AppState` inside an AppTest (after at least one run)."""
+    from ui.state import STATE_KEY
+
+    return at.session_state[STATE_KEY]
+
+
+def set_icp(at, icp) -> None:
+    """Give an AppTest session an ICP before the next run (runs the app once if needed)."""
+    from ui.state import STATE_KEY
+
+    if STATE_KEY not in at.session_state:
+        at.run()
+    at.session_state[STATE_KEY].icp = icp

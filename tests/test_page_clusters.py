@@ -7,7 +7,7 @@ import pytest
 
 import ui.clusters_page as cp
 from core.icp import PRESETS
-from tests.conftest import modern_csv, new_app
+from tests.conftest import app_state, modern_csv, new_app, set_icp
 
 PAGE = "pages/2_Cluster_connections.py"
 SIMULATOR = "pages/3_Pruning_simulator.py"
@@ -33,8 +33,8 @@ def test_renders_groups_on_the_demo():
     table = at.data_editor[0].value
     assert 2 <= len(table) <= 12
     assert table["name"].is_unique and table["name"].str.len().gt(0).all()
-    labels = at.session_state["inc.kv"]["cluster_labels"]
-    df = at.session_state["inc.net"].df
+    labels = app_state(at).pages["cluster_labels"]
+    df = app_state(at).network.df
     assert len(labels) == len(df)
     assert table["size"].sum() == int((labels >= 0).sum()) > 0.8 * len(df)
     assert (labels[df["is_blank"].to_numpy()] == -1).all()  # ghost rows are never grouped
@@ -45,11 +45,11 @@ def test_renders_groups_on_the_demo():
 def test_changing_k_changes_the_groups_and_forgets_old_tags():
     at = _page()
     _edit(at, {0: {"decision": "prune"}})
-    assert at.session_state["inc.cluster_tags"] == {0: "prune"}
+    assert app_state(at).grouping.tags == {0: "prune"}
     at.select_slider(key="clusters_k").set_value(4).run()
     assert not at.exception
     assert len(at.data_editor[0].value) == 4
-    assert at.session_state["inc.cluster_tags"] == {}
+    assert app_state(at).grouping.tags == {}
     assert any("marks and renames were cleared" in i.value for i in at.info)
     at.run()  # said once, not on every rerun
     assert not any("marks and renames were cleared" in i.value for i in at.info)
@@ -58,14 +58,14 @@ def test_changing_k_changes_the_groups_and_forgets_old_tags():
 def test_tags_and_names_reach_the_simulator_input():
     at = _page()
     _edit(at, {1: {"decision": "prune", "name": "People to let go"}, 2: {"decision": "review"}})
-    assert at.session_state["inc.cluster_tags"] == {1: "prune", 2: "review"}
-    assert at.session_state["inc.cluster_names"] == {1: "People to let go"}
+    assert app_state(at).grouping.tags == {1: "prune", 2: "review"}
+    assert app_state(at).grouping.names == {1: "People to let go"}
     assert any("People to let go" in s.value for s in at.success)
     at.switch_page(SIMULATOR).run()
     assert not at.exception
     # The simulator offers the group rule now that a group is marked prune.
     assert not at.toggle(key="groups_on").disabled
-    assert at.session_state["inc.cluster_tags"] == {1: "prune", 2: "review"}
+    assert app_state(at).grouping.tags == {1: "prune", 2: "review"}
 
 
 def test_moving_away_and_back_does_not_recompute(monkeypatch):
@@ -123,7 +123,7 @@ def test_drill_down_search():
 def test_icp_adds_fit_columns_and_reasons(preset):
     at = new_app()
     at.run()
-    at.session_state["inc.icp"] = PRESETS[preset]
+    set_icp(at, PRESETS[preset])
     at.switch_page(PAGE).run()
     assert not at.exception
     table = at.data_editor[0].value

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.icp import ICP, PRESETS
-from tests.conftest import modern_csv, new_app
+from tests.conftest import app_state, modern_csv, new_app, set_icp
 
 PAGE = "pages/1_Define_your_ICP.py"
 PRESET = "B2B SaaS founder selling to sales leaders"
@@ -27,7 +27,7 @@ def _counts(at) -> dict[str, int]:
 def test_empty_wizard_asks_for_criteria():
     at = _wizard()
     assert any("Pick at least one" in i.value for i in at.info)
-    assert "inc.icp" not in at.session_state or at.session_state["inc.icp"] is None
+    assert app_state(at).icp is None
     assert at.get("download_button")[0].proto.disabled  # nothing to save yet
 
 
@@ -40,8 +40,8 @@ def test_a_preset_fills_the_widgets_and_start_over_empties_them():
     assert at.multiselect(key="icp_seniorities").value == preset.seniorities
     # Touching another widget must not undo the preset (widgets hold the draft's values).
     at.multiselect(key="icp_seniorities").unselect("Director").run()
-    assert at.session_state["inc.icp"].functions == preset.functions
-    assert "Director" not in at.session_state["inc.icp"].seniorities
+    assert app_state(at).icp.functions == preset.functions
+    assert "Director" not in app_state(at).icp.seniorities
     at.button(key="icp_next").click().run()
     at.button(key="icp_next").click().run()
     assert at.multiselect(key="icp_keywords").value == preset.keywords
@@ -49,7 +49,7 @@ def test_a_preset_fills_the_widgets_and_start_over_empties_them():
     assert not at.exception
     assert "Step 1 of 4" in at.get("progress")[0].proto.text
     assert at.multiselect(key="icp_functions").value == []
-    assert at.session_state["inc.icp"] is None
+    assert app_state(at).icp is None
 
 
 def test_one_click_industry_from_the_users_profile():
@@ -61,7 +61,7 @@ def test_one_click_industry_from_the_users_profile():
     add[0].click().run()
     assert not at.exception
     assert at.multiselect(key="icp_industries").value == ["Technology, Information and Media"]
-    assert at.session_state["inc.icp"].industries == ["Technology, Information and Media"]
+    assert app_state(at).icp.industries == ["Technology, Information and Media"]
     assert not [b for b in at.button if b.label.startswith("Add Technology")]
 
 
@@ -114,7 +114,7 @@ def test_answers_change_the_preview():
     at.multiselect(key="icp_seniorities").select("Vice President").run()
     assert not at.exception
     assert _counts(at) != sales_only
-    assert at.session_state["inc.icp"].functions == ["Sales"]
+    assert app_state(at).icp.functions == ["Sales"]
 
 
 def test_answers_survive_a_page_switch():
@@ -134,13 +134,13 @@ def test_load_a_saved_icp_and_a_bad_one():
     saved = PRESETS["Consultant selling to CFOs"].to_json().encode()
     at.file_uploader(key="icp_file").set_value(("icp.json", saved, "application/json")).run()
     assert not at.exception
-    assert at.session_state["inc.icp"] == ICP.from_json(saved)
+    assert app_state(at).icp == ICP.from_json(saved)
     assert at.multiselect(key="icp_functions").value == ["Finance", "Accounting"]
     at.file_uploader(key="icp_file").set_value(
         ("bad.json", b'{"schema": 1, "functions": ["Wizardry"]}', "application/json")).run()
     assert not at.exception
     assert at.error and "not a usable ICP" in at.error[0].value
-    assert at.session_state["inc.icp"] == ICP.from_json(saved)  # the good one is kept
+    assert app_state(at).icp == ICP.from_json(saved)  # the good one is kept
 
 
 def test_wizard_on_an_upload():

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from core.icp import PRESETS
-from tests.conftest import modern_csv, new_app
+from tests.conftest import app_state, modern_csv, new_app, set_icp
 
 PAGE = "pages/3_Pruning_simulator.py"
 
@@ -16,7 +16,7 @@ def _page(with_icp: bool = False, upload: bytes | None = None, query: dict | Non
     if upload is not None:
         at.file_uploader(key="upload").set_value(("Connections.csv", upload, "text/csv")).run()
     if with_icp:
-        at.session_state["inc.icp"] = PRESETS["B2B SaaS founder selling to sales leaders"]
+        set_icp(at, PRESETS["B2B SaaS founder selling to sales leaders"])
     at.switch_page(PAGE).run()
     assert not at.exception
     return at
@@ -87,4 +87,4 @@ def test_unticking_someone_protects_them():
     at.run()
     assert not at.exception
     assert int(_metrics(at)["Connections"].replace(",", "")) == n_before + 1
-    assert len(at.session_state["inc.kv"]["protect_ids"]) == 1
+    assert len(app_state(at).pages["protect_ids"]) == 1

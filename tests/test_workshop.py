@@ -7,7 +7,7 @@ import pytest
 from core.connections import load_export
 from core.demo import PERSONAS, generate_export
 from core.icp import PRESETS, score
-from tests.conftest import modern_csv, new_app
+from tests.conftest import app_state, modern_csv, new_app, set_icp
 
 
 def _workshop():
@@ -34,17 +34,17 @@ def test_persona_switch_loads_network_and_preset():
     at = _workshop()
     at.selectbox(key="workshop_persona").select("recruiter").run()
     assert not at.exception
-    assert at.session_state["inc.net"].source_label == "Demo: Tech recruiter"
-    assert at.session_state["inc.icp"] == PRESETS["Recruiter building a candidate network"]
+    assert app_state(at).network.source_label == "Demo: Tech recruiter"
+    assert app_state(at).icp == PRESETS["Recruiter building a candidate network"]
 
 
 def test_reset_everything_restores_the_demo():
     at = _workshop()
     at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
-    assert not at.session_state["inc.net"].is_demo
+    assert not app_state(at).network.is_demo
     at.button(key="workshop_reset").click().run()
     assert not at.exception
-    assert at.session_state["inc.net"].is_demo
+    assert app_state(at).network.is_demo
     assert at.toggle(key="workshop_toggle").value
 
 

@@ -4,11 +4,13 @@ Pages call these instead of touching `st.session_state` themselves (see ui/sessi
 """
 
 from ui.layout import PAGES, md_escape, page_setup, render_source_badge
+from ui.state import cached, state
 from ui.session import (
     bootstrap,
     cluster_names,
     cluster_tags,
     connections,
+    corrections,
     forget_upload,
     get,
     icp,
@@ -18,13 +20,14 @@ from ui.session import (
     put,
     set_cluster_names,
     set_cluster_tags,
+    set_corrections,
     set_icp,
     set_network,
     try_load_upload,
 )
 
 __all__ = [
-    "PAGES", "bootstrap", "cluster_names", "cluster_tags", "connections", "forget_upload", "get", "icp",
+    "PAGES", "bootstrap", "cached", "corrections", "set_corrections", "state", "cluster_names", "cluster_tags", "connections", "forget_upload", "get", "icp",
     "load_demo", "md_escape", "memo", "network", "page_setup", "put", "render_source_badge",
     "set_cluster_names", "set_cluster_tags", "set_icp", "set_network", "try_load_upload",
 ]

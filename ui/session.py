@@ -1,4 +1,4 @@
-"""The only place that knows the session's keys: what is loaded, the ICP, cluster tags.
+"""Accessors over the session's one typed state (`ui.state.AppState`): network, ICP, tags.
 
 Everything a user loads lives in this browser session's `st.session_state` and nowhere else
 (no disk, no module globals), so two people on one server never see each other's data.
@@ -13,35 +13,26 @@ import streamlit as st
 
 from core.connections import ExportError, Network, load_export
 from core.demo import DEMO_PATH
+from core.titles import Corrections
+from ui.state import Upload, cached, state
 
-_NET = "inc.net"
-_ICP = "inc.icp"
-_TAGS = "inc.cluster_tags"
-_NAMES = "inc.cluster_names"
-_KV = "inc.kv"
-_MEMO = "inc.memo"
-_UPLOAD_SEEN = "inc.upload_seen"
-_UPLOAD_ERROR = "inc.upload_error"
-
-#: How many derived results (scores, clusterings) one session keeps.
-_MEMO_SIZE = 12
+#: How many derived results one `memo` name keeps (a legacy path; see ui/derived.py).
+_MEMO_SIZE = 3
 
 
 @st.cache_data(show_spinner="Loading the demo network…", max_entries=1)
-def _demo_network() -> Network:
+def demo_network() -> Network:
     # cache_data hands every session its own copy, so no page can change another's demo.
     return load_export(DEMO_PATH, name="Demo network", is_demo=True)
 
 
 def bootstrap() -> None:
     """Put the demo network in the session when nothing is loaded yet (deep links work)."""
-    if _NET not in st.session_state:
-        set_network(_demo_network())
+    state()
 
 
 def network() -> Network:
-    bootstrap()
-    return st.session_state[_NET]
+    return state().network
 
 
 def connections():
@@ -50,15 +41,11 @@ def connections():
 
 def set_network(net: Network) -> None:
     """Replace the loaded network; drop everything derived from the previous one (not the ICP)."""
-    st.session_state[_NET] = net
-    st.session_state[_TAGS] = {}
-    st.session_state[_NAMES] = {}
-    st.session_state[_KV] = {}
-    st.session_state[_MEMO] = {}
+    state().replace_network(net)
 
 
 def load_demo() -> None:
-    set_network(_demo_network())
+    set_network(demo_network())
 
 
 def try_load_upload(file_id: str, data: bytes, name: str) -> str | None:
@@ -66,71 +53,70 @@ def try_load_upload(file_id: str, data: bytes, name: str) -> str | None:
 
     A failed upload leaves the previous network in place.
     """
-    if st.session_state.get(_UPLOAD_SEEN) == file_id:
-        return st.session_state.get(_UPLOAD_ERROR)
-    st.session_state[_UPLOAD_SEEN] = file_id
+    upload = state().upload
+    if upload.file_id == file_id:
+        return upload.error
+    upload.file_id = file_id
     try:
         net = load_export(data, name=name)
     except ExportError as exc:
-        st.session_state[_UPLOAD_ERROR] = str(exc)
+        upload.error = str(exc)
         return str(exc)
-    st.session_state[_UPLOAD_ERROR] = None
+    upload.error = None
     set_network(net)
     return None
 
 
 def forget_upload() -> None:
-    st.session_state.pop(_UPLOAD_SEEN, None)
-    st.session_state.pop(_UPLOAD_ERROR, None)
+    state().upload = Upload()
 
 
 def icp():
-    return st.session_state.get(_ICP)
+    return state().icp
 
 
 def set_icp(value) -> None:
-    st.session_state[_ICP] = value
+    state().icp = value
+
+
+def corrections() -> Corrections:
+    return state().corrections
+
+
+def set_corrections(value: Corrections) -> None:
+    state().corrections = tuple(value)
 
 
 def cluster_tags() -> dict[int, str]:
-    return dict(st.session_state.get(_TAGS, {}))
+    return dict(state().grouping.tags)
 
 
 def set_cluster_tags(tags: dict[int, str]) -> None:
-    st.session_state[_TAGS] = {int(k): str(v) for k, v in tags.items()}
+    state().grouping.tags = {int(k): str(v) for k, v in tags.items()}
 
 
 def cluster_names() -> dict[int, str]:
-    return dict(st.session_state.get(_NAMES, {}))
+    return dict(state().grouping.names)
 
 
 def set_cluster_names(names: dict[int, str]) -> None:
-    st.session_state[_NAMES] = {int(k): str(v) for k, v in names.items()}
+    state().grouping.names = {int(k): str(v) for k, v in names.items()}
 
 
 def get(key: str, default: Any = None) -> Any:
-    return st.session_state.get(_KV, {}).get(key, default)
+    """A page-local draft value (read only by the page that wrote it)."""
+    return state().pages.get(key, default)
 
 
 def put(key: str, value: Any) -> None:
-    st.session_state.setdefault(_KV, {})[key] = value
+    state().pages[key] = value
 
 
 def memo(name: str, fn: Callable[..., Any], *args: Any, **params: Any) -> Any:
-    """`fn(network().df, *args, **params)` computed once per session, network and arguments.
+    """`fn(network().df, *args, **params)` once per session, network and arguments.
 
-    Per-session (not st.cache_data) on purpose: nothing is copied on a rerun, nothing is shared
-    between sessions, and page switches do not recompute. Arguments must repr deterministically.
+    Legacy path kept while pages move to `ui/derived.py`; arguments must repr deterministically.
     """
     net = network()
-    store: dict = st.session_state.setdefault(_MEMO, {})
-    # repr, not hash: an ICP (a dataclass of lists) is a fine argument and reprs deterministically.
-    key = (name, net.fingerprint, repr(args), repr(sorted(params.items())))
-    if key in store:
-        store[key] = store.pop(key)  # mark as recently used
-        return store[key]
-    value = fn(net.df, *args, **params)
-    store[key] = value
-    while len(store) > _MEMO_SIZE:
-        store.pop(next(iter(store)))
-    return value
+    key = (net.fingerprint, repr(args), repr(sorted(params.items())))
+    return cached(f"memo.{name}", key, lambda: fn(net.df, *args, **params), bound=_MEMO_SIZE)
