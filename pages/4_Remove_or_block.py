@@ -16,38 +16,51 @@ entries = load_faq()
 focus = st.query_params.get("faq")  # deep link from the simulator: ?faq=how-to-remove
 
 st.subheader("At a glance")
-st.dataframe(comparison_table(), width="stretch")
+# st.table, not st.dataframe: plain HTML that wraps and grows with the projector's type size.
+st.table(comparison_table())
+
+#: The decision helper's questions: (widget key, question). Yes/No, unanswered at first.
+QUESTIONS = (
+    ("dh_harass", "Is this person harassing you or spamming you?"),
+    ("dh_posts", "Do you still want to see their posts?"),
+    ("dh_message", "Do you want to keep the option of messaging them for free?"),
+    ("dh_client", "Could they become a client or refer one?"),
+)
+ICONS = {"keep": ":material/favorite:", "unfollow": ":material/visibility_off:",
+         "remove": ":material/person_remove:", "block": ":material/block:"}
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Questions")
     query = st.text_input("Search the answers", key="faq_search",
-                          placeholder="e.g. notified, endorsements, limit")
+                          placeholder="e.g. will they be notified? daily limit, block vs remove")
     found = search(entries, query)
     if not found:
-        st.info("No answer mentions all of those words. Try fewer or other words.",
-                icon=":material/search_off:")
-    for entry in found:
-        with st.expander(entry.question, expanded=entry.id == focus or bool(query),
-                         key=f"faq_{entry.id}"):
+        st.info("No answer matches those words. Try other words, or browse the list by clearing "
+                "the search.", icon=":material/search_off:")
+    elif query.strip():
+        st.caption(f"{len(found)} of {len(entries)} answers, best match first.")
+    for rank, entry in enumerate(found):
+        opened = entry.id == focus if not query.strip() else rank == 0
+        with st.expander(entry.question, expanded=opened, key=f"faq_{entry.id}"):
             st.markdown(entry.answer)
-            st.caption("Sources: " + "; ".join(s.cite() for s in entry.sources))
+            st.caption("Sources: " + "; ".join(s.cite_markdown() for s in entry.sources))
 
 with right:
     st.subheader("Decision helper")
     with st.container(border=True):
-        harassing = st.radio("Is this person harassing you or spamming you?", ["No", "Yes"],
-                             horizontal=True, key="dh_harass") == "Yes"
-        see_posts = st.radio("Do you still want to see their posts?", ["No", "Yes"],
-                             horizontal=True, key="dh_posts") == "Yes"
-        messaging = st.radio("Do you want to keep the option of messaging them for free?",
-                             ["No", "Yes"], horizontal=True, key="dh_message") == "Yes"
-        client = st.radio("Could they become a client or refer one?", ["No", "Yes"],
-                          horizontal=True, key="dh_client") == "Yes"
-        rec = recommend(harassing, messaging, see_posts, client)
-        icons = {"keep": ":material/favorite:", "unfollow": ":material/visibility_off:",
-                 "remove": ":material/person_remove:", "block": ":material/block:"}
-        st.success(f"**{rec.action.title()}.** {rec.reason}", icon=icons[rec.action])
-        st.markdown(f"**How:** {rec.steps}")
-        st.caption("More in the answer: “"
-                   + next(e.question for e in entries if e.id == rec.faq_id) + "”")
+        answers = {key: st.radio(question, ["No", "Yes"], index=None, horizontal=True, key=key)
+                   for key, question in QUESTIONS}
+        unanswered = sum(a is None for a in answers.values())
+        if unanswered:
+            st.info(f"Answer the {'last' if unanswered == 1 else unanswered} "
+                    f"question{'s' if unanswered > 1 else ''} for a recommendation.",
+                    icon=":material/quiz:")
+        else:
+            yes = {k: a == "Yes" for k, a in answers.items()}
+            rec = recommend(yes["dh_harass"], yes["dh_message"], yes["dh_posts"],
+                            yes["dh_client"])
+            st.success(f"**{rec.action.title()}.** {rec.reason}", icon=ICONS[rec.action])
+            st.markdown(f"**How:** {rec.steps}")
+            st.caption("More in the answer: “"
+                       + next(e.question for e in entries if e.id == rec.faq_id) + "”")
