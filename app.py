@@ -33,7 +33,7 @@ with st.container(border=True):
             if ui.network() is not before:
                 st.rerun()  # so the sidebar, drawn before the upload was read, shows it too
             if error:
-                st.error(error, icon=":material/error:")
+                st.error(ui.md_escape(error), icon=":material/error:")  # quotes the file
                 st.caption("Your previously loaded network is still in place.")
         else:
             ui.forget_upload()

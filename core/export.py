@@ -54,6 +54,32 @@ def neutralise(value: object) -> str:
     return "'" + text if text.startswith(_DANGEROUS) else text
 
 
+def safe_for_display(df: pd.DataFrame, columns=None) -> pd.DataFrame:
+    """A copy of a table whose text cells a spreadsheet would read as text, for st.dataframe and
+    st.data_editor: their copy (and, unless `client.disableDataExport`, their "Download as CSV")
+    write cells as shown, so `=HYPERLINK(...)` in a title would reach Excel as a live formula.
+
+    Only cells starting with a formula character change (they get a leading quote, as in the
+    checklist); other cells, numbers, dates and missing values are left as they are.
+    `columns`: the text columns to check (default: every text column).
+    """
+    out = df.copy()
+    names = [c for c in out.columns if pd.api.types.is_string_dtype(out[c])
+             or pd.api.types.is_object_dtype(out[c])] if columns is None else list(columns)
+    for name in names:
+        col = out[name]
+        if pd.api.types.is_object_dtype(col):  # mixed cells: only strings can hold a formula
+            risky = col.map(lambda v: isinstance(v, str) and v.startswith(_DANGEROUS))
+        else:
+            risky = col.str.startswith(_DANGEROUS, na=False)
+        risky = risky.to_numpy(dtype=bool)
+        if risky.any():
+            col = col.copy()
+            col[risky] = "'" + col[risky].astype(str)
+            out[name] = col
+    return out
+
+
 def checklist_csv(connections: pd.DataFrame, prune_mask, per_day: int = DEFAULT_PER_DAY,
                   reasons: pd.Series | None = None, order: np.ndarray | None = None) -> bytes:
     """The plan as a CSV: Day, Name, Position, Company, Profile URL, Reasons (+ a Done column).

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import streamlit as st
 
@@ -11,13 +12,33 @@ from ui import warmup, workshop
 from ui.session import bootstrap, icp, network
 
 APP_NAME = "Inbound Network Coach"
+#: The browser tab icon, served by the app itself (no remote icon font).
+FAVICON = Path(__file__).with_name("favicon.png")
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<$:])")
+#: Every ASCII punctuation character: CommonMark lets a backslash make any of them literal, so
+#: no Markdown, HTML, LaTeX (`$`), directive (`:red[...]`) or entity (`&lt;`) can start.
+_MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
+#: Where Streamlit would still make a link or an icon. GFM autolink literals (`www.x`,
+#: `http://x`, `a@b.c`) and emoji/icon shortcodes (`:smile:`, `:material/home:`) are found in the
+#: text *after* backslash escapes are resolved, so a backslash cannot stop them: an invisible
+#: word joiner at these points does (the text reads the same).
+_LINK_POINTS = re.compile(
+    r"(?i)(?<=www)(?=\.)|(?<=http)(?=s?:)|(?<=@)(?=[\w.+-])|(?<=:)(?=[\w+-])")
+_WORD_JOINER = "\u2060"
+_WHITESPACE = re.compile(r"\s+")
 
 
 def md_escape(text: str) -> str:
-    """User text made inert inside st.markdown: no links, emphasis, HTML or LaTeX from an upload."""
-    return _MD_SPECIAL.sub(r"\\\1", str(text)).replace("\n", " ")
+    """User text made inert for any Streamlit call that renders Markdown (st.markdown, st.caption,
+    st.error/info/..., st.toast, labels, help): shown exactly as written, on one line, with no
+    link, image, emphasis, HTML, LaTeX, colour or icon from an upload.
+
+    Whitespace runs (newlines too) become one space, as the browser would show them anyway; this
+    also stops indented code blocks, hard breaks and headings made by a newline.
+    """
+    text = _WHITESPACE.sub(" ", str(text))
+    text = _LINK_POINTS.sub(_WORD_JOINER, text)
+    return _MD_SPECIAL.sub(r"\\\1", text)
 
 
 #: The app's pages in order: (script, label, icon). One home for the navigation.
@@ -32,7 +53,11 @@ PAGES = (
 
 def page_setup(title: str, icon: str) -> None:
     """First call on every page: page config, the demo network if nothing is loaded, the sidebar."""
-    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=icon, layout="wide")
+    # The tab icon is a local file: a `:material/...:` page icon makes every browser fetch an
+    # SVG from fonts.gstatic.com (a third party learns who uses the app). `icon` stays the
+    # page's icon in the navigation (PAGES).
+    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON),
+                       layout="wide")
     warmup.start()
     bootstrap()
     with st.sidebar:
