@@ -1,139 +1,202 @@
-"""The Ideal Customer Profile and explainable fit scores for every connection.
+"""The Ideal Customer Profile and explainable, graded fit scores for every connection.
 
 Scoring follows common practice (HubSpot, Apollo; see shared/research/linkedin-facts.md):
 disqualifiers first (an excluded keyword or account lands "off" with fit 0), then a weighted
-sum of the dimensions the ICP defines, capped per dimension, scaled to 0-100. A dimension the
-ICP leaves empty does not count against anyone: its weight is spread over the others. Missing
-data scores 0 and says so ("no job title").
+sum of the dimensions the ICP defines, scaled to 0-100. A dimension the ICP leaves empty does not
+count against anyone: its weight is spread over the others. Missing data scores 0 and says so.
 
-Every point comes with a reason a person can read: "Vice President (+25) · Sales function (+30)".
+What a title says comes from the title model (`core.titles.read_titles`), with the user's
+corrections on top. Its confidence grades the points a title earns, so ranking by fit means
+something: a clear "Head of Sales" ranks above a hesitant reading. A person whose title names two
+roles ("Founder & CTO") matches if either function is wanted.
+
+Keywords are nice-to-haves: they only ever ADD points on top of the other dimensions (capped at
+100), so adding one never lowers anyone's fit. Keywords, industry words and accounts match whole
+words, any case, with or without accents ("socio" finds "Sócio"). A title word counts once: the
+words that proved a function are not also evidence of an industry ("Software Engineer" is
+Engineering, not also an industry hint for "software").
+
+Every point comes with a reason a person can read:
+"Sales function (+30) · Vice President (+25) · you said Growth Hacker is Marketing".
 
 Bands: "strong" from `fit_threshold` (default 60), "partial" from half of it, "off" below.
-Industry: the export has no industry per connection, so an industry group counts when one of
-its indicative words (`core.vocabulary.INDUSTRIES`) is in the title or the company name, and the
-reason names the word. Keywords and exclusions are whole words, any case, looked for in the
-title/headline and in the company name.
 """
 
 from __future__ import annotations
 
 import json
 import re
-from dataclasses import asdict, dataclass, field, fields
+import unicodedata
+from collections.abc import Mapping
+from dataclasses import asdict, dataclass, fields
 
 import numpy as np
 import pandas as pd
+import pyarrow as pa
 import pyarrow.compute as pc
 
 from core.text import has_word, needle, padded_words
-from core.titles import classify_normalised, normalise_titles_fast
+from core.titles import Correction, Corrections, read_titles, title_key
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 
 SCHEMA_VERSION = 1
 DIMENSIONS = ("function", "seniority", "industry", "keywords", "company")
 DEFAULT_WEIGHTS = {"function": 30, "seniority": 25, "industry": 15, "keywords": 20, "company": 10}
+#: The ICP's list fields (tuples in memory, lists in the JSON file).
+LIST_FIELDS = ("functions", "seniorities", "industries", "keywords", "exclude_keywords",
+               "companies", "exclude_companies")
 
 # Bounds for hostile or broken ICP files (the wizard keeps answers within them too).
 _MAX_JSON_BYTES = 100_000
 MAX_ITEMS = 60
 MAX_TEXT = 80
+MAX_CORRECTIONS = 500
+MAX_TITLE = 200
 
 
-@dataclass
+def _weights(value) -> tuple[tuple[str, float], ...]:
+    """Weights as (dimension, points) pairs in DIMENSIONS order, defaults filling the gaps."""
+    given = dict(value.items() if isinstance(value, Mapping) else value)
+    return tuple((d, float(given.get(d, DEFAULT_WEIGHTS[d]))) for d in DIMENSIONS)
+
+
+@dataclass(frozen=True)
 class ICP:
-    """Who the user wants in their network. Every field has a default: `ICP(functions=["Sales"])`.
+    """Who the user wants in their network. Every field has a default: `ICP(functions=("Sales",))`.
+
+    Frozen, with tuple fields, so an ICP can key a cache and a module-level preset can go into a
+    session as it is; change one with `dataclasses.replace`. Lists are accepted and become tuples.
 
     - functions / seniorities / industries: values from `core.vocabulary`.
-    - keywords: nice-to-have terms ("SaaS", "revenue"); more matches score higher.
+    - keywords: nice-to-have terms ("SaaS", "revenue"); each match adds points.
     - exclude_keywords: deal-breakers ("student", "recruiter"): a match means off-profile.
     - companies: target accounts; exclude_companies: accounts to keep out (e.g. competitors).
-    - weights: points per dimension (function, seniority, industry, keywords, company).
+    - weights: points per dimension, as (dimension, points) pairs (a dict is accepted).
     - fit_threshold: fit at or above which a connection is a strong fit (0-100).
     """
 
     name: str = "My ICP"
-    functions: list[str] = field(default_factory=list)
-    seniorities: list[str] = field(default_factory=list)
-    industries: list[str] = field(default_factory=list)
-    keywords: list[str] = field(default_factory=list)
-    exclude_keywords: list[str] = field(default_factory=list)
-    companies: list[str] = field(default_factory=list)
-    exclude_companies: list[str] = field(default_factory=list)
-    weights: dict[str, float] = field(default_factory=lambda: dict(DEFAULT_WEIGHTS))
+    functions: tuple[str, ...] = ()
+    seniorities: tuple[str, ...] = ()
+    industries: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+    exclude_keywords: tuple[str, ...] = ()
+    companies: tuple[str, ...] = ()
+    exclude_companies: tuple[str, ...] = ()
+    weights: tuple[tuple[str, float], ...] = _weights(DEFAULT_WEIGHTS)
     fit_threshold: float = 60.0
+
+    def __post_init__(self) -> None:
+        for name in LIST_FIELDS:
+            value = getattr(self, name)
+            object.__setattr__(self, name, (value,) if isinstance(value, str) else tuple(value))
+        object.__setattr__(self, "weights", _weights(self.weights))
+        object.__setattr__(self, "fit_threshold", float(self.fit_threshold))
+
+    def weight(self, dimension: str) -> float:
+        """The points the user gives one dimension (see DIMENSIONS)."""
+        return dict(self.weights)[dimension]
 
     def is_empty(self) -> bool:
         """True when no criterion is set (exclusions alone do not define anyone to look for)."""
         return not (self.functions or self.seniorities or self.industries or self.keywords
                     or self.companies)
 
-    def to_json(self) -> str:
-        """The ICP as indented JSON with a schema version, for a download. Criteria only: the
-        ICP holds no personal data, so neither does the file."""
-        return json.dumps({"schema": SCHEMA_VERSION, **asdict(self)}, ensure_ascii=False,
-                          indent=2)
+    def to_json(self, corrections: Corrections = ()) -> str:
+        """The ICP as indented JSON with a schema version, for a download.
+
+        `corrections` (the user's title readings) go along so they come back with the file.
+        Criteria only: neither the ICP nor a correction names a person, so the file holds no
+        personal data.
+        """
+        data = {"schema": SCHEMA_VERSION, **asdict(self), "weights": dict(self.weights)}
+        data["corrections"] = [{"title": c.title, "function": c.function,
+                                "seniority": c.seniority} for c in corrections]
+        return json.dumps(data, ensure_ascii=False, indent=2)
 
     @classmethod
     def from_json(cls, text: str | bytes) -> ICP:
-        """An ICP from a saved file (str or UTF-8 bytes), validated field by field.
+        """An ICP from a saved file (its corrections ignored; see `load_icp_file`)."""
+        return load_icp_file(text)[0]
 
-        Files come from users (and may be hostile), so size, nesting, list lengths, text lengths,
-        types, vocabulary and ranges are all checked. Raises ValueError whose message starts
-        with the bad field ("keywords: more than 60 entries"; "file: ..." for the whole file).
-        """
-        if isinstance(text, bytes):
-            if len(text) > _MAX_JSON_BYTES:
-                raise ValueError("file: too large to be an ICP file")
-            try:
-                text = text.decode("utf-8-sig")
-            except UnicodeDecodeError as exc:
-                raise ValueError("file: not UTF-8 text") from exc
+
+def load_icp_file(text: str | bytes) -> tuple[ICP, Corrections]:
+    """The ICP and the title corrections in a saved file (str or UTF-8 bytes), validated.
+
+    Files come from users (and may be hostile), so size, nesting, list lengths, text lengths,
+    types, vocabulary, ranges and the text itself (no lone surrogates or control characters,
+    which cannot be shown or saved again) are all checked. Files saved before corrections
+    existed load with none. Raises ValueError whose message starts with the bad field
+    ("keywords: more than 60 entries"; "file: ..." for the whole file).
+    """
+    data = _parse(text)
+    schema = data.pop("schema", None)
+    if type(schema) is not int or schema != SCHEMA_VERSION:  # true == 1 in Python
+        raise ValueError(f"schema: expected {SCHEMA_VERSION}, got {_quote(schema)}")
+    corrections = _corrections(data.pop("corrections", []))
+    known = {f.name for f in fields(ICP)}
+    unknown = sorted(set(data) - known)
+    if unknown:
+        raise ValueError(f"{_quote(unknown[0])[1:-1]}: unknown field")
+    kwargs: dict = {}
+    if "name" in data:
+        kwargs["name"] = _text(data["name"], "name")
+    vocab = {"functions": FUNCTIONS, "seniorities": SENIORITIES, "industries": INDUSTRIES}
+    for key in LIST_FIELDS:
+        if key in data:
+            items = _text_list(data[key], key)
+            if key in vocab:
+                bad = [i for i in items if i not in vocab[key]]
+                if bad:
+                    raise ValueError(f"{key}: unknown value {bad[0]!r}")
+            kwargs[key] = tuple(items)
+    if "weights" in data:
+        w = data["weights"]
+        if not isinstance(w, dict) or set(w) - set(DIMENSIONS):
+            raise ValueError(f"weights: expected numbers for {', '.join(DIMENSIONS)}")
+        kwargs["weights"] = {k: _number(v, f"weights.{k}", 0, 100) for k, v in w.items()}
+    if "fit_threshold" in data:
+        kwargs["fit_threshold"] = _number(data["fit_threshold"], "fit_threshold", 0, 100)
+    return ICP(**kwargs), corrections
+
+
+def _parse(text: str | bytes) -> dict:
+    """The file's JSON object, or ValueError("file: ...")."""
+    if isinstance(text, bytes):
         if len(text) > _MAX_JSON_BYTES:
             raise ValueError("file: too large to be an ICP file")
         try:
-            data = json.loads(text)
-        except (ValueError, RecursionError) as exc:  # JSONDecodeError, or an int of 5,000 digits
-            raise ValueError(f"file: not valid JSON ({exc.__class__.__name__})") from exc
-        if not isinstance(data, dict):
-            raise ValueError("file: expected a JSON object with ICP fields")
-        schema = data.pop("schema", None)
-        if type(schema) is not int or schema != SCHEMA_VERSION:  # true == 1 in Python
-            raise ValueError(f"schema: expected {SCHEMA_VERSION}, got {schema!r}")
-        known = {f.name for f in fields(cls)}
-        unknown = sorted(set(data) - known)
-        if unknown:
-            raise ValueError(f"{unknown[0]}: unknown field")
-        kwargs: dict = {}
-        if "name" in data:
-            kwargs["name"] = _text(data["name"], "name")
-        vocab = {"functions": FUNCTIONS, "seniorities": SENIORITIES, "industries": INDUSTRIES}
-        for key in ("functions", "seniorities", "industries", "keywords", "exclude_keywords",
-                    "companies", "exclude_companies"):
-            if key in data:
-                items = _text_list(data[key], key)
-                if key in vocab:
-                    bad = [i for i in items if i not in vocab[key]]
-                    if bad:
-                        raise ValueError(f"{key}: unknown value {bad[0]!r}")
-                kwargs[key] = items
-        if "weights" in data:
-            w = data["weights"]
-            if not isinstance(w, dict) or set(w) - set(DIMENSIONS):
-                raise ValueError(f"weights: expected numbers for {', '.join(DIMENSIONS)}")
-            weights = dict(DEFAULT_WEIGHTS)
-            for k, v in w.items():
-                weights[k] = _number(v, f"weights.{k}", 0, 100)
-            kwargs["weights"] = weights
-        if "fit_threshold" in data:
-            kwargs["fit_threshold"] = _number(data["fit_threshold"], "fit_threshold", 0, 100)
-        return cls(**kwargs)
+            text = text.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise ValueError("file: not UTF-8 text") from exc
+    if len(text) > _MAX_JSON_BYTES:
+        raise ValueError("file: too large to be an ICP file")
+    try:
+        data = json.loads(text)
+    except (ValueError, RecursionError) as exc:  # JSONDecodeError, or an int of 5,000 digits
+        raise ValueError(f"file: not valid JSON ({exc.__class__.__name__})") from exc
+    if not isinstance(data, dict):
+        raise ValueError("file: expected a JSON object with ICP fields")
+    return data
 
 
-def _text(value, name: str) -> str:
+def _quote(value) -> str:
+    """repr() safe to show: a lone surrogate in a key or value must not break the message."""
+    return repr(value).encode("utf-8", "backslashreplace").decode("utf-8")
+
+
+def _text(value, name: str, limit: int = MAX_TEXT) -> str:
     if not isinstance(value, str):
         raise ValueError(f"{name}: expected text")
-    if len(value) > MAX_TEXT:
-        raise ValueError(f"{name}: longer than {MAX_TEXT} characters")
+    if len(value) > limit:
+        raise ValueError(f"{name}: longer than {limit} characters")
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError as exc:  # "\ud800" escapes decode to lone surrogates
+        raise ValueError(f"{name}: contains a broken character (an unpaired surrogate) that "
+                         "cannot be shown or saved; retype that text") from exc
+    if any(unicodedata.category(ch) == "Cc" for ch in value):
+        raise ValueError(f"{name}: contains a control character; retype that text")
     return value
 
 
@@ -153,24 +216,97 @@ def _number(value, name: str, lo: float, hi: float) -> float:
     return float(value)
 
 
+def _corrections(value) -> Corrections:
+    """Validated corrections: known titles' keys with vocabulary values, the last one per title."""
+    if not isinstance(value, list):
+        raise ValueError("corrections: expected a list of {title, function, seniority}")
+    if len(value) > MAX_CORRECTIONS:
+        raise ValueError(f"corrections: more than {MAX_CORRECTIONS} entries")
+    out: dict[str, Correction] = {}
+    for i, item in enumerate(value):
+        where = f"corrections[{i}]"
+        if not isinstance(item, dict) or set(item) - {"title", "function", "seniority"}:
+            raise ValueError(f"{where}: expected title, function and seniority")
+        key = title_key(_text(item.get("title"), f"{where}.title", MAX_TITLE))
+        function = _text(item.get("function", ""), f"{where}.function")
+        seniority = _text(item.get("seniority", ""), f"{where}.seniority")
+        if function and function not in FUNCTIONS:
+            raise ValueError(f"{where}.function: unknown value {function!r}")
+        if seniority and seniority not in SENIORITIES:
+            raise ValueError(f"{where}.seniority: unknown value {seniority!r}")
+        if not key or not (function or seniority):
+            raise ValueError(f"{where}: needs a title and a function or seniority")
+        out.pop(key, None)
+        out[key] = Correction(key, function, seniority)
+    return tuple(out.values())
+
+
+def with_correction(corrections: Corrections, correction: Correction) -> Corrections:
+    """`corrections` with `correction` in force: it replaces any earlier one for the same title,
+    and a correction naming neither function nor seniority removes the title's correction."""
+    kept = tuple(c for c in corrections if c.title != correction.title)
+    if correction.function or correction.seniority:
+        kept += (correction,)
+    return kept[-MAX_CORRECTIONS:]
+
+
+# --- matching: whole words, any case, with or without accents -------------------------------
+
+def strip_accents(text: str) -> str:
+    """`text` without combining marks ("Sócio" → "Socio"), as `folded_words` strips them."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
+
+
+def folded_words(texts: pd.Series):
+    """Texts as " word word " (`core.text.padded_words`) with accents removed, on Arrow kernels.
+
+    Why: people type "Socio" for "Sócio" and "Nestle" for "Nestlé"; a keyword or account must
+    find both. Pair with `folded_needle` for the terms.
+    """
+    arr = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = pc.replace_substring_regex(pc.utf8_normalize(arr, form="NFKD"), r"\p{Mn}+", "")
+    return padded_words(pd.Series(arr.to_numpy(zero_copy_only=False), dtype="str"))
+
+
+def folded_needle(term: str) -> str:
+    """A user term as " word word ", folded like `folded_words` folds texts (" socio ")."""
+    return needle(strip_accents(term))
+
+
 # --- scoring --------------------------------------------------------------------------------
 #
 # The work is split by what it depends on, so each piece runs over as few values as possible:
-# 1. per distinct title: cleaning, seniority and function, keyword/industry/exclusion matches;
-#    per distinct company: account, keyword and industry matches (Arrow RE2 kernels);
+# 1. per distinct title: the title model's reading, keyword/industry/exclusion matches;
+#    per distinct company: account, keyword and industry matches (Arrow kernels);
 # 2. per connection: small integer codes saying what matched (numpy);
-# 3. per distinct combination of those codes (a few hundred, whatever the network size):
-#    points and the readable reasons, then mapped back to every row.
+# 3. per distinct combination of those codes (a few hundred to a few thousand, whatever the
+#    network size): points and the readable reasons, then mapped back to every row.
 
-def _term_index(padded, terms: list[str]) -> np.ndarray:
-    """Index into `terms` of the leftmost term each padded text contains as whole words.
+#: A wanted function that is the title's second role ("Founder, CTO" for Engineering) earns this
+#: share of the function points: it matches, a little less squarely than a title that leads with it.
+SECOND_ROLE = 0.9
+#: Below this title confidence, the reason says the function is only likely.
+_SURE = 0.6
 
-    -1 where none does. One RE2 pass over all texts; user terms are escaped, never patterns.
+
+def title_text(connections: pd.DataFrame) -> pd.Series:
+    """What a person's title is read from: the headline when the file has one, else the
+    position (the company is matched separately, never read as a title)."""
+    headline = connections["headline"].astype("str").fillna("")
+    return headline.where(headline != "", connections["position"].astype("str").fillna(""))
+
+
+def _term_index(padded, needles: list[str]) -> np.ndarray:
+    """Index into `needles` of the leftmost one each padded text contains (-1 where none does).
+
+    One RE2 pass over all texts; user terms are escaped, never patterns.
     """
     out = np.full(len(padded), -1, dtype=np.int64)
     first_of: dict[str, int] = {}
-    for i, term in enumerate(terms):
-        nd = needle(term)
+    for i, nd in enumerate(needles):
         if nd.strip():
             first_of.setdefault(nd, i)
     if not first_of or len(padded) == 0:
@@ -184,19 +320,44 @@ def _term_index(padded, terms: list[str]) -> np.ndarray:
     return out
 
 
+def _industry_in_titles(pad_t, pad_why, read: np.ndarray, needles: list[str]) -> np.ndarray:
+    """Per distinct title, the first industry word it holds that did not decide its function.
+
+    A title word counts once: where the title model read a function, the words it names in
+    `why` ("software engineer") are evidence of that function, not of an industry.
+    """
+    idx = _term_index(pad_t, needles)
+    redo = (idx >= 0) & read
+    if redo.any():
+        mask = pa.array(redo)
+        sub_t, sub_why = pc.filter(pad_t, mask), pc.filter(pad_why, mask)
+        again = np.full(int(redo.sum()), -1, dtype=np.int64)
+        for i, nd in enumerate(needles):
+            if nd.strip():
+                ok = (again < 0) & has_word(sub_t, nd) & ~has_word(sub_why, nd)
+                again[ok] = i
+        idx[redo] = again
+    return idx
+
+
 def _active_weights(icp: ICP) -> dict[str, float]:
-    """Weights of the dimensions the ICP defines, rescaled to sum to 100."""
+    """Points each dimension can earn on the 0-100 scale.
+
+    Function, seniority, industry and company share 100 between the ones the ICP defines.
+    Keywords come on top (capped at 100 in the end), worth what their weight is among the
+    defined dimensions, so adding or removing a keyword never changes the other parts.
+    """
     defined = {
         "function": bool(icp.functions), "seniority": bool(icp.seniorities),
         "industry": bool(icp.industries), "keywords": bool(icp.keywords),
         "company": bool(icp.companies),
     }
-    raw = {d: max(0.0, float(icp.weights.get(d, DEFAULT_WEIGHTS[d]))) for d in DIMENSIONS
-           if defined[d]}
-    total = sum(raw.values())
-    if total <= 0:
-        return {d: 0.0 for d in DIMENSIONS}
-    return {d: 100.0 * raw.get(d, 0.0) / total for d in DIMENSIONS}
+    raw = {d: max(0.0, icp.weight(d)) if defined[d] else 0.0 for d in DIMENSIONS}
+    base = sum(v for d, v in raw.items() if d != "keywords")
+    out = {d: (100.0 * raw[d] / base if base > 0 else 0.0) for d in DIMENSIONS}
+    everything = base + raw["keywords"]
+    out["keywords"] = 100.0 * raw["keywords"] / everything if everything > 0 else 0.0
+    return out
 
 
 def band(fit: np.ndarray | pd.Series, threshold: float) -> np.ndarray:
@@ -215,7 +376,7 @@ def _pack(codes: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     for values in codes.values():
         radix = int(values.max()) + 2 if n else 1  # codes start at -1
         span *= radix
-        if span >= 2**62:  # never with real ICPs; stay exact anyway
+        if span >= 2**62:  # many corrected titles or terms; stay exact anyway
             frame = pd.DataFrame(codes)
             ids = frame.groupby(list(codes), sort=False).ngroup().to_numpy()
             return ids, np.unique(ids, return_index=True)[1]
@@ -226,67 +387,86 @@ def _pack(codes: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
     return ids, first
 
 
-def _codes(titles: pd.Series, companies: pd.Series, t: np.ndarray, c: np.ndarray,
-           icp: ICP) -> tuple[dict[str, np.ndarray], np.ndarray, np.ndarray]:
-    """What matched for each row, as integer codes, plus each distinct title's seniority/function.
+def _index_of(values: np.ndarray, vocabulary: tuple[str, ...], wanted) -> np.ndarray:
+    """Position of each value in `vocabulary` where it is one of `wanted`, else -1."""
+    table = {v: i for i, v in enumerate(vocabulary) if v in set(wanted)}
+    return pd.Series(values, dtype=object).map(table).fillna(-1).to_numpy(dtype=np.int64)
 
-    `titles`/`companies` are the distinct values; `t`/`c` give each row's position in them.
+
+def _codes(titles: pd.Series, companies: pd.Series, reading: pd.DataFrame, t: np.ndarray,
+           c: np.ndarray, icp: ICP) -> dict[str, np.ndarray]:
+    """What matched for each row, as integer codes.
+
+    `titles`/`companies` are the distinct values and `reading` the title model's reading of
+    each distinct title; `t`/`c` give each row's position in them.
     """
-    norm = normalise_titles_fast(titles)
-    seniority, function = classify_normalised(norm)
-    pad_t, pad_c = padded_words(titles), padded_words(companies)
+    pad_t, pad_c = folded_words(titles), folded_words(companies)
+    fn1 = reading["function"].to_numpy(dtype=object)
+    fn2 = reading["function2"].to_numpy(dtype=object)
+    codes: dict[str, np.ndarray] = {}
 
-    def either(terms: list[str], on_title: bool = True) -> np.ndarray:
+    def either(terms, on_title: bool = True) -> np.ndarray:
         """Row-level index of the matching term: the title's first, else the company's."""
-        in_company = _term_index(pad_c, terms)[c]
+        needles = [folded_needle(x) for x in terms]
+        in_company = _term_index(pad_c, needles)[c]
         if not on_title:
             return in_company
-        in_title = _term_index(pad_t, terms)[t]
+        in_title = _term_index(pad_t, needles)[t]
         return np.where(in_title >= 0, in_title, in_company)
 
-    fn_labels = list(FUNCTIONS)
-    fn_code = np.array([fn_labels.index(f) if f in fn_labels else -1 for f in function],
-                       dtype=np.int64)
-    sen_code = np.array([SENIORITIES.index(s) if s in SENIORITIES else -1 for s in seniority],
-                        dtype=np.int64)
-    wanted_fn = [fn_labels.index(f) for f in icp.functions if f in fn_labels]
-    wanted_sen = [SENIORITIES.index(s) for s in icp.seniorities if s in SENIORITIES]
-    row_fn, row_sen = fn_code[t], sen_code[t]
-
-    codes: dict[str, np.ndarray] = {}
-    codes["function"] = np.where(np.isin(row_fn, wanted_fn), row_fn, -1)
+    # Function: the title's first role if wanted, else its second; 1 = first, 2 = second.
+    first, second = _index_of(fn1, FUNCTIONS, icp.functions), _index_of(fn2, FUNCTIONS,
+                                                                        icp.functions)
+    codes["function"] = np.where(first >= 0, first, second)[t]
+    codes["function_role"] = np.where(first >= 0, 1, np.where(second >= 0, 2, 0))[t]
     # Seniority: the level, and 1 = a wanted level, 2 = one level away from a wanted one.
-    exact = np.isin(row_sen, wanted_sen)
+    level = _index_of(reading["seniority"].to_numpy(dtype=object), SENIORITIES, SENIORITIES)[t]
+    wanted = [SENIORITIES.index(s) for s in icp.seniorities if s in SENIORITIES]
+    exact = np.isin(level, wanted)
     near = np.zeros(len(t), dtype=bool)
-    for i in wanted_sen:
-        near |= (np.abs(row_sen - i) == 1) & (row_sen >= 0)
+    for i in wanted:
+        near |= (np.abs(level - i) == 1) & (level >= 0)
     state = np.where(exact, 1, np.where(near, 2, 0))
-    codes["seniority"] = np.where(state > 0, row_sen, -1)
+    codes["seniority"] = np.where(state > 0, level, -1)
     codes["seniority_state"] = state
-    industry_terms = [w for ind in icp.industries for w in INDUSTRIES.get(ind, ())]
-    codes["industry"] = either(industry_terms)
+    # The title model's confidence grades the function points (in hundredths, to keep the
+    # combinations few); 0 where it earns nothing.
+    conf = np.clip(np.nan_to_num(reading["confidence"].to_numpy(dtype=float)), 0.0, 1.0)
+    codes["confidence"] = np.where(codes["function_role"] > 0, np.rint(conf * 100)[t], 0
+                                   ).astype(np.int64)
+    industry = [folded_needle(w) for ind in icp.industries for w in INDUSTRIES.get(ind, ())]
+    in_title = _industry_in_titles(pad_t, folded_words(reading["why"]),
+                                   (fn1 != "") | (fn2 != ""), industry)[t]
+    codes["industry"] = np.where(in_title >= 0, in_title, _term_index(pad_c, industry)[c])
     # Keywords: the first that matches and how many distinct ones do.
     count = np.zeros(len(t), dtype=np.int64)
-    first = np.full(len(t), -1, dtype=np.int64)
+    first_kw = np.full(len(t), -1, dtype=np.int64)
     seen: set[str] = set()
     for i, term in enumerate(icp.keywords):
-        nd = needle(term)
+        nd = folded_needle(term)
         if not nd.strip() or nd in seen:
             continue
         seen.add(nd)
         m = has_word(pad_t, nd)[t] | has_word(pad_c, nd)[c]
-        first = np.where((first < 0) & m, i, first)
+        first_kw = np.where((first_kw < 0) & m, i, first_kw)
         count += m
-    codes["keyword"], codes["keyword_count"] = first, count
+    codes["keyword"], codes["keyword_count"] = first_kw, count
     codes["company"] = either(icp.companies, on_title=False)
     codes["excluded"] = either(icp.exclude_keywords)
     codes["excluded_company"] = either(icp.exclude_companies, on_title=False)
-    codes["no_title"] = (norm.to_numpy() == "").astype(np.int64)[t]
-    return codes, seniority, function
+    codes["no_title"] = (reading["key"].to_numpy(dtype=object) == "").astype(np.int64)[t]
+    # The user's own reading of the title, named in the reasons: the distinct title's index.
+    said = reading["why"].str.startswith("you said").to_numpy(dtype=bool)
+    codes["said"] = np.where(said, np.arange(len(titles)), -1)[t]
+    return codes
 
 
-def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP) -> tuple[np.ndarray, np.ndarray]:
-    """Fit (0-100) and reasons for each combination of codes (arrays of one combination each)."""
+def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP, why: np.ndarray
+                        ) -> tuple[np.ndarray, np.ndarray]:
+    """Fit (0-100) and reasons for each combination of codes (arrays of one combination each).
+
+    `why` is the title model's explanation per distinct title (for "you said ..." notes).
+    """
     w = _active_weights(icp)
     n = len(k["function"])
     points = np.zeros(n)
@@ -299,16 +479,25 @@ def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP) -> tuple[np.ndarray,
         points = points + np.where(mask, pts_arr, 0.0)
         labels = np.broadcast_to(np.asarray(labels, dtype=object), (n,))
         earned = np.round(pts_arr).astype(int).astype(str).astype(object)
-        text = labels + " (+" + earned + ")"
+        note(mask, labels + " (+" + earned + ")")
+
+    def note(mask: np.ndarray, text: np.ndarray) -> None:
+        nonlocal reasons
         reasons = np.where(mask, np.where(reasons == "", text, reasons + " · " + text), reasons)
 
-    def label(values: list[str], index: np.ndarray) -> np.ndarray:
+    def label(values, index: np.ndarray) -> np.ndarray:
         """The text behind each index ("" for -1)."""
         table = np.array(list(values) + [""], dtype=object)
         return table[np.where(index >= 0, index, len(values))]
 
     if w["function"]:
-        add(k["function"] >= 0, w["function"], label(FUNCTIONS, k["function"]) + " function")
+        conf = k["confidence"] / 100.0
+        role = k["function_role"]
+        share = conf * np.where(role == 2, SECOND_ROLE, 1.0)
+        text = label(FUNCTIONS, k["function"]) + " function"
+        text = text + np.where(role == 2, ", second role", "")
+        text = text + np.where(conf < _SURE, ", likely", "")
+        add(role > 0, w["function"] * share, text)
     if w["seniority"]:
         level = label(SENIORITIES, k["seniority"])
         add(k["seniority_state"] == 1, w["seniority"], level)
@@ -318,70 +507,92 @@ def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP) -> tuple[np.ndarray,
         terms = [t for ind in icp.industries for t in INDUSTRIES.get(ind, ())]
         add(k["industry"] >= 0, w["industry"],
             "industry word '" + label(terms, k["industry"]) + "'")
+    if w["company"]:
+        add(k["company"] >= 0, w["company"],
+            "target account '" + label(icp.companies, k["company"]) + "'")
     if w["keywords"]:
         count = k["keyword_count"]
-        # The first keyword earns 60% of the weight, each further one 20%, capped at 100%.
+        # The first keyword earns 60% of the keyword points, each further one 20%, up to 100%.
         share = np.where(count > 0, np.minimum(1.0, 0.6 + 0.2 * (count - 1)), 0.0)
         extra = np.where(count > 1, " +" + (count - 1).astype(str).astype(object) + " more", "")
         add(count > 0, w["keywords"] * share,
             "keyword '" + label(icp.keywords, k["keyword"]) + "'" + extra)
-    if w["company"]:
-        add(k["company"] >= 0, w["company"],
-            "target account '" + label(icp.companies, k["company"]) + "'")
 
     # Disqualifiers win over everything.
     excluded = k["excluded"] >= 0
     ex_company = (k["excluded_company"] >= 0) & ~excluded
-    why = np.where(excluded, "excluded: '" + label(icp.exclude_keywords, k["excluded"]) + "'",
+    off = np.where(excluded, "excluded: '" + label(icp.exclude_keywords, k["excluded"]) + "'",
                    "excluded account: '"
                    + label(icp.exclude_companies, k["excluded_company"]) + "'")
     out_of_profile = excluded | ex_company
     fit = np.where(out_of_profile, 0.0, np.clip(np.round(points), 0, 100))
-    reasons = np.where(out_of_profile, why, reasons)
+    reasons = np.where(out_of_profile, off, reasons)
     reasons = np.where((k["no_title"] == 1) & ~out_of_profile & (fit == 0),
                        "no job title (data gap)", reasons)
     reasons = np.where(reasons == "", "no ICP criteria matched", reasons)
+    note(k["said"] >= 0, label(why, k["said"]))
     return fit, reasons
 
 
-def score(connections: pd.DataFrame, icp: ICP) -> pd.DataFrame:
-    """The connection table plus `fit` (0-100), `fit_band`, `fit_reasons`, `seniority`, `function`.
+def _reading(titles: pd.Series, t: np.ndarray, corrections: Corrections,
+             given: pd.DataFrame | None) -> pd.DataFrame:
+    """The title model's reading of each distinct title (positions as in `titles`)."""
+    if given is None:
+        return read_titles(titles, corrections).reset_index(drop=True)
+    if len(given) != len(t):
+        raise ValueError("titles: expected one reading per connection")
+    first = np.full(len(titles), len(t), dtype=np.int64)
+    np.minimum.at(first, t, np.arange(len(t)))
+    return given.iloc[first].reset_index(drop=True)
 
-    Takes the connection table (core/schema.py) and an ICP. Ghost rows get NaN fit and an empty
-    band, reasons, seniority and function. Titles are cleaned and classified once per distinct
-    title, companies matched once per distinct company, and reasons written once per distinct
-    combination of matches, so 30k connections score in a fraction of a second. Returns a new
-    DataFrame; the input is not modified.
+
+def score(connections: pd.DataFrame, icp: ICP, corrections: Corrections = (), *,
+          titles: pd.DataFrame | None = None) -> pd.DataFrame:
+    """The connection table plus fit and what the title model read.
+
+    Adds `fit` (0-100), `fit_band`, `fit_reasons`, `function`, `function2`, `seniority`,
+    `title_confidence`, `title_why` and `title_key`. Takes the connection table (core/schema.py),
+    an ICP and the user's title corrections; `titles` is `read_titles(title_text(connections),
+    corrections)` when the caller already has it (the ICP then changes without reading titles
+    again). Ghost rows get NaN fit and empty text columns. Work is done once per distinct
+    title, company and combination of matches, so 30k connections score in a fraction of a
+    second. Returns a new DataFrame; the input is not modified.
     """
     out = connections.copy()
-    title = connections["headline"].where(connections["headline"] != "", connections["position"])
-    t, t_uniques = pd.factorize(title.astype("str").fillna(""))
+    t, t_uniques = pd.factorize(title_text(connections))
     c, c_uniques = pd.factorize(connections["company"].astype("str").fillna(""))
-    titles = pd.Series(np.asarray(t_uniques, dtype=object), dtype="str")
-    companies = pd.Series(np.asarray(c_uniques, dtype=object), dtype="str")
+    titles_u = pd.Series(np.asarray(t_uniques, dtype=object), dtype="str")
+    companies_u = pd.Series(np.asarray(c_uniques, dtype=object), dtype="str")
+    reading = _reading(titles_u, t, corrections, titles)
     n = len(connections)
     if n:
-        codes, seniority, function = _codes(titles, companies, t, c, icp)
+        codes = _codes(titles_u, companies_u, reading, t, c, icp)
         combo, first = _pack(codes)
-        fit_c, reasons_c = _points_and_reasons({k: v[first] for k, v in codes.items()}, icp)
+        why = reading["why"].to_numpy(dtype=object)
+        fit_c, reasons_c = _points_and_reasons({k: v[first] for k, v in codes.items()}, icp,
+                                               why)
         fit, reasons = fit_c[combo], reasons_c[combo]
-        seniority, function = seniority[t], function[t]
     else:
-        fit = np.zeros(0)
-        reasons = seniority = function = np.zeros(0, dtype=object)
+        fit, reasons = np.zeros(0), np.zeros(0, dtype=object)
     ghost = connections["is_blank"].to_numpy(dtype=bool)
     out["fit"] = np.where(ghost, np.nan, fit).astype(float)
     out["fit_band"] = pd.Series(np.where(ghost, "", band(fit, icp.fit_threshold)),
                                 index=connections.index, dtype="str")
-    for name, values in (("fit_reasons", reasons), ("seniority", seniority),
-                         ("function", function)):
+    text_columns = {"fit_reasons": reasons, "function": reading["function"].to_numpy()[t],
+                    "function2": reading["function2"].to_numpy()[t],
+                    "seniority": reading["seniority"].to_numpy()[t],
+                    "title_why": reading["why"].to_numpy()[t],
+                    "title_key": reading["key"].to_numpy()[t]}
+    for name, values in text_columns.items():
         out[name] = pd.Series(np.where(ghost, "", values), index=connections.index, dtype="str")
+    conf = reading["confidence"].to_numpy(dtype=float)[t]
+    out["title_confidence"] = np.where(ghost, np.nan, conf)
     return out
 
 
 # --- words for people -----------------------------------------------------------------------
 
-def _join(items: list[str], word: str = "or") -> str:
+def _join(items, word: str = "or") -> str:
     items = [i for i in items if i]
     if len(items) <= 1:
         return "".join(items)
@@ -400,12 +611,12 @@ def industries_in(text: str) -> list[str]:
     exact = [g for g in INDUSTRIES if g.lower() == text.lower()]
     if exact or not text:
         return exact
-    padded = padded_words(pd.Series([text], dtype="str"))
+    padded = folded_words(pd.Series([text], dtype="str"))
     return [group for group, words in INDUSTRIES.items()
-            if any(has_word(padded, needle(w))[0] for w in words)]
+            if any(has_word(padded, folded_needle(w))[0] for w in words)]
 
 
-def _levels(seniorities: list[str]) -> str:
+def _levels(seniorities) -> str:
     """"Director-level and more senior" for a run of levels from the top, else the levels."""
     ranks = sorted(SENIORITIES.index(s) for s in seniorities if s in SENIORITIES)
     if len(ranks) >= 2 and ranks == list(range(len(ranks))):
@@ -448,37 +659,37 @@ def summary(icp: ICP) -> str:
 PRESETS: dict[str, ICP] = {
     "B2B SaaS founder selling to sales leaders": ICP(
         name="Sales leaders at B2B software companies",
-        functions=["Sales", "Business Development", "Entrepreneurship"],
-        seniorities=["Owner / Partner", "CXO", "Vice President", "Director"],
-        industries=["Technology, Information and Media"],
-        keywords=["SaaS", "revenue", "B2B", "pipeline", "enterprise"],
-        exclude_keywords=["student", "intern", "recruiter"],
+        functions=("Sales", "Business Development", "Entrepreneurship"),
+        seniorities=("Owner / Partner", "CXO", "Vice President", "Director"),
+        industries=("Technology, Information and Media",),
+        keywords=("SaaS", "revenue", "B2B", "pipeline", "enterprise"),
+        exclude_keywords=("student", "intern", "recruiter"),
         fit_threshold=60,
     ),
     "Recruiter building a candidate network": ICP(
         name="Engineers and engineering leaders",
-        functions=["Engineering", "Information Technology", "Product Management"],
-        seniorities=["Senior", "Strategic", "Experienced Manager", "Director"],
-        industries=["Technology, Information and Media"],
-        keywords=["software", "platform", "data", "cloud"],
-        exclude_keywords=["recruiter", "talent acquisition"],
+        functions=("Engineering", "Information Technology", "Product Management"),
+        seniorities=("Senior", "Strategic", "Experienced Manager", "Director"),
+        industries=("Technology, Information and Media",),
+        keywords=("software", "platform", "data", "cloud"),
+        exclude_keywords=("recruiter", "talent acquisition"),
         fit_threshold=55,
     ),
     "Consultant selling to CFOs": ICP(
         name="Finance leaders",
-        functions=["Finance", "Accounting"],
-        seniorities=["CXO", "Vice President", "Director"],
-        industries=["Financial Services", "Manufacturing", "Retail"],
-        keywords=["finance", "FP&A", "controller", "treasury"],
-        exclude_keywords=["student", "intern"],
+        functions=("Finance", "Accounting"),
+        seniorities=("CXO", "Vice President", "Director"),
+        industries=("Financial Services", "Manufacturing", "Retail"),
+        keywords=("finance", "FP&A", "controller", "treasury"),
+        exclude_keywords=("student", "intern"),
         fit_threshold=60,
     ),
     "Agency owner selling to marketing leaders": ICP(
         name="Marketing leaders",
-        functions=["Marketing"],
-        seniorities=["CXO", "Vice President", "Director", "Experienced Manager"],
-        keywords=["brand", "growth", "demand generation", "content"],
-        exclude_keywords=["intern", "student"],
+        functions=("Marketing",),
+        seniorities=("CXO", "Vice President", "Director", "Experienced Manager"),
+        keywords=("brand", "growth", "demand generation", "content"),
+        exclude_keywords=("intern", "student"),
         fit_threshold=60,
     ),
 }

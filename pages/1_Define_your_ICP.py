@@ -98,8 +98,8 @@ with form:
                               on_click=w.add_to, args=("industries", [group]),
                               icon=":material/add:")
         companies = w.top("company")
-        options = list(dict.fromkeys(companies["company"].tolist() + draft.companies
-                                     + draft.exclude_companies))
+        options = list(dict.fromkeys(companies["company"].tolist() + list(draft.companies)
+                                     + list(draft.exclude_companies)))
         counts = dict(zip(companies["company"], companies["count"], strict=True))
         st.multiselect(
             "Target accounts (companies you want)", options, key=w.bind("companies"),
@@ -116,8 +116,8 @@ with form:
     elif step == 2:
         st.subheader("Signals and deal-breakers")
         words = w.word_counts()
-        keyword_options = list(dict.fromkeys(draft.keywords + words["word"].tolist()))
-        exclusion_options = list(dict.fromkeys(draft.exclude_keywords + w.COMMON_EXCLUSIONS))
+        keyword_options = list(dict.fromkeys(list(draft.keywords) + words["word"].tolist()))
+        exclusion_options = list(dict.fromkeys(list(draft.exclude_keywords) + w.COMMON_EXCLUSIONS))
         known = dict(zip(words["word"], words["count"], strict=True))
         term_counts = w.term_counts(sorted({t for t in keyword_options + exclusion_options
                                             if needle(t).strip() not in known}))

@@ -69,11 +69,11 @@ def _draft_value(field: str):
     """The value a widget for `field` shows, read from the draft."""
     current = draft()
     if field.startswith("w_"):
-        return int(round(current.weights.get(field[2:], 0)))
+        return int(round(current.weight(field[2:])))
     if field == "fit_threshold":
         return int(round(current.fit_threshold))
     value = getattr(current, field)
-    return list(value) if isinstance(value, list) else value
+    return list(value) if isinstance(value, tuple) else value
 
 
 def bind(field: str) -> str:
@@ -135,7 +135,7 @@ def add_to(field: str, values: list[str]) -> None:
     """Button callback: append values to a list field of the draft (one-click suggestions)."""
     current = getattr(draft(), field)
     values = [str(v).strip()[:MAX_TEXT] for v in values if str(v).strip()]
-    merged = list(dict.fromkeys(current + values))[:MAX_ITEMS]
+    merged = list(dict.fromkeys(list(current) + values))[:MAX_ITEMS]
     set_draft(replace(draft(), **{field: merged}))
     st.session_state.pop(widget_key(field), None)
 
