@@ -16,7 +16,6 @@ class Overview:
     real: int
     engaged: int | None
     engaged_share: float | None
-    coverage: int
     first: pd.Timestamp | None
     last: pd.Timestamp | None
     added_last_12_months: int
@@ -38,7 +37,6 @@ def overview(df: pd.DataFrame) -> Overview:
         engaged=engaged,
         # engaged / all connections: the same definition the simulator uses.
         engaged_share=(engaged / len(df)) if n_known and len(df) else None,
-        coverage=n_known,
         first=dates.min() if not dates.empty else None,
         last=last,
         added_last_12_months=recent,
