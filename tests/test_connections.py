@@ -283,7 +283,7 @@ def test_path_and_file_object_sources(tmp_path, modern_bytes):
         (b"   \n\n", "empty"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(200), "not a text file"),
         (b"name,age\nbob,3\n", "header"),
-        (b"First Name,Last Name,Age\nBob,Li,3\n", "columns"),
+        (b"First Name,Last Name,Age\nBob,Li,3\n", "neither a Position nor a Company"),
         (MODERN_HEADER.encode(), "no connections"),
         (b"PK\x03\x04garbage", "could not be opened"),
     ],
@@ -329,12 +329,12 @@ def test_zip_bomb_with_many_entries_refused():
 
 def test_lying_zip_header_is_bounded(monkeypatch, modern_bytes):
     """A member whose declared size is small but that inflates past the bound is still refused."""
-    import core.connections as cc
+    import core.loader.archive as archive
 
-    monkeypatch.setattr(cc, "MAX_MEMBER_BYTES", 1000)
-    monkeypatch.setattr(cc, "MAX_RATIO", 10**9)
+    monkeypatch.setattr(archive, "MAX_MEMBER_BYTES", 1000)
+    monkeypatch.setattr(archive, "MAX_RATIO", 10**9)
     big = modern_csv(["Anna,Smith,,,Acme,VP,05 Jan 2026"] * 200)
-    with pytest.raises(ExportError, match="larger than any"):
+    with pytest.raises(ExportError, match="larger than"):
         load_connections(make_zip({"Connections.csv": big}))
 
 
@@ -377,6 +377,15 @@ def test_csvish_text_under_a_real_header(rows, sep, preamble):
     assert len(df) <= len(rows)
 
 
+def _plain(text: str) -> str:
+    """What the loader keeps of a cell: control characters out (line breaks and tabs as a
+    space), surrounding white space stripped."""
+    import re
+
+    text = re.sub(r"[\t\r\n]+", " ", text)
+    return re.sub(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "", text).strip()
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.lists(st.tuples(_cell, _cell, _cell, _cell), min_size=1, max_size=8))
 def test_written_rows_round_trip(people):
@@ -388,11 +397,17 @@ def test_written_rows_round_trip(people):
     w.writerow(MODERN_HEADER.split(","))
     for first, last, company, position in people:
         w.writerow([first, last, "", "", company, position, "05 Jan 2026"])
-    try:
-        df = load_connections((PREAMBLE + buf.getvalue()).encode("utf-8"))
-    except ExportError:
-        return
-    assert len(df) <= len(people)
+    kept, seen = [], set()
+    for person in (tuple(_plain(x) for x in p) for p in people):
+        if person in seen:  # the same row twice (no URL to tell them apart) is one person
+            continue
+        if any(person):  # rows with only a date are hidden accounts: never de-duplicated
+            seen.add(person)
+        kept.append(person)
+    df = load_connections((PREAMBLE + buf.getvalue()).encode("utf-8"))
+    got = list(zip(df["first_name"], df["last_name"], df["company"], df["position"],
+                   strict=True))
+    assert got == kept
 
 
 @settings(max_examples=200, deadline=None)
@@ -425,27 +440,3 @@ def test_vectorised_url_keys_match_normalise_url(urls):
     stripped = [u.strip() for u in urls]
     got = normalise_urls(pd.Series(stripped, dtype="str")).tolist()
     assert got == [normalise_url(u) for u in stripped]
-
-
-@settings(max_examples=200, deadline=None)
-@given(st.lists(st.sampled_from(["a", "b", "c", "", "linkedin.com/in/é"]), max_size=40))
-def test_repeats_match_pandas_duplicated(values):
-    import pyarrow as pa
-
-    from core.connections import _repeats
-
-    got = _repeats(pa.array(values, pa.large_string())).tolist()
-    assert got == pd.Series(values, dtype="str").duplicated(keep="first").tolist()
-
-
-@settings(max_examples=100, deadline=None)
-@given(st.lists(st.sampled_from(["x", "%", "?", "é", "", "ab#c"]), max_size=20),
-       st.integers(0, 5))
-def test_rows_with_bytes_on_sliced_arrays(values, start):
-    import pyarrow as pa
-
-    from core.connections import _rows_with_bytes
-
-    arr = pa.array(["pad%é"] * start + values, pa.large_string()).slice(start)
-    assert _rows_with_bytes(arr, b"%?").tolist() == [("%" in v or "?" in v) for v in values]
-    assert _rows_with_bytes(arr, non_ascii=True).tolist() == [not v.isascii() for v in values]

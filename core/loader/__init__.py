@@ -1,0 +1,168 @@
+"""Loading a LinkedIn data export into the connection table (`core.schema.COLUMNS`).
+
+`load_export` reads as the pipeline it is: get the files (archive), read Connections.csv into the
+table (table, with dates and urls), add engagement from the optional files (engagement), and say
+what happened in a frozen `LoadReport`. Every failure a user can cause is an `ExportError`
+phrased for them; a broken optional file is a warning, never a failed upload.
+"""
+
+from __future__ import annotations
+
+import zlib
+from collections.abc import Sequence
+from typing import Any
+
+import pandas as pd
+
+from core.loader import engagement
+from core.loader.archive import (
+    MAX_CSV_BYTES,
+    MAX_MEMBER_BYTES,
+    MAX_RATIO,
+    MAX_UNZIPPED_BYTES,
+    MAX_ZIP_BYTES,
+    Bundle,
+    gather,
+    read_source,
+    unpack,
+)
+from core.loader.dates import parse_dates
+from core.loader.errors import EXPECTED_FILE, QUOTE_LIMIT, ExportError, quote
+from core.loader.report import MISSING_COLUMN_EFFECTS, Duplicate, LoadReport, Network
+from core.loader.table import Connections, read_connections
+from core.loader.urls import normalise_url, normalise_urls, url_keys
+from core.schema import CONNECTION_CAP, ENGAGED_WINDOW_MONTHS
+
+__all__ = [
+    "CONNECTION_CAP", "EXPECTED_FILE", "MAX_CSV_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO",
+    "MAX_UNZIPPED_BYTES", "MAX_ZIP_BYTES", "MISSING_COLUMN_EFFECTS", "QUOTE_LIMIT", "Duplicate",
+    "ExportError", "LoadReport", "Network", "load_connections", "load_export", "load_files",
+    "normalise_url", "normalise_urls", "parse_dates", "quote", "url_keys",
+]
+
+
+def load_connections(source: Any, name: str | None = None) -> pd.DataFrame:
+    """Just the connection table of `load_export`."""
+    return load_export(source, name=name).df
+
+
+def load_export(source: Any, name: str | None = None, *,
+                engaged_window_months: int = ENGAGED_WINDOW_MONTHS,
+                is_demo: bool = False) -> Network:
+    """Load a Connections.csv or a whole export zip (a path, bytes, or a binary file object).
+
+    `engaged` means an interaction within `engaged_window_months` before the export's newest
+    date. Raises `ExportError` for anything that is not a usable export.
+    """
+    data, name = read_source(source, name)
+    return _load(unpack(data, name), name or "upload", _fingerprint([data]),
+                 engaged_window_months, is_demo)
+
+
+def load_files(files: Sequence[tuple[str, bytes]], *,
+               engaged_window_months: int = ENGAGED_WINDOW_MONTHS) -> Network:
+    """Several files chosen together, as (name, bytes): Connections.csv with messages.csv,
+    Invitations.csv and Profile.csv loads like the zip (a macOS user's export is often
+    unzipped already)."""
+    bundle = gather(files)
+    label = ", ".join(m.name for m in bundle.files.values())
+    return _load(bundle, label, _fingerprint([d for _, d in files]), engaged_window_months,
+                 False)
+
+
+def _fingerprint(blobs: list[bytes]) -> str:
+    # Keys this session's cache of derived results (never shared between sessions): a checksum
+    # and the length suffice there; a cryptographic hash costs ~2 ms at 30k rows for no benefit.
+    crc = 0
+    for b in blobs:
+        crc = zlib.crc32(b, crc)
+    return f"{crc:08x}{sum(len(b) for b in blobs):x}"
+
+
+def _load(bundle: Bundle, label: str, fingerprint: str, window: int, is_demo: bool) -> Network:
+    table = read_connections(bundle.connections.data)
+    df = table.df
+    warnings = list(bundle.warnings) + _table_warnings(table)
+    found: dict[str, Any] = {}
+
+    user = engagement.user_columns(df, table.user_engagement)
+    if user is not None:
+        df = df.assign(**user)
+        found["engagement_source"] = "user columns"
+    if "messages" in bundle.files:
+        found.update(_messages(df, bundle, user is not None, warnings))
+        if "_interactions" in found:
+            df = df.assign(interactions=found.pop("_interactions"),
+                           last_interaction=found.pop("_last"))
+    if "invitations" in bundle.files:
+        member = bundle.files["invitations"]
+        try:
+            df = df.assign(direction=engagement.match_invitations(df, member.data, member.name))
+            found["invitations_matched"] = int((df["direction"] != "").sum())
+        except ExportError as exc:
+            warnings.append(f"{exc} Who invited whom is unknown.")
+
+    source = found.get("engagement_source", "none")
+    export_date = _export_date(df, found.pop("_newest", None))
+    if source == "messages" or (source == "user columns" and "engaged" not in (user or {})):
+        df = df.assign(engaged=engagement.derive_engaged(df, export_date, window))
+    profile = (engagement.read_profile(bundle.files["profile"].data)
+               if "profile" in bundle.files else {})
+    report = _report(table, df, bundle, warnings, found, export_date, window)
+    return Network(df=df, report=report, profile=profile, source_label=label,
+                   fingerprint=fingerprint, is_demo=is_demo)
+
+
+def _messages(df: pd.DataFrame, bundle: Bundle, user_given: bool,
+              warnings: list[str]) -> dict[str, Any]:
+    """What messages.csv adds; user columns win, a broken file is a warning."""
+    member = bundle.files["messages"]
+    try:
+        m = engagement.match_messages(df, member.data, member.name)
+    except ExportError as exc:
+        warnings.append(f"{exc} Your connections were loaded without engagement from messages.")
+        return {}
+    out: dict[str, Any] = {"messages_read": m.read, "messages_skipped": m.skipped,
+                           "connections_in_messages": m.matched, "messages_matched_by": m.by,
+                           "_newest": m.newest}
+    if not user_given:
+        out.update(engagement_source="messages", _interactions=m.interactions, _last=m.last)
+    return out
+
+
+def _export_date(df: pd.DataFrame, newest_message: pd.Timestamp | None) -> pd.Timestamp | None:
+    """The export's date: its newest connection or message (not today's date)."""
+    dates = [d for d in (df["connected_on"].max(), newest_message) if d is not None and pd.notna(d)]
+    return max(dates) if dates else None
+
+
+def _table_warnings(t: Connections) -> list[str]:
+    out = []
+    if t.over_cap:
+        out.append(f"This file has {t.over_cap + len(t.df):,} connections; LinkedIn caps a "
+                   f"network at {CONNECTION_CAP:,}, so the newest {CONNECTION_CAP:,} are analysed "
+                   f"and the {t.over_cap:,} oldest are left out.")
+    if t.rows_malformed:
+        out.append(f"{t.rows_malformed:,} row(s) had the wrong number of fields (a line cut or "
+                   "joined by an editor) and were skipped.")
+    return out
+
+
+def _report(t: Connections, df: pd.DataFrame, bundle: Bundle, warnings: list[str],
+            found: dict[str, Any], export_date: pd.Timestamp | None, window: int) -> LoadReport:
+    real = ~df["is_blank"]
+    source = found.pop("engagement_source", "none")
+    first, last = df["connected_on"].min(), df["connected_on"].max()
+    return LoadReport(
+        files_used=tuple(m.name for m in bundle.files.values()),
+        encoding=t.layout.encoding, delimiter=t.layout.delimiter,
+        preamble_lines=t.layout.preamble_lines, columns=t.columns, rows_read=t.rows_read,
+        rows_malformed=t.rows_malformed, connections=len(df), ghost_rows=int(df["is_blank"].sum()),
+        duplicates=t.duplicates, over_cap=t.over_cap, unparseable_dates=t.unparseable_dates,
+        blank_positions=int(((df["position"] == "") & real).sum()),
+        emails=int((df["email"] != "").sum()),
+        first_connected=first if pd.notna(first) else None,
+        last_connected=last if pd.notna(last) else None,
+        export_date=export_date, engagement_source=source, engaged_window_months=window,
+        engagement_coverage=int(df.loc[real, "engaged"].notna().sum()) if source != "none" else 0,
+        warnings=tuple(warnings), **found)
