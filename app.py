@@ -7,7 +7,7 @@ from core.charts import growth_chart, top_bar_chart
 from core.format import count, month, pct
 from core.overview import overview, top_values
 from core.schema import CONNECTION_CAP
-from ui import report
+from ui import report, workshop
 
 ui.page_setup("Home", ":material/home:")
 
@@ -57,7 +57,7 @@ ov = ui.memo("home.overview", overview)
 diag = net.diagnostics
 
 if net.is_demo:
-    st.info("You are looking at the **demo network** of a fictional B2B SaaS founder. "
+    st.info(f"You are looking at the **demo network** of {workshop.demo_owner(net)}. "
             "Upload your own export above to see yours.", icon=":material/science:")
 
 st.subheader("Your network at a glance")

@@ -1,4 +1,5 @@
-"""Workshop facilitator mode: URL switch, tour, personas with their presets, reset."""
+"""Workshop facilitator mode: URL switch, tour, personas with their presets, a clean slate per
+attendee, and banner / tour / widgets that always agree with the persona and preset in force."""
 
 from __future__ import annotations
 
@@ -7,7 +8,14 @@ import pytest
 from core.connections import load_export
 from core.demo import PERSONAS, generate_export
 from core.icp import PRESETS, score
-from tests.conftest import app_state, modern_csv, new_app, set_icp
+from core.titles import Correction
+from tests.conftest import app_state, modern_csv, new_app
+from ui.state import Picks
+from ui.workshop import PERSONA, TOGGLE
+
+ICP_PAGE = "pages/1_Define_your_ICP.py"
+FAQ_PAGE = "pages/4_Remove_or_block.py"
+RECRUITER_PRESET = PERSONAS["recruiter"]["preset"]
 
 
 def _workshop():
@@ -18,34 +26,159 @@ def _workshop():
     return at
 
 
+def _texts(at) -> str:
+    """Every markdown, info and caption text on the page and in the sidebar."""
+    return "\n".join(e.value for kind in (at.markdown, at.info, at.caption, at.success)
+                     for e in kind)
+
+
 def test_url_turns_on_the_tour():
     at = _workshop()
-    assert at.toggle(key="workshop_toggle").value
+    assert at.toggle(key=TOGGLE).value
     assert any("Welcome" in m.value for m in at.markdown)
-    at.switch_page("pages/1_Define_your_ICP.py").run()
+    at.switch_page(ICP_PAGE).run()
     assert any("Step 1 of 4" in m.value for m in at.markdown)
     off = new_app()
     off.run()
-    assert not off.toggle(key="workshop_toggle").value
+    assert not off.toggle(key=TOGGLE).value
+    assert not any("Welcome" in m.value for m in off.markdown)
+    off.switch_page(ICP_PAGE).run()
     assert not any("Step 1 of 4" in m.value for m in off.markdown)
 
 
-def test_persona_switch_loads_network_and_preset():
+def test_the_toggle_keeps_the_url_in_step():
     at = _workshop()
-    at.selectbox(key="workshop_persona").select("recruiter").run()
+    at.toggle(key=TOGGLE).set_value(False).run()
+    assert "mode" not in at.query_params
+    at.toggle(key=TOGGLE).set_value(True).run()
+    assert at.query_params["mode"] == ["workshop"] or at.query_params["mode"] == "workshop"
+
+
+def test_persona_switch_updates_banner_badge_and_picker():
+    at = _workshop()
+    assert at.selectbox(key=PERSONA).value == "saas"
+    assert "a fictional B2B SaaS founder" in _texts(at)
+    at.selectbox(key=PERSONA).select("recruiter").run()
     assert not at.exception
-    assert app_state(at).network.source_label == "Demo: Tech recruiter"
-    assert app_state(at).icp == PRESETS["Recruiter building a candidate network"]
+    s = app_state(at)
+    assert s.network.source_label == "Demo: Tech recruiter"
+    assert s.icp == PRESETS[RECRUITER_PRESET]
+    texts = _texts(at)
+    assert "B2B SaaS founder" not in texts  # banner, badge and welcome all say the recruiter
+    assert "demo network** of a fictional tech recruiter" in texts  # the Home banner
+    assert "connections of a fictional tech recruiter" in texts  # the sidebar badge
+    assert "The demo network of a fictional tech recruiter is loaded" in texts  # the tour
+    assert at.selectbox(key=PERSONA).value == "recruiter"
 
 
-def test_reset_everything_restores_the_demo():
+def test_tour_and_preset_box_follow_the_preset_in_force():
+    at = _workshop()
+    at.switch_page(ICP_PAGE).run()
+    assert app_state(at).icp is None
+    assert "Choose a workshop preset" in _texts(at)
+    assert at.selectbox(key="preset_pick").value == "—"
+
+    at.selectbox(key=PERSONA).select("recruiter").run()  # on the ICP page itself
+    assert not at.exception
+    texts = _texts(at)
+    assert "Choose a workshop preset" not in texts and "Pick the workshop preset" not in texts
+    assert f"The preset **{RECRUITER_PRESET}** is applied" in texts
+    assert at.selectbox(key="preset_pick").value == RECRUITER_PRESET
+    # The wizard's own widgets show the preset, not the last attendee's answers.
+    functions = at.multiselect(key="icp_functions").value
+    assert functions == list(PRESETS[RECRUITER_PRESET].functions)
+
+    # Reached from another page, the box shows it too.
+    at.switch_page("pages/4_Remove_or_block.py").run()
+    at.selectbox(key=PERSONA).select("consultant").run()
+    at.switch_page(ICP_PAGE).run()
+    assert at.selectbox(key="preset_pick").value == PERSONAS["consultant"]["preset"]
+    assert f"The preset **{PERSONAS['consultant']['preset']}** is applied" in _texts(at)
+
+
+def test_using_a_preset_by_hand_updates_the_tour():
+    at = _workshop()
+    at.switch_page(ICP_PAGE).run()
+    name = PERSONAS["consultant"]["preset"]
+    at.selectbox(key="preset_pick").select(name).run()
+    at.button(key="use_preset").click().run()
+    assert not at.exception
+    assert f"The preset **{name}** is applied" in _texts(at)
+
+
+def _do_some_work(at) -> None:
+    """What an attendee leaves behind: ICP edits, corrections, group tags, picks, answers."""
+    s = app_state(at)
+    s.corrections = (Correction("growth hacker", "Marketing"),)
+    s.grouping.tags = {0: "prune"}
+    s.grouping.names = {0: "Mine"}
+    s.picks = Picks(protect=frozenset({1}), remove=frozenset({2}))
+    s.pages["icp_step"] = 2
+    at.switch_page(FAQ_PAGE).run()
+    at.text_input(key="faq_search").set_value("notified").run()
+    at.radio(key="dh_harass").set_value("Yes").run()
+    assert not at.exception
+
+
+def test_persona_switch_resets_exactly_the_attendees_work():
+    at = _workshop()
+    _do_some_work(at)
+    at.selectbox(key=PERSONA).select("recruiter").run()
+    assert not at.exception
+    s = app_state(at)
+    # The attendee's work is gone...
+    assert s.corrections == () and s.grouping.tags == {} and s.grouping.names == {}
+    assert s.picks == Picks() and "icp_step" not in s.pages
+    assert at.text_input(key="faq_search").value == ""
+    assert at.radio(key="dh_harass").value is None
+    # ...the new persona's network and preset are in force...
+    assert s.network.source_label == "Demo: Tech recruiter"
+    assert s.icp == PRESETS[RECRUITER_PRESET]
+    # ...and the facilitator's controls stay as they were.
+    assert at.toggle(key=TOGGLE).value
+    assert at.selectbox(key=PERSONA).value == "recruiter"
+
+
+def test_choosing_the_persona_in_force_changes_nothing():
+    at = _workshop()
+    _do_some_work(at)
+    before = app_state(at)
+    at.selectbox(key=PERSONA).select("saas").run()  # already the persona in force
+    assert app_state(at) is before
+    assert before.corrections and before.grouping.tags
+    assert at.text_input(key="faq_search").value == "notified"
+
+
+def test_reset_everything_keeps_the_persona_and_clears_the_work():
+    at = _workshop()
+    at.selectbox(key=PERSONA).select("consultant").run()
+    _do_some_work(at)
+    at.button(key="workshop_reset").click().run()
+    assert not at.exception
+    s = app_state(at)
+    assert s.network.source_label == "Demo: Finance consultant"
+    assert s.icp == PRESETS[PERSONAS["consultant"]["preset"]]
+    assert s.corrections == () and s.grouping.tags == {}
+    assert at.radio(key="dh_harass").value is None
+    assert at.toggle(key=TOGGLE).value
+
+
+def test_upload_then_persona_then_reset():
     at = _workshop()
     at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
     assert not app_state(at).network.is_demo
+    assert at.selectbox(key=PERSONA).value is None  # the picker does not claim a persona
+    assert "fictional" not in "\n".join(i.value for i in at.info)
+    at.selectbox(key=PERSONA).select("recruiter").run()
+    at.run()  # the file still in the upload box is not read again
+    assert not at.exception
+    assert app_state(at).network.source_label == "Demo: Tech recruiter"
+    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(),
+                                              "text/csv")).run()
     at.button(key="workshop_reset").click().run()
     assert not at.exception
-    assert app_state(at).network.is_demo
-    assert at.toggle(key="workshop_toggle").value
+    assert app_state(at).network.is_demo  # back to the default persona after an upload
+    assert at.selectbox(key=PERSONA).value == "saas"
 
 
 @pytest.mark.parametrize("persona", list(PERSONAS))

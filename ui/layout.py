@@ -41,6 +41,22 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
+#: What the theme (.streamlit/config.toml) cannot say: labels wrap instead of being cut with
+#: "…" when a column is narrow (a projector at 1280 px, the sidebar open). Sizes stay in the
+#: theme; workshop mode only raises the root size (ui/workshop.py).
+FIT_TEXT_CSS = """<style>
+[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  overflow-wrap: anywhere;
+}
+[data-testid="stBaseButton-secondary"] *, [data-testid="stBaseButton-primary"] *,
+[data-testid="stBaseButton-tertiary"] * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+}
+button[data-baseweb="tab"] * { white-space: nowrap; }
+</style>"""
+
 #: The app's pages in order: (script, label, icon). One home for the navigation.
 PAGES = (
     ("app.py", "Home", ":material/home:"),
@@ -60,6 +76,9 @@ def page_setup(title: str, icon: str) -> None:
                        layout="wide")
     warmup.start()
     bootstrap()
+    st.html(FIT_TEXT_CSS)
+    this_page = next((s for s, label, _ in PAGES if label == title), "app.py")
+    workshop.bind_preset_box(this_page)
     with st.sidebar:
         st.markdown(f"**{APP_NAME}**")
         for script, label, page_icon in PAGES:
@@ -67,16 +86,16 @@ def page_setup(title: str, icon: str) -> None:
         render_source_badge()
         workshop.sidebar()
     if workshop.is_on():
-        script = next((s for s, label, _ in PAGES if label == title), "app.py")
-        workshop.tour(script)
+        workshop.tour(this_page)
 
 
 def render_source_badge() -> None:
     """Which network is loaded and whether an ICP exists: the two facts every page depends on."""
     net = network()
     if net.is_demo:
-        st.info(f"**Demo network** · {count(len(net.df))} connections of a fictional founder. "
-                "Load your own export on the Home page.", icon=":material/science:")
+        st.info(f"**Demo network** · {count(len(net.df))} connections of "
+                f"{workshop.demo_owner(net)}. Load your own export on the Home page.",
+                icon=":material/science:")
     else:
         st.success(f"**Your export** · {count(len(net.df))} connections",
                    icon=":material/contacts:")
