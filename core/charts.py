@@ -78,3 +78,20 @@ def top_bar_chart(counts: pd.DataFrame, label: str, title: str) -> alt.Chart:
         )
         .properties(title=title, height=max(120, 30 * len(counts)))
     )
+
+
+def fit_histogram(scored: pd.DataFrame) -> alt.Chart:
+    """How a network's fit scores spread (5-point bins, coloured by band): the ICP preview's
+    chart. Takes the real (non-ghost) rows of `core.icp.score` output (fit, fit_band)."""
+    return (
+        alt.Chart(scored[["fit", "fit_band"]])
+        .mark_bar()
+        .encode(
+            x=alt.X("fit:Q", bin=alt.Bin(step=5, extent=[0, 100]), title="ICP fit (0-100)"),
+            y=alt.Y("count():Q", title="Connections"),
+            color=fit_color(),
+            tooltip=[alt.Tooltip("fit_band:N", title="Band"),
+                     alt.Tooltip("count():Q", title="Connections", format=",")],
+        )
+        .properties(title="How well your connections fit this ICP", height=220)
+    )

@@ -590,6 +590,30 @@ def score(connections: pd.DataFrame, icp: ICP, corrections: Corrections = (), *,
     return out
 
 
+def unknown_titles(texts: pd.Series, reading: pd.DataFrame, n: int = 8
+                   ) -> tuple[float, pd.DataFrame]:
+    """How much of a network the title model cannot read, and what to correct first.
+
+    Takes people's title texts and their `read_titles` reading (aligned). Returns the share of
+    people with a title whose function is unknown, and the `n` most common such titles as a
+    frame (key: the `title_key` a correction is stored under, title: its most common spelling,
+    people), most people first. Why: one correction of a common title fixes many people.
+    """
+    titled = (reading["key"] != "").to_numpy()
+    unknown = titled & (reading["function"] == "").to_numpy()
+    share = float(unknown.sum() / titled.sum()) if titled.any() else 0.0
+    pairs = pd.DataFrame({"key": reading["key"].to_numpy()[unknown],
+                          "title": texts.astype("str").to_numpy()[unknown]})
+    pairs["title"] = pairs["title"].str.strip()
+    people = pairs.groupby("key", sort=False).size().rename("people")
+    spelling = (pairs.value_counts(["key", "title"], sort=True)
+                .reset_index().drop_duplicates("key").set_index("key")["title"])
+    top = people.sort_values(ascending=False, kind="stable").head(n)
+    frame = pd.DataFrame({"key": top.index.astype(str), "title": spelling.reindex(top.index)
+                          .to_numpy(), "people": top.to_numpy()})
+    return share, frame.astype({"key": "str", "title": "str"})
+
+
 # --- words for people -----------------------------------------------------------------------
 
 def _join(items, word: str = "or") -> str:

@@ -1,13 +1,10 @@
 """Define your ICP: a four-step wizard with a live preview of who in your network fits."""
 
-import altair as alt
 import streamlit as st
 
 import ui
-from core.charts import fit_color
-from core.format import count, pct
-from core.icp import DIMENSIONS, ICP, PRESETS, industries_in, summary
-from core.text import needle
+from core.format import count
+from core.icp import DIMENSIONS, PRESETS, industries_in, summary
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 from ui import icp_page as w
 
@@ -25,28 +22,23 @@ with top_left:
                           help="Fills every step; you can change anything afterwards.")
     st.button("Use this preset", key="use_preset", disabled=preset == "—",
               on_click=w.apply_preset, args=(preset,))
+    if w.replaced() is not None:
+        st.warning(f"The preset replaced your own ICP “{ui.md_escape(w.replaced().name)}”.",
+                   icon=":material/undo:")
+        st.button("Undo: bring mine back", key="icp_undo", on_click=w.undo_preset)
 with top_mid:
     loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key="icp_file",
                               max_upload_size=1)  # an ICP file is a few hundred bytes
-    if loaded is not None and ui.get("icp_loaded_id") != loaded.file_id:
-        ui.put("icp_loaded_id", loaded.file_id)
-        try:
-            w.apply_loaded(ICP.from_json(loaded.getvalue()))
-            ui.put("icp_load_error", None)
-            st.rerun()
-        except ValueError as exc:
-            ui.put("icp_load_error", str(exc))
-    if loaded is not None and ui.get("icp_load_error"):
-        st.error(f"That file is not a usable ICP: {ui.md_escape(ui.get('icp_load_error'))}",
-                 icon=":material/error:")
     if loaded is None:
-        ui.put("icp_load_error", None)
-        ui.put("icp_loaded_id", None)
+        w.forget_file()
+    elif error := w.load_file(loaded.file_id, loaded.getvalue()):
+        st.error(f"That file is not a usable ICP: {ui.md_escape(error)}", icon=":material/error:")
+    draft = w.draft()
 with top_right:
-    st.download_button("Save ICP (.json)", draft.to_json(), file_name="my_icp.json",
-                       mime="application/json", key="icp_download", disabled=draft.is_empty(),
-                       icon=":material/download:",
-                       help="Only your criteria are saved: no names, no connections.")
+    st.download_button("Save ICP (.json)", draft.to_json(ui.corrections()),
+                       file_name="my_icp.json", mime="application/json", key="icp_download",
+                       disabled=draft.is_empty(), icon=":material/download:",
+                       help="Your criteria and title corrections: no names, no connections.")
     st.button("Start over", key="icp_clear", on_click=w.clear)
 
 step = w.step()
@@ -54,29 +46,26 @@ st.progress((step + 1) / len(w.STEPS), text=f"Step {step + 1} of {len(w.STEPS)}:
                                             f"{w.STEPS[step]}")
 
 form, preview = st.columns([1, 1], gap="large")
-profile = w.network_profile()
 with form:
     if step == 0:
         st.subheader("Who do you serve?")
         if net.profile.get("headline"):
             st.caption(f"Your own headline: {ui.md_escape(net.profile['headline'])}")
-        fn_counts = profile["function"].value_counts()
-        sen_counts = profile["seniority"].value_counts()
+        fn_counts, sen_counts = w.function_counts(), w.seniority_counts()
         st.multiselect(
             "Job functions", sorted(FUNCTIONS, key=lambda f: -fn_counts.get(f, 0)),
             key=w.bind("functions"), on_change=w.sync, args=("functions",),
             format_func=lambda f: f"{f} · {count(fn_counts.get(f, 0))}",
             help="Sales Navigator's function names, most common in your network first; the "
                  "number is how many of your connections have that function, read from their "
-                 "job titles.")
+                 "job titles (a title naming two roles counts for both).")
         st.multiselect(
             "Seniority", list(SENIORITIES), key=w.bind("seniorities"), on_change=w.sync,
             args=("seniorities",), format_func=lambda s: f"{s} · {count(sen_counts.get(s, 0))}",
             help="Sales Navigator's levels, most senior first. One level away from a level you "
                  "pick earns half the points.")
-        unknown = (profile["function"] == "").mean() if len(profile) else 0
-        st.caption(f"{pct(unknown)} of your connections have a title we cannot map to a "
-                   "function; they can still match on keywords and companies.")
+        st.caption("Titles the coach cannot read can still match on keywords and companies; "
+                   "tell it how to read the common ones under the preview.")
     elif step == 1:
         st.subheader("Where do they work?")
         ind = w.industry_counts()
@@ -97,51 +86,35 @@ with form:
                     st.button(f"Add {group}", key=f"icp_add_ind_{list(INDUSTRIES).index(group)}",
                               on_click=w.add_to, args=("industries", [group]),
                               icon=":material/add:")
-        companies = w.top("company")
-        options = list(dict.fromkeys(companies["company"].tolist() + list(draft.companies)
-                                     + list(draft.exclude_companies)))
-        counts = dict(zip(companies["company"], companies["count"], strict=True))
-        st.multiselect(
-            "Target accounts (companies you want)", options, key=w.bind("companies"),
-            on_change=w.sync, args=("companies",), accept_new_options=True,
-            format_func=lambda c: f"{c} · {count(counts[c])}" if c in counts else c,
-            help="Your most common employers with how many connections work there; or type "
-                 "a name. A company matches when its name contains these words.")
-        st.multiselect(
-            "Accounts to keep out (competitors, your own employer)", options,
-            key=w.bind("exclude_companies"), on_change=w.sync, args=("exclude_companies",),
-            accept_new_options=True,
-            format_func=lambda c: f"{c} · {count(counts[c])}" if c in counts else c,
-            help="Anyone at these companies is off-profile, whatever else matches.")
+        options, with_count = w.company_options(draft)
+        for field, label, tip in (
+                ("companies", "Target accounts (companies you want)",
+                 "Your most common employers with how many connections work there; or type a "
+                 "name. A company matches when its name contains these words."),
+                ("exclude_companies", "Accounts to keep out (competitors, your own employer)",
+                 "Anyone at these companies is off-profile, whatever else matches.")):
+            st.multiselect(label, options, key=w.bind(field), on_change=w.sync, args=(field,),
+                           accept_new_options=True, help=tip,
+                           format_func=with_count)
     elif step == 2:
         st.subheader("Signals and deal-breakers")
-        words = w.word_counts()
-        keyword_options = list(dict.fromkeys(list(draft.keywords) + words["word"].tolist()))
-        exclusion_options = list(dict.fromkeys(list(draft.exclude_keywords) + w.COMMON_EXCLUSIONS))
-        known = dict(zip(words["word"], words["count"], strict=True))
-        term_counts = w.term_counts(sorted({t for t in keyword_options + exclusion_options
-                                            if needle(t).strip() not in known}))
-
-        def with_count(term: str) -> str:
-            n = known.get(needle(term).strip(), term_counts.get(term))
-            return term if n is None else f"{term} · {count(n)}"
-
+        keyword_options, exclusion_options, with_count = w.signal_options(draft)
         st.multiselect(
             "Nice-to-have words in their title or company", keyword_options,
             key=w.bind("keywords"), on_change=w.sync, args=("keywords",),
             accept_new_options=True, format_func=with_count,
             help="The most common words in your network come first, with how many connections "
-                 "use them; or type your own. Whole words, any case. The first match earns 60% "
-                 "of the keyword points; each further match 20% more.")
+                 "use them; or type your own. Whole words, any case, accents or not. Each one "
+                 "only adds points: the first match earns 60% of the keyword points, each "
+                 "further match 20% more.")
         st.multiselect(
             "Deal-breakers: anyone with these words is off-profile", exclusion_options,
             key=w.bind("exclude_keywords"), on_change=w.sync, args=("exclude_keywords",),
             accept_new_options=True, format_func=with_count,
             help="Checked in the title and the company name; a match sets the fit to 0.")
         with st.expander("Most common titles in your network (tick to add as keywords)"):
-            titles = w.top("position", 15)
-            st.dataframe(titles, hide_index=True, width="stretch", key="icp_titles_pick",
-                         on_select="rerun", selection_mode="multi-row",
+            st.dataframe(w.top("position", 15), hide_index=True, width="stretch",
+                         key="icp_titles_pick", on_select="rerun", selection_mode="multi-row",
                          column_config={"position": "Title", "count": "Connections"})
             picked = st.session_state.get("icp_titles_pick")
             n_picked = len(picked.selection.rows) if picked is not None else 0
@@ -157,10 +130,9 @@ with form:
                   on_change=w.sync, args=("fit_threshold",),
                   help="A fit at or above this is a strong fit; partial fit starts at half "
                        "this value; below that is off-profile.")
-        st.markdown("**How much each part counts** (points; rescaled to 100 over the parts "
-                    "you filled in)")
-        cols = st.columns(len(DIMENSIONS))
-        for col, dim in zip(cols, DIMENSIONS, strict=True):
+        st.markdown("**How much each part counts** (function, seniority, industry and company "
+                    "share 100 points between the parts you filled in; keywords add on top)")
+        for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS, strict=True):
             col.number_input(dim.title(), 0, 100, step=5, key=w.bind(f"w_{dim}"),
                              on_change=w.sync_weight, args=(dim,))
         st.info(ui.md_escape(summary(draft)), icon=":material/summarize:")
@@ -175,49 +147,4 @@ with form:
 
 with preview:
     st.subheader("Live preview")
-    if draft.is_empty():
-        st.info("Pick at least one function, seniority, industry, account or keyword to see "
-                "who in your network fits.", icon=":material/info:")
-    else:
-        with st.spinner("Scoring your network…"):
-            scored = w.scored(draft)
-        real = scored[~scored["is_blank"]]
-        bands = real["fit_band"].value_counts()
-        c1, c2, c3 = st.columns(3)
-        for col, band, label in ((c1, "strong", "Strong fit"), (c2, "partial", "Partial"),
-                                 (c3, "off", "Off-profile")):
-            col.metric(label, count(bands.get(band, 0)),
-                       help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
-                            "name (ghost rows are not scored)")
-        hist = (
-            alt.Chart(real[["fit", "fit_band"]])
-            .mark_bar()
-            .encode(
-                x=alt.X("fit:Q", bin=alt.Bin(step=5, extent=[0, 100]), title="ICP fit (0-100)"),
-                y=alt.Y("count():Q", title="Connections"),
-                color=fit_color(),
-                tooltip=[alt.Tooltip("fit_band:N", title="Band"),
-                         alt.Tooltip("count():Q", title="Connections", format=",")],
-            )
-            .properties(title="How well your connections fit this ICP", height=220)
-        )
-        st.altair_chart(hist, width="stretch")
-        labels = {"strong": "Strong fit", "partial": "Partial", "off": "Off-profile"}
-        shown = st.segmented_control("People and why", list(labels), default="strong",
-                                     format_func=labels.get, key="icp_sample_band",
-                                     help="A sample of people in each band with the reasons "
-                                          "for their score.") or "strong"
-        people = w.sample(scored, shown)
-        if people.empty:
-            st.caption(f"Nobody is in the {labels[shown].lower()} band.")
-        else:
-            st.dataframe(
-                people[["full_name", "fit", "fit_reasons", "position", "company"]],
-                hide_index=True, width="stretch", height=320,
-                column_config={
-                    "full_name": st.column_config.TextColumn("Name", width="small"),
-                    "fit": st.column_config.NumberColumn("Fit", format="%d", width=48),
-                    "fit_reasons": st.column_config.TextColumn("Why", width="large"),
-                    "position": "Title", "company": "Company",
-                },
-            )
+    w.render_preview(draft)

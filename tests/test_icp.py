@@ -486,3 +486,14 @@ def test_demo_preset_finds_a_meaningful_share():
     out = score(load_export(DEMO_PATH).df, PRESETS["B2B SaaS founder selling to sales leaders"])
     strong = (out["fit_band"] == "strong").mean()
     assert 0.1 < strong < 0.35
+
+
+def test_the_fit_histogram_says_what_it_shows():
+    from core.charts import fit_histogram
+
+    spec = fit_histogram(score(people([("VP Sales", "Acme"), ("Poet", "B")]), SALES_ICP)
+                         .dropna(subset=["fit"])).to_dict()
+    assert spec["title"] == "How well your connections fit this ICP"
+    assert spec["encoding"]["x"]["title"] == "ICP fit (0-100)"
+    assert spec["encoding"]["y"]["title"] == "Connections"
+    assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Band", "Connections"]

@@ -1,9 +1,15 @@
-"""The ICP wizard in AppTest: a preset end to end, state across pages, loading saved JSON."""
+"""The ICP wizard in AppTest: a preset end to end, state across pages, loading saved JSON, the
+preview (what it judged, unknown titles one click from a correction), undo after a preset."""
 
 from __future__ import annotations
 
-from core.icp import ICP, PRESETS
-from tests.conftest import app_state, modern_csv, new_app, set_icp
+import json
+
+import pytest
+
+from core.icp import ICP, PRESETS, load_icp_file
+from core.titles import Correction, title_key
+from tests.conftest import MODERN_ROWS, app_state, modern_csv, new_app
 
 PAGE = "pages/1_Define_your_ICP.py"
 PRESET = "B2B SaaS founder selling to sales leaders"
@@ -149,3 +155,131 @@ def test_wizard_on_an_upload():
     at.button(key="use_preset").click().run()
     assert not at.exception
     assert sum(_counts(at).values()) == 4  # five rows, one ghost
+
+
+def _use_preset(at, name: str = PRESET):
+    at.selectbox(key="preset_pick").select(name).run()
+    at.button(key="use_preset").click().run()
+    assert not at.exception
+
+
+def _popovers(at) -> list[str]:
+    return [p.proto.popover.label for p in at.get("popover")]
+
+
+def _scored(at):
+    """The table the preview shows counts from (the session's latest scored table)."""
+    return next(reversed(app_state(at).cache["scored"].values()))
+
+
+def test_the_preview_shows_what_it_judged():
+    at = _wizard()
+    _use_preset(at)
+    table = at.dataframe[0].value
+    assert list(table.columns) == ["full_name", "title", "company", "fit", "fit_reasons",
+                                   "read_as"]
+    assert table["title"].str.len().gt(0).all() and table["read_as"].str.len().gt(0).all()
+    assert any("Titles the coach cannot read" in m.value for m in at.markdown)
+
+
+def test_a_correction_from_the_page_changes_the_reading_and_the_fit():
+    at = _wizard()
+    _use_preset(at)
+    key = title_key("Managing Partner")  # the demo's most common title the rules cannot read
+    assert any(label.startswith("Managing Partner · ") for label in _popovers(at))
+    before = _scored(at)
+    people = before["title_key"] == key
+    assert people.sum() >= 5 and (before.loc[people, "function"] == "").all()
+    strong = _counts(at)["Strong fit"]
+    at.selectbox(key=f"icp_fix_{key}_fn").select("Entrepreneurship").run()
+    at.button(key=f"icp_fix_{key}_apply").click().run()
+    assert not at.exception
+    assert app_state(at).corrections == (Correction(key, "Entrepreneurship", ""),)
+    after = _scored(at)
+    assert (after.loc[people, "function"] == "Entrepreneurship").all()
+    assert (after.loc[people, "fit"] > before.loc[people, "fit"]).all()
+    assert after.loc[people, "fit_reasons"].str.contains(
+        "you said Managing Partner is Entrepreneurship").all()
+    assert _counts(at)["Strong fit"] > strong
+    assert not any(label.startswith("Managing Partner · ") for label in _popovers(at))
+    # A preset keeps the corrections (they are not part of the ICP); removing one undoes it.
+    _use_preset(at, "Consultant selling to CFOs")
+    assert app_state(at).corrections == (Correction(key, "Entrepreneurship", ""),)
+    at.button(key=f"icp_unfix_{key}").click().run()
+    assert not at.exception and app_state(at).corrections == ()
+
+
+def test_correct_any_title_shown_in_the_preview():
+    at = _wizard()
+    _use_preset(at)
+    shown = at.dataframe[0].value["title"].iloc[0]
+    at.selectbox(key="icp_fix_any_title").select(shown).run()
+    at.selectbox(key="icp_fix_any_fn").select("Legal").run()
+    at.button(key="icp_fix_any_apply").click().run()
+    assert not at.exception
+    said = app_state(at).corrections
+    assert [c.function for c in said] == ["Legal"] and said[0].title == title_key(shown)
+    assert (_scored(at).loc[lambda d: d["title_key"] == said[0].title, "function"]
+            == "Legal").all()
+
+
+def test_a_preset_over_a_hand_built_icp_offers_undo():
+    at = _wizard()
+    _use_preset(at)
+    assert not at.warning  # a preset over nothing (or over a preset) loses nothing
+    at.button(key="icp_clear").click().run()
+    at.multiselect(key="icp_functions").select("Marketing").run()
+    at.multiselect(key="icp_seniorities").select("Director").run()
+    mine = app_state(at).icp
+    _use_preset(at)
+    assert app_state(at).icp == PRESETS[PRESET]
+    assert at.warning and "replaced your own ICP" in at.warning[0].value
+    at.button(key="icp_undo").click().run()
+    assert not at.exception
+    assert app_state(at).icp == mine
+    assert at.multiselect(key="icp_functions").value == ["Marketing"]
+    assert not at.warning
+
+
+def test_corrections_round_trip_through_the_icp_file():
+    at = _wizard()
+    icp = PRESETS["Agency owner selling to marketing leaders"]
+    said = (Correction(title_key("Managing Partner"), "Marketing", "Director"),)
+    at.file_uploader(key="icp_file").set_value(
+        ("icp.json", icp.to_json(said).encode(), "application/json")).run()
+    assert not at.exception
+    assert app_state(at).icp == icp and app_state(at).corrections == said
+    assert (_scored(at).loc[lambda d: d["title_key"] == said[0].title, "function"]
+            == "Marketing").all()
+
+
+def test_a_file_with_a_lone_surrogate_is_refused_kindly():
+    at = _wizard()
+    _use_preset(at)
+    bad = json.dumps({"schema": 1, "name": "x"}).replace('"x"', '"x\\ud800y"').encode()
+    with_keyword = b'{"schema": 1, "keywords": ["\\udfff"]}'
+    for data in (bad, with_keyword):
+        at.file_uploader(key="icp_file").set_value(("b.json", data, "application/json")).run()
+        assert not at.exception
+        assert at.error and "cannot be shown or saved" in at.error[0].value
+        assert app_state(at).icp == PRESETS[PRESET]
+    with pytest.raises(ValueError):
+        load_icp_file(bad)
+
+
+def test_a_correction_on_an_uploaded_export():
+    rows = MODERN_ROWS + ["Gil,Ninja,https://www.linkedin.com/in/gil-ninja,,Acme,Ninja Rockstar,"
+                          "01 Jan 2024",
+                          "Ana,Ninja,https://www.linkedin.com/in/ana-ninja,,Globex,Ninja Rockstar,"
+                          "02 Jan 2024"]
+    at = _wizard(modern_csv(rows))
+    at.multiselect(key="icp_functions").select("Sales").run()
+    key = title_key("Ninja Rockstar")
+    ninjas = _scored(at)["title_key"] == key
+    assert (_scored(at).loc[ninjas, "fit"] == 0).all()
+    at.selectbox(key=f"icp_fix_{key}_fn").select("Sales").run()
+    at.selectbox(key=f"icp_fix_{key}_sen").select("Senior").run()
+    at.button(key=f"icp_fix_{key}_apply").click().run()
+    assert not at.exception
+    assert (_scored(at).loc[ninjas, "fit"] == 100).all()
+    assert (_scored(at).loc[ninjas, "seniority"] == "Senior").all()

@@ -10,28 +10,35 @@ from __future__ import annotations
 
 import pandas as pd
 
-from core.icp import score
+from core.icp import score, title_text
 from core.titles import read_titles
 from ui.state import cached, state
 
 
 def titles() -> pd.DataFrame:
-    """The title model's reading of every connection (function, seniority, confidence, why),
-    with the user's corrections on top."""
+    """The title model's reading of every connection's title (function, function2, seniority,
+    confidence, why, key; aligned to the connection table), with the user's corrections on top.
+
+    Reads the role only (`core.icp.title_text`: headline, else position), never the company, so
+    a company name is not taken for a job. Scoring reuses it, so changing the ICP never reads
+    titles again; a correction changes the key, so every page sees it at once.
+    """
     s = state()
-    net = s.network
-    return cached("titles", (net.fingerprint, s.corrections),
-                  lambda: read_titles(net.df["text"], s.corrections), bound=2)
+    net, corrections = s.network, s.corrections
+    return cached("titles", (net.fingerprint, corrections),
+                  lambda: read_titles(title_text(net.df), corrections), bound=2)
 
 
 def scored() -> pd.DataFrame | None:
-    """Every connection scored against the current ICP (None while there is no ICP)."""
+    """Every connection scored against the current ICP with the user's corrections (None while
+    there is no ICP): `core.icp.score` columns (fit, fit_band, fit_reasons, function, ...)."""
     s = state()
     if s.icp is None:
         return None
     net, icp, corrections = s.network, s.icp, s.corrections
-    return cached("scored", (net.fingerprint, repr(icp), corrections),
-                  lambda: score(net.df, icp), bound=2)
+    reading = titles()
+    return cached("scored", (net.fingerprint, icp, corrections),
+                  lambda: score(net.df, icp, corrections, titles=reading), bound=2)
 
 
 def grouping():

@@ -1,18 +1,21 @@
-"""State and cached helpers for the ICP wizard page (the page itself stays a thin script).
+"""The ICP wizard's state, callbacks and rendering (the page itself stays a thin script).
 
 The wizard edits a draft ICP that is applied at once (`ui.set_icp`), so every other page sees
-the current answers. The draft lives in the session (`ui.put`), so answers survive moving
-between steps and pages.
+the current answers. The draft is a page-local value of the session state (`ui.put`), so answers
+survive moving between steps and pages. Title corrections are not part of the ICP: they live in
+`ui.state().corrections`, so choosing a preset keeps them, and every page reads titles with them.
 
 Widgets get their value from session state, never from `default=`/`value=`: Streamlit
 identifies a keyed widget by its key alone, so a changed default (after a preset, a loaded file
 or "Start over") would not reach the browser, which would then send its old value back and undo
 the change. `bind()` puts the draft's value under the widget's key when the key is missing;
-`_reset_widgets()` removes the keys so the next run binds them again from the new draft.
+`_reset_widgets()` removes the keys so the next run binds them again from the draft.
 """
 
 from __future__ import annotations
 
+import unicodedata
+from collections.abc import Callable
 from dataclasses import replace
 
 import numpy as np
@@ -20,12 +23,27 @@ import pandas as pd
 import pyarrow.compute as pc
 import streamlit as st
 
-from core.icp import DIMENSIONS, ICP, MAX_ITEMS, MAX_TEXT, PRESETS, score
+from core.charts import fit_histogram
+from core.format import count, pct
+from core.icp import (
+    DIMENSIONS,
+    ICP,
+    MAX_ITEMS,
+    MAX_TEXT,
+    PRESETS,
+    load_icp_file,
+    title_text,
+    unknown_titles,
+    with_correction,
+)
 from core.overview import top_values
 from core.text import has_word, needle, padded_words
-from core.titles import classify_titles
-from core.vocabulary import INDUSTRIES
-from ui.session import get, icp, memo, put, set_icp
+from core.titles import Correction
+from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
+from ui import derived
+from ui.layout import md_escape
+from ui.session import corrections, get, icp, network, put, set_corrections, set_icp
+from ui.state import cached
 
 STEPS = ("Who you serve", "Where they work", "Signals and deal-breakers", "Review and save")
 LIST_FIELDS = ("functions", "seniorities", "industries", "companies", "exclude_companies",
@@ -33,6 +51,9 @@ LIST_FIELDS = ("functions", "seniorities", "industries", "companies", "exclude_c
 WIDGET_FIELDS = LIST_FIELDS + ("name", "fit_threshold") + tuple(f"w_{d}" for d in DIMENSIONS)
 _DRAFT = "icp_draft"
 _STEP = "icp_step"
+_REPLACED = "icp_replaced"  # the hand-built ICP a preset replaced, until undone or edited
+_LOADED = "icp_loaded"      # (file id, error) of the last ICP file seen
+BANDS = {"strong": "Strong fit", "partial": "Partial", "off": "Off-profile"}
 COMMON_EXCLUSIONS = ["student", "intern", "recruiter", "retired", "open to work",
                      "looking for", "seeking", "job seeker"]
 #: Words that make poor keyword suggestions: headline glue, level words (the seniority step
@@ -45,6 +66,8 @@ _STOPWORDS = frozenset((
     "president intern trainee principal staff member team mgr ii iii iv "
     "inc ltd llc gmbh co corp corporation company sa ag plc bv srl hq").split())
 
+
+# --- the draft and its widgets --------------------------------------------------------------
 
 def widget_key(field: str) -> str:
     return f"icp_{field}"
@@ -59,10 +82,18 @@ def draft() -> ICP:
     return current
 
 
-def set_draft(value: ICP) -> None:
-    """Keep the draft and apply it: an ICP with no criteria counts as no ICP."""
+def set_draft(value: ICP, *, replaced: ICP | None = None) -> None:
+    """Keep the draft and apply it (an ICP with no criteria counts as no ICP). `replaced` is a
+    hand-built ICP this change threw away, offered back until the next change."""
     put(_DRAFT, value)
+    put(_REPLACED, replaced)
     set_icp(None if value.is_empty() else value)
+
+
+def _clean(text) -> str:
+    """Typed text the ICP file can hold: no control characters or broken surrogates."""
+    text = "".join(ch for ch in str(text) if unicodedata.category(ch) not in ("Cc", "Cs"))
+    return text.strip()[:MAX_TEXT]
 
 
 def _draft_value(field: str):
@@ -88,11 +119,10 @@ def sync(field: str) -> None:
     """Widget callback: copy one widget's value into the draft."""
     value = st.session_state.get(widget_key(field))
     if field in LIST_FIELDS:
-        # Within the limits ICP.from_json enforces, so a saved file always loads again.
-        items = (str(v).strip()[:MAX_TEXT] for v in (value or []))
-        value = list(dict.fromkeys(v for v in items if v))[:MAX_ITEMS]
+        # Within the limits the ICP file enforces, so a saved file always loads again.
+        value = tuple(dict.fromkeys(v for v in map(_clean, value or []) if v))[:MAX_ITEMS]
     elif field == "name":
-        value = str(value or "My ICP")[:MAX_TEXT]
+        value = _clean(value) or "My ICP"
     elif field == "fit_threshold":
         value = float(value)
     set_draft(replace(draft(), **{field: value}))
@@ -111,17 +141,57 @@ def _reset_widgets() -> None:
         st.session_state.pop(widget_key(field), None)
 
 
+def is_hand_built(value: ICP) -> bool:
+    """True for an ICP with criteria that is not one of the presets (work a preset would lose)."""
+    return not value.is_empty() and value not in PRESETS.values()
+
+
 def apply_preset(name: str) -> None:
-    """Button callback: fill every step from a workshop preset."""
+    """Button callback: fill every step from a workshop preset; a hand-built ICP it replaces is
+    kept for a one-click undo (no silent loss)."""
     preset = PRESETS.get(name)
     if preset is not None:
-        set_draft(replace(preset))
+        before = draft()
+        set_draft(preset, replaced=before if is_hand_built(before) else None)
         _reset_widgets()
 
 
-def apply_loaded(value: ICP) -> None:
+def replaced() -> ICP | None:
+    """The hand-built ICP the last preset replaced, while it can still be brought back."""
+    return get(_REPLACED)
+
+
+def undo_preset() -> None:
+    """Button callback: bring back the hand-built ICP a preset replaced."""
+    before = replaced()
+    if before is not None:
+        set_draft(before)
+        _reset_widgets()
+
+
+def load_file(file_id: str, data: bytes) -> str | None:
+    """Apply a saved ICP file once per upload: its ICP, and its title corrections on top of the
+    session's. Returns the friendly error (the current ICP stays), or None."""
+    seen = get(_LOADED)
+    if seen is not None and seen[0] == file_id:
+        return seen[1]
+    try:
+        value, said = load_icp_file(data)
+    except ValueError as exc:
+        put(_LOADED, (file_id, str(exc)))
+        return str(exc)
+    put(_LOADED, (file_id, None))
+    merged = corrections()
+    for c in said:
+        merged = with_correction(merged, c)
+    set_corrections(merged)
     set_draft(value)
     _reset_widgets()
+    return None
+
+
+def forget_file() -> None:
+    put(_LOADED, None)
 
 
 def clear() -> None:
@@ -133,9 +203,8 @@ def clear() -> None:
 
 def add_to(field: str, values: list[str]) -> None:
     """Button callback: append values to a list field of the draft (one-click suggestions)."""
-    current = getattr(draft(), field)
-    values = [str(v).strip()[:MAX_TEXT] for v in values if str(v).strip()]
-    merged = list(dict.fromkeys(list(current) + values))[:MAX_ITEMS]
+    merged = tuple(dict.fromkeys(list(getattr(draft(), field)) + [
+        v for v in map(_clean, values) if v]))[:MAX_ITEMS]
     set_draft(replace(draft(), **{field: merged}))
     st.session_state.pop(widget_key(field), None)
 
@@ -156,28 +225,35 @@ def go(delta: int) -> None:
     put(_STEP, max(0, min(len(STEPS) - 1, step() + delta)))
 
 
-def scored(value: ICP) -> pd.DataFrame:
-    """The network scored against `value`, once per session, network and ICP."""
-    return memo("icp.score", score, value)
+# --- counts from the network (per session and network) --------------------------------------
+
+def _real() -> pd.DataFrame:
+    df = network().df
+    return df[~df["is_blank"]]
 
 
-def _title_profile(df: pd.DataFrame) -> pd.DataFrame:
-    real = df[~df["is_blank"]]
-    title = real["headline"].where(real["headline"] != "", real["position"])
-    return classify_titles(title)
+def _cached(name: str, fn, *args):
+    """`fn(real connections, *args)` once per network and arguments (plain hashable args)."""
+    return cached(f"icp.{name}", (network().fingerprint, *args), lambda: fn(_real(), *args))
 
 
-def network_profile() -> pd.DataFrame:
-    """Seniority and function of every real connection (for counts shown next to options)."""
-    return memo("icp.profile", _title_profile)
+def function_counts() -> pd.Series:
+    """People per function among real connections (either of a title's two roles counts)."""
+    reading = derived.titles()[~network().df["is_blank"].to_numpy()]
+    both = pd.concat([reading["function"], reading["function2"]])
+    return both[both != ""].value_counts()
+
+
+def seniority_counts() -> pd.Series:
+    reading = derived.titles()[~network().df["is_blank"].to_numpy()]
+    return reading["seniority"].value_counts()
 
 
 def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
-    real = df[~df["is_blank"]]
-    padded = padded_words(real["text"])
+    padded = padded_words(df["text"])
     counts = {}
     for industry, words in INDUSTRIES.items():
-        hit = np.zeros(len(real), dtype=bool)
+        hit = np.zeros(len(df), dtype=bool)
         for w in words:
             hit |= has_word(padded, needle(w))
         counts[industry] = int(hit.sum())
@@ -186,13 +262,12 @@ def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
 
 def industry_counts() -> dict[str, int]:
     """How many real connections each industry group's words would match."""
-    return memo("icp.industries", _industry_counts)
+    return _cached("industries", _industry_counts)
 
 
 def _word_counts(df: pd.DataFrame, n: int) -> pd.DataFrame:
     """The n words found in the most connections' title/company text (each person counted once)."""
-    real = df.loc[~df["is_blank"], "text"]
-    words = pc.split_pattern(pc.utf8_trim(padded_words(real), characters=" "), " ")
+    words = pc.split_pattern(pc.utf8_trim(padded_words(df["text"]), characters=" "), " ")
     rows = pc.list_parent_indices(words).to_numpy()
     flat = pc.list_flatten(words).to_numpy(zero_copy_only=False)
     pairs = pd.DataFrame({"row": rows, "word": flat}).drop_duplicates()
@@ -204,33 +279,185 @@ def _word_counts(df: pd.DataFrame, n: int) -> pd.DataFrame:
 
 def word_counts(n: int = 40) -> pd.DataFrame:
     """Columns word, count: the most common words in the network, as keyword suggestions."""
-    return memo("icp.words", _word_counts, n)
+    return _cached("words", _word_counts, n)
 
 
 def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
-    padded = padded_words(df.loc[~df["is_blank"], "text"])
-    out = {}
-    for term in terms:
-        nd = needle(term)
-        out[term] = int(has_word(padded, nd).sum()) if nd.strip() else 0
-    return out
+    padded = padded_words(df["text"])
+    return {t: int(has_word(padded, needle(t)).sum()) if needle(t).strip() else 0 for t in terms}
 
 
 def term_counts(terms: list[str]) -> dict[str, int]:
     """How many real connections mention each term as whole words in their title or company."""
-    return memo("icp.terms", _term_counts, tuple(terms))
+    return _cached("terms", _term_counts, tuple(terms))
 
 
 def _top(df: pd.DataFrame, column: str, n: int) -> pd.DataFrame:
-    return top_values(df.loc[~df["is_blank"], column], n, column)
+    return top_values(df[column], n, column)
 
 
 def top(column: str, n: int = 30) -> pd.DataFrame:
     """The n most common values of a column among real connections (columns: column, count)."""
-    return memo("icp.top", _top, column, n)
+    return _cached("top", _top, column, n)
+
+
+def company_options(value: ICP) -> tuple[list[str], Callable[[str], str]]:
+    """The account pickers' options (the most common employers, then the draft's own) and a
+    label with how many connections work there."""
+    companies = top("company")
+    options = list(dict.fromkeys(companies["company"].tolist() + list(value.companies)
+                                 + list(value.exclude_companies)))
+    counts = dict(zip(companies["company"], companies["count"], strict=True))
+    return options, lambda c: f"{c} · {count(counts[c])}" if c in counts else c
+
+
+def signal_options(value: ICP) -> tuple[list[str], list[str], Callable[[str], str]]:
+    """Keyword and deal-breaker options (the draft's own first, then the network's common words
+    and usual exclusions) and a label with how many connections use each."""
+    words = word_counts()
+    keywords = list(dict.fromkeys(list(value.keywords) + words["word"].tolist()))
+    exclusions = list(dict.fromkeys(list(value.exclude_keywords) + COMMON_EXCLUSIONS))
+    known = dict(zip(words["word"], words["count"], strict=True))
+    others = term_counts(sorted({t for t in keywords + exclusions
+                                 if needle(t).strip() not in known}))
+
+    def with_count(term: str) -> str:
+        n = known.get(needle(term).strip(), others.get(term))
+        return term if n is None else f"{term} · {count(n)}"
+
+    return keywords, exclusions, with_count
 
 
 def sample(scored_df: pd.DataFrame, band: str, n: int = 25) -> pd.DataFrame:
-    """Up to n people of one band, best fit first (ties: the order of the export)."""
+    """Up to n people of one band, best fit first (ties: the order of the export), with the
+    columns the preview shows: name, title, company, fit, why and what the title was read as."""
     rows = scored_df[~scored_df["is_blank"] & (scored_df["fit_band"] == band)]
-    return rows.sort_values("fit", ascending=False, kind="stable").head(n)
+    rows = rows.sort_values("fit", ascending=False, kind="stable").head(n)
+    read = rows["function"].where(rows["function2"] == "",
+                                  rows["function"] + " + " + rows["function2"])
+    read = read.where(read != "", "unknown function")
+    read = read + np.where(rows["seniority"] != "", " · " + rows["seniority"], "")
+    return pd.DataFrame({"full_name": rows["full_name"], "title": title_text(rows),
+                         "company": rows["company"], "fit": rows["fit"],
+                         "fit_reasons": rows["fit_reasons"], "read_as": read,
+                         "title_key": rows["title_key"], "function": rows["function"],
+                         "seniority": rows["seniority"]})
+
+
+# --- title corrections ----------------------------------------------------------------------
+
+def unknown() -> tuple[float, pd.DataFrame]:
+    """Share of titled connections with no function read, and the most common such titles."""
+    real = ~network().df["is_blank"].to_numpy()
+    return unknown_titles(title_text(network().df[real]), derived.titles()[real])
+
+
+def apply_correction(key: str, widget: str) -> None:
+    """Button callback: the user's reading of one title (from widgets `<widget>_fn/_sen`)
+    replaces the model's on every page; neither function nor seniority removes it."""
+    fn = st.session_state.get(f"{widget}_fn") or ""
+    sen = st.session_state.get(f"{widget}_sen") or ""
+    set_corrections(with_correction(corrections(), Correction(key, fn, sen)))
+
+
+def remove_correction(key: str) -> None:
+    set_corrections(with_correction(corrections(), Correction(key)))
+
+
+def _pick_reading(widget: str, options: dict[str, tuple[str, str]]) -> None:
+    """Title picker callback: start the function/seniority boxes from the current reading."""
+    fn, sen = options.get(st.session_state.get(f"{widget}_title"), ("", ""))
+    st.session_state[f"{widget}_fn"], st.session_state[f"{widget}_sen"] = fn, sen
+
+
+def _correction_boxes(widget: str, key: str) -> bool:
+    """Function and seniority boxes and an apply button for one title; True when applied."""
+    st.selectbox("Function", ("",) + FUNCTIONS, key=f"{widget}_fn",
+                 format_func=lambda f: f or "— as the coach reads it")
+    st.selectbox("Seniority", ("",) + SENIORITIES, key=f"{widget}_sen",
+                 format_func=lambda s: s or "— as the coach reads it")
+    return st.button("Apply", key=f"{widget}_apply", type="primary",
+                     on_click=apply_correction, args=(key, widget),
+                     help="Every page reads this title your way from now on; saved with the "
+                          "ICP file (the title only, never a name).")
+
+
+@st.fragment
+def render_title_fixes(people: pd.DataFrame | None) -> None:
+    """Unknown titles, each one click from a correction; a correction of any title shown in the
+    preview; the corrections in force. A fragment: picking in these boxes reruns only this part,
+    applying reruns the page (every number can change)."""
+    share, titles = unknown()
+    st.markdown(f"**Titles the coach cannot read: {pct(share)}** of your connections with a "
+                "title. The most common ones, one click from telling it:")
+    applied = False
+    cols = st.columns(2)
+    for i, row in enumerate(titles.itertuples()):
+        with cols[i % 2].popover(f"{md_escape(_short(row.title))} · {count(row.people)}",
+                                 width="stretch"):
+            applied |= _correction_boxes(f"icp_fix_{row.key}", row.key)
+    if people is not None and not people.empty:
+        options = dict(zip(people["title"], zip(people["function"], people["seniority"],
+                                                strict=True), strict=True))
+        keys = dict(zip(people["title"], people["title_key"], strict=True))
+        with st.popover("Correct how a title above is read", icon=":material/edit:"):
+            pick = st.selectbox("Title", list(options), key="icp_fix_any_title", index=None,
+                                format_func=_short, placeholder="Pick a title from the table",
+                                on_change=_pick_reading, args=("icp_fix_any", options))
+            if pick in keys:
+                applied |= _correction_boxes("icp_fix_any", keys[pick])
+    said = corrections()
+    if said:
+        with st.expander(f"Your corrections ({len(said)})"):
+            for c in said:
+                text = " and ".join(x for x in (c.function, c.seniority) if x)
+                left, right = st.columns([4, 1])
+                left.text(f"{c.title} → {text}")
+                applied |= right.button("Remove", key=f"icp_unfix_{c.title}",
+                                        on_click=remove_correction, args=(c.title,))
+    if applied:
+        st.rerun()
+
+
+def _short(text: str, limit: int = 60) -> str:
+    """A title short enough for a button or a list (headlines can run to hundreds of words)."""
+    return text if len(text) <= limit else text[:limit - 1] + "…"
+
+
+# --- the preview ------------------------------------------------------------------------------
+
+def render_preview(value: ICP) -> None:
+    """Band counts, the fit histogram, and a sample of each band with name, title, company, fit
+    and why; then the titles the coach could not read."""
+    people = None
+    if value.is_empty():
+        st.info("Pick at least one function, seniority, industry, account or keyword to see "
+                "who in your network fits.", icon=":material/info:")
+    else:
+        with st.spinner("Scoring your network…"):
+            scored = derived.scored()
+        real = scored[~scored["is_blank"]]
+        bands = real["fit_band"].value_counts()
+        for col, (band, label) in zip(st.columns(3), BANDS.items(), strict=True):
+            col.metric(label, count(bands.get(band, 0)),
+                       help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
+                            "name (ghost rows are not scored)")
+        st.altair_chart(fit_histogram(real), width="stretch")
+        shown = st.segmented_control("People and why", list(BANDS), default="strong",
+                                     format_func=BANDS.get, key="icp_sample_band",
+                                     help="A sample of people in each band with the reasons "
+                                          "for their score.") or "strong"
+        people = sample(scored, shown)
+        if people.empty:
+            st.caption(f"Nobody is in the {BANDS[shown].lower()} band.")
+        else:
+            st.dataframe(
+                people.drop(columns=["title_key", "function", "seniority"]), hide_index=True, width="stretch", height=320,
+                column_config={
+                    "full_name": st.column_config.TextColumn("Name", width="small"),
+                    "title": "Title", "company": "Company",
+                    "fit": st.column_config.NumberColumn("Fit", format="%d", width=48),
+                    "fit_reasons": st.column_config.TextColumn("Why", width="large"),
+                    "read_as": "Title read as",
+                })
+    render_title_fixes(people)
