@@ -104,6 +104,8 @@ def test_links_are_broken_where_streamlit_would_make_one():
     assert md_escape("http://x") == "http\u2060\\:\\/\\/x"
     assert md_escape(":red[x]") == "\\:\u2060red\\[x\\]"
     assert md_escape("Plain words stay plain") == "Plain words stay plain"
+    # An alert without icon= would take a leading emoji as its icon (Streamlit 1.67).
+    assert md_escape("😀 hi") == "\u2060😀 hi" and md_escape(" é") == " \u2060é"
 
 
 def test_non_strings_are_shown_too():

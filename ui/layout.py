@@ -26,6 +26,8 @@ _LINK_POINTS = re.compile(
     r"(?i)(?<=www)(?=\.)|(?<=http)(?=s?:)|(?<=@)(?=[\w.+-])|(?<=:)(?=[\w+-])")
 _WORD_JOINER = "\u2060"
 _WHITESPACE = re.compile(r"\s+")
+#: st.error/info/... without `icon=` take a leading emoji of the body as their icon.
+_LEADING_NON_ASCII = re.compile(r"^( ?)(?=[^\x00-\x7f])")
 
 
 def md_escape(text: str) -> str:
@@ -37,7 +39,7 @@ def md_escape(text: str) -> str:
     also stops indented code blocks, hard breaks and headings made by a newline.
     """
     text = _WHITESPACE.sub(" ", str(text))
-    text = _LINK_POINTS.sub(_WORD_JOINER, text)
+    text = _LINK_POINTS.sub(_WORD_JOINER, _LEADING_NON_ASCII.sub(r"\1" + _WORD_JOINER, text))
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
