@@ -138,3 +138,125 @@ def matches(padded, pattern: str):
     import pyarrow.compute as pc
 
     return pc.match_substring_regex(padded, pattern).to_numpy(zero_copy_only=False)
+
+
+# --- people search ------------------------------------------------------------------------------
+
+def _plain(text: str) -> str:
+    """Lower-case, accents dropped ("José" → "jose"), anything but letters/digits/&+# a space."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_NOT_WORD.sub(" ", stripped).split())
+
+
+def search_mask(texts: pd.Series, query: str):
+    """Boolean numpy array: which texts hold every word of `query` as a whole word.
+
+    Why whole words: "CTO" must not find "DireCTOr" or "VicTOr". Case- and accent-insensitive
+    ("jose" finds "José", "SÓCIO" finds "socio"), words in any order; an empty query (or one
+    with no letters or digits) matches every text. User text is never a pattern.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    words = _plain(str(query or "")).split()
+    if not words or len(texts) == 0:
+        return np.ones(len(texts), dtype=bool)
+    codes, uniques = pd.factorize(texts.astype("str").fillna(""))
+    arr = pa.array(np.asarray(uniques, dtype=object), type=pa.large_string())
+    arr = pc.replace_substring_regex(pc.utf8_normalize(pc.utf8_lower(arr), form="NFKD"),
+                                     r"\p{Mn}+", "")
+    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
+    space = pa.scalar(" ", pa.large_string())
+    padded = pc.binary_join_element_wise(space, arr, space, pa.scalar("", pa.large_string()))
+    hit = np.ones(len(uniques), dtype=bool)
+    for w in words:
+        hit &= pc.match_substring(padded, f" {w} ").to_numpy(zero_copy_only=False)
+    return hit[codes] if len(codes) else np.zeros(0, dtype=bool)
+
+
+# --- the title model's cleaning: one separator set for every reader of titles ---------------
+# A headline is cut into segments ("Sales Director @ Acme | Helping founders"), a segment into
+# parts naming one role each ("Founder & CTO"). The title model (core.titles) reads these marks
+# as tokens; the groups and the keys of user corrections use the same cleaning, so a title means
+# the same thing on every page. Patterns are RE2 (Arrow kernels) with Unicode classes.
+
+#: Between headline segments: pipes, bullets, dashes, a spaced hyphen, semicolons, "//", and
+#: symbols such as emoji ("Founder 🚀 Speaker").
+SEGMENT_SEPARATORS = r"\||•|·|‧|∙|⋅|–|—|―|/{2,}|\s-+\s|;|[\p{So}\p{Sk}\p{Co}]"
+#: Between roles of one segment ("Founder, CTO", "Founder & CTO", "Co Owner/CTO").
+PART_SEPARATORS = r"[,&/+\\]"
+#: Words that join two roles ("Sócio e Diretor", "Founder and CEO").
+PART_WORDS = frozenset({"and", "e", "y", "und", "och", "et", "ed", "og"})
+#: Words after which the company follows ("CEO at Acme", "Gründer bei X", "VD hos Y").
+AT_WORDS = frozenset({"at", "chez", "bei", "hos", "bij", "presso"})
+#: Words after which a company or a field may follow ("Ingeniero en Sistemas", "Gerente na X").
+SOFT_AT_WORDS = frozenset({"en", "em", "na", "no", "in", "for", "para", "pour", "fur"})
+
+
+def strip_marks(text: str) -> str:
+    """Lower-case text without accents ("Sócio" → "socio", "Geschäftsführer" →
+    "geschaftsfuhrer", "ß" → "ss"), as `clean_titles` folds them."""
+    text = unicodedata.normalize("NFKC", text).lower().replace("ß", "ss")
+    return "".join(ch for ch in unicodedata.normalize("NFD", text)
+                   if unicodedata.category(ch) != "Mn")
+
+
+def clean_titles(texts):
+    """Arrow array of cleaned titles: lower case, accents folded, "|" between segments, "@"
+    before a company, "," between roles, hyphenated words joined ("co-founder" → "cofounder"),
+    "R&D" → "rnd", everything else that is not a letter or digit a space.
+
+    Takes any sequence of strings (distinct titles: the work is per value). Why Arrow: 20,000
+    titles clean in a few milliseconds, where a Python loop takes a tenth of a second. Plain
+    ASCII titles (most of them) take a faster path with ASCII character classes.
+    """
+    import numpy as np
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = texts if isinstance(texts, (pa.Array, pa.ChunkedArray)) else pa.array(
+        list(texts), type=pa.large_string())
+    if isinstance(arr, pa.ChunkedArray):
+        arr = arr.combine_chunks()
+    arr = arr.cast(pa.large_string())
+    if arr.null_count:
+        arr = pc.fill_null(arr, "")
+    plain = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
+    if plain.all():
+        return _clean(arr, ascii_only=True)
+    if not plain.any():
+        return _clean(arr, ascii_only=False)
+    a, u = np.flatnonzero(plain), np.flatnonzero(~plain)
+    both = pa.concat_arrays([_clean(arr.take(pa.array(a)), ascii_only=True),
+                             _clean(arr.take(pa.array(u)), ascii_only=False)])
+    back = np.empty(len(arr), dtype=np.int64)
+    back[np.r_[a, u]] = np.arange(len(arr))
+    return both.take(pa.array(back))
+
+
+def _clean(arr, ascii_only: bool):
+    """`clean_titles` steps; `ascii_only` when every value is ASCII (faster classes)."""
+    import pyarrow.compute as pc
+
+    if ascii_only:
+        word = "a-z0-9"
+        arr = pc.ascii_lower(arr)
+        arr = pc.replace_substring_regex(arr, r"\||/{2,}|\s-+\s|;", " | ")
+    else:
+        word = r"\p{L}\p{N}"
+        arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
+        arr = pc.replace_substring(arr, "ß", "ss")
+        arr = pc.replace_substring_regex(pc.utf8_normalize(arr, form="NFD"), r"\p{Mn}+", "")
+        arr = pc.replace_substring_regex(arr, r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+", " ")
+        arr = pc.replace_substring_regex(arr, SEGMENT_SEPARATORS, " | ")
+    # "R&D", "M&A", "P&L" are one word ("rnd"); accents are gone, so ASCII letters suffice.
+    arr = pc.replace_substring_regex(arr, r"\b([a-z]{1,2})&([a-z]{1,3})\b", r"\1n\2")
+    if not ascii_only:
+        arr = pc.replace_substring_regex(arr, "[‐‑]", "-")
+    arr = pc.replace_substring(arr, "@", " @ ")
+    arr = pc.replace_substring_regex(arr, PART_SEPARATORS, " , ")
+    arr = pc.replace_substring(arr, "-", "")  # spaced dashes are segments by now: join words
+    arr = pc.replace_substring_regex(arr, rf"[^{word}#|@, ]+", " ")  # spaces stay: fewer matches
+    return pc.utf8_trim(pc.replace_substring_regex(arr, r" {2,}", " "), characters=" ")

@@ -1,18 +1,29 @@
-"""Free-text job titles and headlines → Sales Navigator seniority and function.
+"""Job titles and headlines → Sales Navigator function(s), seniority, confidence and why.
 
-Rules are whole-word regular expressions over the cleaned title (`core.text.normalise_title`:
-lower-case, abbreviations expanded, headline decoration and "@ company" removed), tried in
-priority order; the first that matches wins. A title no rule recognises stays "" (unknown):
-guessing would make fit scores look more certain than the data is.
+The model has two layers (docs/title-labelling.md says what "right" means):
 
-Vectorised: each rule runs once over the distinct titles (Arrow regex kernels), so 30k
-connections classify in tens of milliseconds.
+1. A multilingual lexicon (`core/data/titles/lexicon.csv`): role nouns, field words and level
+   words in English, Portuguese, Spanish, French, German, Italian, Dutch and Swedish. A title
+   is cut into segments (headline pieces) and parts (roles: "Founder & CTO"); in each part the
+   strongest phrase decides the function, so the head of the role phrase wins ("Design
+   Engineer" → Engineering, "Product Designer" → Arts and Design, "HR Consultant" → Human
+   Resources). Unknown German/Swedish/Dutch compounds are split on a known role ending
+   ("Systemutvecklare" → system + utvecklare). Seniority is the highest level stated; a plain
+   role is Entry Level.
+2. When the lexicon finds no function, a linear model fitted on public occupation taxonomies
+   (O*NET, ESCO, CBO; `scripts/build_title_model.py`) reads the words and word pieces, and
+   answers only when it is fairly sure.
+
+Everything runs once per distinct title and is vectorised over all of them (Arrow for
+cleaning, numpy for phrase look-up and per-title choices): 20,000 distinct titles take tens of
+milliseconds. The lexicon and the model load once per process.
 """
 
 from __future__ import annotations
 
-import re
-import unicodedata
+import csv
+import threading
+from pathlib import Path
 from typing import NamedTuple
 
 import numpy as np
@@ -20,7 +31,16 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.text import ABBREVIATIONS, matches, padded_words
+from core.text import (
+    AT_WORDS,
+    PART_WORDS,
+    SOFT_AT_WORDS,
+    clean_titles,
+    normalise_titles,
+)
+from core.vocabulary import FUNCTIONS, SENIORITIES
+
+DATA = Path(__file__).resolve().parent / "data" / "titles"
 
 
 class Correction(NamedTuple):
@@ -38,216 +58,581 @@ class Correction(NamedTuple):
 #: The user's corrections: a tuple, so it can key a cache and be saved in the ICP file.
 Corrections = tuple[Correction, ...]
 
-# Patterns avoid look-arounds so they run on Arrow's RE2 kernels instead of Python's re.
-# (seniority, regex) in priority order. Text is already lower-case and expanded
-# ("vp" → "vice president", "sr" → "senior", "ceo" → "chief executive officer").
-SENIORITY_RULES: list[tuple[str, str]] = [
-    ("In Training", r"\b(?:intern|internship|trainee|apprentice|student|estudiante|praktikant"
-                    r"|stagiaire|alternant|werkstudent|mba candidate|phd candidate"
-                    r"|graduate student|undergraduate)\b"),
-    ("Owner / Partner", r"\b(?:owner|founder|co founder|cofounder|proprietor|inhaber|fundador"
-                        r"|fundadora|fondateur|fondatrice|managing partner|equity partner"
-                        r"|venture partner|partner)\b"),
-    ("Vice President", r"\b(?:vice president|vicepresident|vice presidente|vize präsident)\b"),
-    ("CXO", r"\b(?:chief [a-z &]*officer|chief|cxo|c level|president"
-            r"|managing director|geschäftsführer|geschäftsführerin|geschaftsfuhrer"
-            r"|directeur général|directeur general|director general|ceo|cfo|cto|coo|cmo|cro"
-            r"|pdg|vorstand)\b"),
-    ("Director", r"\b(?:director|directora|directeur|directrice|diretor|diretora|direktor"
-                 r"|head of|head|general manager|gerente general|leiter|leiterin)\b"
-                 r"|\b\w+leiter(?:in)?\b"),
-    ("Entry Level Manager", r"\b(?:team lead|team leader|supervisor|assistant manager"
-                            r"|associate manager|junior manager|shift manager)\b"),
-    ("Experienced Manager", r"\b(?:manager|gerente|responsable|gestor|gestora|manageress|jefe"
-                            r"|jefa)\b"),
-    ("Strategic", r"\b(?:principal|staff|distinguished|fellow|architect|strategist)\b"),
-    ("Senior", r"\b(?:senior|lead|expert|specialist ii|iii|sénior)\b"),
-    ("Entry Level", r"\b(?:junior|associate|assistant|coordinator|representative|graduate"
-                    r"|entry level|trainee|analyst i|ii)\b"),
-]
-
-# (function, regex) in priority order: specific roles before the words they contain
-# ("product marketing" is Marketing; "sales engineer" is Sales; "qa engineer" is QA).
-FUNCTION_RULES: list[tuple[str, str]] = [
-    ("Entrepreneurship", r"\b(?:founder|co founder|cofounder|owner|entrepreneur"
-                         r"|chief executive officer|managing director|geschäftsführer"
-                         r"|geschäftsführerin|geschaftsfuhrer|fundador|fondateur|solopreneur"
-                         r"|pdg)\b"),
-    ("Human Resources", r"\b(?:recruiter|recruiting|recruitment|talent|human resources|hr"
-                       r"|people operations|head of people|chief people officer|people partner"
-                       r"|sourcer|rrhh|chief human resources officer|personalleiter)\b"),
-    ("Customer Success and Support", r"\b(?:customer success|customer support|support specialist"
-                                     r"|customer service|onboarding|customer experience"
-                                     r"|help desk|helpdesk)\b"),
-    ("Sales", r"\b(?:sales|account executive|development representative|chief revenue officer"
-              r"|chief sales officer|revenue|ventas|vendas|vertrieb|vertriebsleiter|commercial"
-              r"|commerciale|key account|account manager|inside sales|business development "
-              r"representative|comercial|sales development|account owner|vente|ventes"
-              r"|vendedor|vendedora|vendeur|vendeuse)\b"),
-    ("Business Development", r"\b(?:business development|partnerships|partnership|alliances"
-                             r"|alliance|channel|desarrollo de negocio)\b"),
-    ("Marketing", r"\b(?:marketing|marketer|brand|seo|sem|content|demand generation|growth"
-                  r"|chief marketing officer|social media|mercadeo|communications manager)\b"),
-    ("Quality Assurance", r"\b(?:quality assurance|quality|tester|test engineer)\b"),
-    ("Product Management", r"\b(?:product manager|product owner|product management"
-                           r"|chief product officer|head of product|product lead|product)\b"),
-    ("Arts and Design", r"\b(?:designer|design|user experience|user interface|creative|artist"
-                        r"|illustrator|art director)\b"),
-    ("Accounting", r"\b(?:accountant|accounting|audit|auditor|bookkeeper|tax|controller"
-                   r"|comptroller)\b"),
-    ("Finance", r"\b(?:finance|financial|chief financial officer|investment|investor|banking"
-                r"|banker|fp&a|treasury|portfolio|venture|private equity|financiero|finanzas"
-                r"|wealth|actuary|underwriter)\b"),
-    ("Information Technology", r"\b(?:information technology|chief information officer"
-                               r"|system administrator|sysadmin|network|it support"
-                               r"|security analyst|cybersecurity|infrastructure)\b"),
-    ("Engineering", r"\b(?:engineer|engineering|developer|software|devops|programmer"
-                    r"|chief technology officer|site reliability|machine learning|data scientist"
-                    r"|full stack|backend|frontend|firmware|ingeniero|ingénieur|entwickler"
-                    r"|tech lead|technical lead)\b"),
-    ("Research", r"\b(?:research|researcher|scientist|phd)\b"),
-    ("Education", r"\b(?:student|professor|lecturer|teacher|teaching|education|mba candidate"
-                  r"|graduate student|estudiante|tutor|academic|dean)\b"),
-    ("Healthcare Services", r"\b(?:nurse|physician|doctor|pharmacist|clinical|medical|health"
-                            r"|healthcare|therapist|dentist|surgeon)\b"),
-    ("Legal", r"\b(?:attorney|lawyer|legal|counsel|paralegal|solicitor|abogado|avocat)\b"),
-    ("Program and Project Management", r"\b(?:project manager|program manager|programme manager"
-                                       r"|project management|scrum master|pmo|delivery manager"
-                                       r"|chef de projet|jefe de proyecto|projektmanager)\b"),
-    ("Purchasing", r"\b(?:procurement|purchasing|buyer|sourcing)\b"),
-    ("Operations", r"\b(?:operations|chief operating officer|supply chain|logistics|plant"
-                   r"|operaciones|opérations|operations manager)\b"),
-    ("Consulting", r"\b(?:consultant|consulting|advisor|adviser|advisory|berater|consultor)\b"),
-    ("Media and Communication", r"\b(?:journalist|editor|communications|public relations|media"
-                                r"|reporter|copywriter)\b"),
-    ("Administrative", r"\b(?:executive assistant|administrative|office manager|receptionist"
-                       r"|secretary|personal assistant)\b"),
-    ("Real Estate", r"\b(?:real estate|realtor|property|broker|estate agent)\b"),
-    ("Military and Protective Services", r"\b(?:military|army|navy|air force|police"
-                                         r"|security officer|veteran)\b"),
-    ("Community and Social Services", r"\b(?:social worker|nonprofit|non profit|community"
-                                      r"|volunteer|ngo)\b"),
-]
-
-# Roles that contain "partner" or "owner" without making someone a firm partner or a business
-# owner: "HR Business Partner", "Partner Manager", "Product Owner", "Account Owner".
-_ROLE_PHRASES = re.compile(r"\b(?:(?:business|acquisition|talent|people|success|channel|alliance"
-                           r"|hr|account|finance|strategic) partner|partner manager"
-                           r"|partner marketing|partner success"
-                           r"|(?:product|process|account|service|data|system|solution|content"
-                           r"|risk|control|platform|feature|budget|application|asset) owner)\b")
-_NOT_ENTREPRENEURSHIP = [r for r in FUNCTION_RULES if r[0] != "Entrepreneurship"]
+# Kinds of lexicon entries and of tokens.
+MOD, ROLE, HEAD, TRAIN, STOP = 0, 1, 2, 3, 4
+WORD, SEG, AT, SOFT, PART, DROP = 0, 1, 2, 3, 4, 5
+_KINDS = {"mod": MOD, "role": ROLE, "head": HEAD, "train": TRAIN, "stop": STOP}
+#: Articles carry nothing: "directeur des ventes" reads as "directeur ventes".
+_DROP_WORDS = frozenset("the a an la el los las le les l der die das den dem il lo gli het".split())
+#: A segment opening with one of these is a tagline ("Helping founders scale"), read last.
+_TAGLINE = frozenset("""helping help helps i we im passionate building build making driving
+connecting empowering turning transforming creating love lover obsessed aspiring enthusiast
+ajudando ayudando apaixonado apaixonada apasionado apasionada passionne passionnee former
+formerly previously ex sharing scaling growing unlocking my your our bridging""".split())
+_TRAINING = SENIORITIES.index("In Training")
+_ENTRY = SENIORITIES.index("Entry Level")
+_DIRECTOR = SENIORITIES.index("Director")
+#: Unknown compounds ending in one of these read at the suffix's level, except "-chef", which is
+#: a Swedish head of department (Director) where the plain word is a French manager.
+_SUFFIX_SENIORITY = {"chef": _DIRECTOR}
 
 
-# --- core.text.normalise_titles on Arrow kernels --------------------------------------------
-# The same steps as core.text.normalise_title (fold, title_part, expand_abbreviations), spelled
-# in RE2 so a whole column is cleaned at once: about 5x faster than the per-title Python loop
-# (13k distinct titles: 28 ms instead of 140 ms). RE2's \w and \s are ASCII-only, hence the Unicode classes below.
-# tests/test_titles.py checks both give the same text on real titles.
-_WS = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"          # Python's Unicode \s
-_FOLD_DROP = r"[^\p{L}\p{N}_" + _WS + r"&+#\-'.,/|@]+"  # core.text._SYMBOLS
-_FOLD_SPACES = "[" + _WS + "]+"                          # core.text._SPACES
-_SEP = r" *(?:\||•|·|–|—|/{2}| - |;) *"                  # core.text._SEPARATORS (spaces folded)
-_AT_RE2 = r"(?i) +(?:@|at|chez|bei|en) +|@"              # core.text._AT
-_NOT_WORD_RE2 = r"[^\p{L}\p{N}_&+#]+"                    # core.text._WORD, inverted
+# --- the lexicon ----------------------------------------------------------------------------
+
+class _Entry(NamedTuple):
+    fn: int      # index into FUNCTIONS, -1 none
+    w: float     # weight of the function evidence
+    sen: int     # index into SENIORITIES, -1 none
+    head: bool   # names a role (manager, engineer, founder), so a plain one is Entry Level
+    train: bool  # in-training role: wins over other levels of its part
+    stop: bool   # says there is no current role ("Retired", "Open to work")
 
 
-def normalise_titles_fast(texts: pd.Series) -> pd.Series:
-    """`core.text.normalise_titles` computed with Arrow kernels (same index, same text).
-
-    Why: cleaning distinct titles one by one in Python was half of the ICP scoring time.
-    Takes a Series of raw titles/headlines; returns their cleaned lower-case role text. The one
-    known difference: Arrow lower-cases one character at a time, so Turkish "İ" becomes "i" (not
-    "i" plus a combining dot) and a Greek final sigma stays "σ".
-    """
-    keys = pa.array(list(ABBREVIATIONS), type=pa.large_string())
-    values = pa.array(list(ABBREVIATIONS.values()), type=pa.large_string())
-    arr = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    # fold: NFKC, "_" and symbols to spaces, runs of spaces to one, trimmed.
-    arr = pc.utf8_normalize(arr, form="NFKC")
-    arr = pc.replace_substring(arr, "_", " ")
-    arr = pc.replace_substring_regex(arr, _FOLD_DROP, " ")
-    arr = pc.utf8_trim(pc.replace_substring_regex(arr, _FOLD_SPACES, " "), characters=" ")
-    # title_part: before the first separator, then before "@" / " at "; the former if empty.
-    first = pc.list_element(pc.split_pattern_regex(arr, _SEP, max_splits=1), 0)
-    role = pc.list_element(pc.split_pattern_regex(first, _AT_RE2, max_splits=1), 0)
-    role = pc.utf8_trim(role, characters=" ")
-    role = pc.if_else(pc.equal(role, ""), pc.utf8_trim(first, characters=" "), role)
-    # expand_abbreviations: lower-case words, each looked up once in ABBREVIATIONS.
-    role = pc.replace_substring_regex(pc.utf8_lower(role), _NOT_WORD_RE2, " ")
-    words = pc.split_pattern(pc.utf8_trim(role, characters=" "), " ")
-    flat = pc.list_flatten(words)
-    flat = pc.coalesce(pc.take(values, pc.index_in(flat, value_set=keys)), flat)
-    words = type(words).from_arrays(words.offsets, flat)
-    out = pc.binary_join(words, pa.scalar(" ", pa.large_string()))
-    return pd.Series(out.to_numpy(zero_copy_only=False), index=texts.index, dtype="str")
+_NONE = _Entry(-1, 0.0, -1, False, False, False)
 
 
-def _re2(pattern: str) -> str:
-    """Our rule syntax → RE2 over padded texts: word edges are the spaces padding every word."""
-    return pattern.replace(r"\b", " ").replace(r"\w", "[^ ]")
+def _tokens(cleaned: str) -> list[str]:
+    """Words of a cleaned text, articles dropped (as the reader drops them)."""
+    return [t for t in cleaned.split(" ") if t and t not in _DROP_WORDS]
 
 
-def _first_match(padded, rules: list[tuple[str, str]]) -> np.ndarray:
-    """Label of the first rule each padded text matches ('' when none), one RE2 pass per rule."""
-    out = np.full(len(padded), "", dtype=object)
-    todo = np.ones(len(padded), dtype=bool)
-    for label, pattern in rules:
-        if not todo.any():
-            break
-        hit = matches(padded, _re2(pattern)) & todo
-        out[hit] = label
-        todo &= ~hit
+class _Lexicon:
+    """Phrases (tuples of cleaned words, 1-3 long) → `_Entry`, plus compound splitting."""
+
+    def __init__(self, path: Path):
+        rows: dict[tuple[str, ...], list[tuple[str, int, float, str]]] = {}
+        raw: list[tuple[str, str, str, str, str]] = []
+        with path.open(encoding="utf-8") as f:
+            for line in csv.reader(ln for ln in f if not ln.startswith("#")):
+                if len(line) == 5 and line[0] != "function":
+                    raw.append(tuple(line))  # type: ignore[arg-type]
+        phrases = [p.strip() for r in raw for p in r[4].split(";") if p.strip()]
+        cleaned = iter(clean_titles(phrases).to_pylist())
+        for fn, kind, weight, sen, text in raw:
+            for p in text.split(";"):
+                if not p.strip():
+                    continue
+                key = tuple(_tokens(next(cleaned)))
+                if key and len(key) <= 3:
+                    rows.setdefault(key, []).append((fn, _KINDS[kind], float(weight), sen))
+        self.entries: dict[tuple[str, ...], _Entry] = {k: self._merge(v) for k, v in rows.items()}
+        self._derive_levels()
+        self.uni = {k[0]: e for k, e in self.entries.items() if len(k) == 1}
+        self.multi = {k: e for k, e in self.entries.items() if len(k) > 1}
+        # Compound endings: role nouns and level words of four letters or more.
+        self.suffixes = {w for w, e in self.uni.items()
+                         if len(w) >= 4 and (e.head or e.train) and not e.stop}
+        self._compounds: dict[str, _Entry] = {}
+
+    @staticmethod
+    def _merge(rows: list[tuple[str, int, float, str]]) -> _Entry:
+        """One phrase listed in several rows: the strongest function, the first level stated."""
+        with_fn = [r for r in rows if r[0]]
+        best = max(with_fn, key=lambda r: r[2]) if with_fn else None
+        sen = next((SENIORITIES.index(r[3]) for r in rows if r[3]), -1)
+        kinds = {r[1] for r in rows}
+        return _Entry(FUNCTIONS.index(best[0]) if best else -1, best[2] if best else 0.0, sen,
+                      bool(kinds & {ROLE, HEAD, TRAIN}), TRAIN in kinds, STOP in kinds)
+
+    def _derive_levels(self) -> None:
+        """A phrase with no level of its own takes the highest level its words state ("vp
+        sales" → Vice President), from function-less level words only (the "owner" in
+        "product owner" is not a level); one-word compounds take their ending's level."""
+        for key, e in list(self.entries.items()):
+            if e.sen >= 0 or e.stop:
+                continue
+            levels, train = [], e.train
+            if len(key) > 1:
+                for n in range(1, len(key)):
+                    for i in range(len(key) - n + 1):
+                        sub = self.entries.get(key[i:i + n])
+                        if sub and sub.fn < 0 and sub.sen >= 0:
+                            levels.append(sub.sen)
+                            train |= sub.train
+            else:
+                levels = [s for s in [self._suffix_level(key[0])] if s >= 0]
+            if train:
+                self.entries[key] = e._replace(sen=_TRAINING, train=True)
+            elif levels:
+                self.entries[key] = e._replace(sen=min(levels))
+
+    def _suffix_level(self, word: str) -> int:
+        for k in range(len(word) - 3, 3, -1):
+            sub = self.entries.get((word[-k:],))
+            if sub and sub.fn < 0 and sub.sen >= 0:
+                return _SUFFIX_SENIORITY.get(word[-k:], sub.sen)
+        return -1
+
+    def word(self, tok: str) -> _Entry:
+        """The entry of one word: the lexicon's, else a compound's ("vertriebsleiter")."""
+        e = self.uni.get(tok)
+        if e is not None:
+            return e
+        e = self._compounds.get(tok)
+        if e is None:
+            e = self._compounds[tok] = self._compound(tok)
+        return e
+
+    def _compound(self, tok: str, depth: int = 0) -> _Entry:
+        """Split an unknown word on the longest known role ending: prefix (a field word, when
+        known) + ending (a role noun or level word). `_NONE` when there is no such ending."""
+        if len(tok) < 6 or not tok.isalpha():
+            return _NONE
+        for k in range(len(tok) - 2, 3, -1):
+            suffix = tok[-k:]
+            if suffix not in self.suffixes:
+                continue
+            end = self.uni[suffix]
+            prefix = tok[:-k]
+            pre = _NONE
+            for cand in (prefix, prefix[:-1] if prefix.endswith(("s", "-")) else ""):
+                if cand and cand in self.uni:
+                    pre = self.uni[cand]
+                    break
+            else:
+                if depth == 0 and len(prefix) >= 6:
+                    pre = self._compound(prefix, depth + 1)
+                if len(prefix) < 3:
+                    return _NONE
+            fn, w = (pre.fn, pre.w) if pre.w > end.w else (end.fn, end.w)
+            if end.fn < 0 and pre.fn >= 0:
+                fn, w = pre.fn, pre.w
+            sen = _SUFFIX_SENIORITY.get(suffix, end.sen) if end.sen >= 0 else pre.sen
+            return _Entry(fn, w, sen, True, end.train or pre.train, False)
+        return _NONE
+
+
+# --- the fallback model ---------------------------------------------------------------------
+
+class _Fallback:
+    """Linear model over word features, fitted on occupation taxonomies (see module doc)."""
+
+    def __init__(self, path: Path):
+        data = np.load(path, allow_pickle=False)
+        self.index = {f: i for i, f in enumerate(data["features"].tolist())}
+        self.weights = data["weights"].astype(np.float32)
+        self.bias = data["bias"].astype(np.float32)
+        self.classes = np.array([FUNCTIONS.index(c) for c in data["classes"].tolist()])
+        self.threshold = float(data["threshold"])
+
+    @staticmethod
+    def features(words: list[str]) -> list[str]:
+        """What the model reads: words, word beginnings and endings (compounds, inflections),
+        and word pairs. `scripts/build_title_model.py` trains on the same features."""
+        out = []
+        for w in words:
+            out.append("w:" + w)
+            if len(w) >= 6:
+                out.append("p:" + w[:5])
+            if len(w) >= 7:
+                out.append("s:" + w[-5:])
+        out += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
+        return out
+
+    def predict(self, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
+        """(function index or -1, probability) for each list of words."""
+        rows, cols = [], []
+        for i, words in enumerate(docs):
+            for f in self.features(words):
+                j = self.index.get(f)
+                if j is not None:
+                    rows.append(i)
+                    cols.append(j)
+        n = len(docs)
+        scores = np.tile(self.bias, (n, 1))
+        if rows:
+            r, c = np.asarray(rows), np.asarray(cols)
+            counts = np.bincount(r, minlength=n).astype(np.float32)
+            contrib = np.zeros((n, len(self.bias)), dtype=np.float32)
+            np.add.at(contrib, r, self.weights[c])
+            scores += contrib / np.sqrt(np.maximum(counts, 1))[:, None]
+        scores -= scores.max(axis=1, keepdims=True)
+        prob = np.exp(scores)
+        prob /= prob.sum(axis=1, keepdims=True)
+        best = prob.argmax(axis=1)
+        p = prob[np.arange(n), best]
+        has = np.array([bool(d) for d in docs], dtype=bool)
+        fn = np.where(has & (p >= self.threshold), self.classes[best], -1)
+        return fn, np.where(fn >= 0, p, 0.0)
+
+
+_LOCK = threading.Lock()
+_CACHE: dict[str, object] = {}
+
+
+def _model() -> tuple[_Lexicon, _Fallback | None]:
+    """The lexicon and the fallback model, loaded once per process (thread-safe)."""
+    if "lex" not in _CACHE:
+        with _LOCK:
+            if "lex" not in _CACHE:
+                path = DATA / "fallback.npz"
+                _CACHE["fb"] = _Fallback(path) if path.exists() else None
+                _CACHE["lex"] = _Lexicon(DATA / "lexicon.csv")
+    return _CACHE["lex"], _CACHE["fb"]  # type: ignore[return-value]
+
+
+def load() -> None:
+    """Load the model now (at server start), so the first page does not wait for it."""
+    _model()
+
+
+# --- reading titles -------------------------------------------------------------------------
+
+def _token_table(vocab: np.ndarray, lex: _Lexicon):
+    """Per distinct token: its marker (word, segment/part/company mark, dropped) and entry."""
+    n = len(vocab)
+    marker = np.zeros(n, dtype=np.int8)
+    fn = np.full(n, -1, dtype=np.int16)
+    w = np.zeros(n, dtype=np.float32)
+    sen = np.full(n, -1, dtype=np.int16)
+    flags = np.zeros((n, 3), dtype=bool)  # head, train, stop
+    tagline = np.zeros(n, dtype=bool)
+    marks = {"|": SEG, "@": AT, ",": PART, "": DROP}
+    for i, tok in enumerate(vocab.tolist()):
+        m = marks.get(tok)
+        if m is None:
+            m = (PART if tok in PART_WORDS else AT if tok in AT_WORDS else
+                 SOFT if tok in SOFT_AT_WORDS else DROP if tok in _DROP_WORDS else WORD)
+        marker[i] = m
+        tagline[i] = tok in _TAGLINE
+        e = lex.word(tok)
+        if e is not _NONE:
+            fn[i], w[i], sen[i] = e.fn, e.w, e.sen
+            flags[i] = (e.head, e.train, e.stop)
+    return marker, fn, w, sen, flags, tagline
+
+
+def _within(first: np.ndarray, x: np.ndarray) -> np.ndarray:
+    """Running sum of `x` restarting wherever `first` is True."""
+    cs = np.cumsum(x, dtype=np.int64)
+    group = np.cumsum(first) - 1
+    starts = np.flatnonzero(first)
+    base = cs[starts] - x[starts]
+    return cs - base[group]
+
+
+class _Reading(NamedTuple):
+    function: np.ndarray   # int, -1 unknown
+    function2: np.ndarray  # int, -1 none
+    seniority: np.ndarray  # int, -1 unknown
+    confidence: np.ndarray
+    why: np.ndarray        # object
+
+
+def _phrase_text(tok: np.ndarray, pos: np.ndarray, length: np.ndarray) -> np.ndarray:
+    """The words of each matched phrase, joined ("data engineer")."""
+    out = tok[pos].astype(object)
+    for k in (1, 2):
+        more = length > k
+        if more.any():
+            out[more] = out[more] + " " + tok[pos[more] + k]
     return out
 
 
-def classify_normalised(titles: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(seniority, function) arrays for already-normalised titles ("" where unknown).
+def _read(texts: list[str], cleaned) -> _Reading:
+    """Read distinct raw titles (see module doc), given their `clean_titles` form.
+    Vectorised over all titles at once."""
+    lex, fallback = _model()
+    n = len(texts)
+    fn_out = np.full(n, -1, dtype=np.int64)
+    fn2_out = np.full(n, -1, dtype=np.int64)
+    sen_out = np.full(n, -1, dtype=np.int64)
+    conf_out = np.zeros(n)
+    why_out = np.full(n, "", dtype=object)
+    if n == 0:
+        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
 
-    Takes a Series of `core.text.normalise_title` output; returns two object arrays aligned to it.
+    lists = pc.split_pattern(cleaned, " ")
+    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+    flat = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
+    codes, vocab = pd.factorize(flat)
+    vocab = np.asarray(vocab, dtype=object)
+    marker, t_fn, t_w, t_sen, t_flags, t_tag = _token_table(vocab, lex)
+
+    title = np.repeat(np.arange(n), lengths)
+    keep = marker[codes] != DROP
+    codes, title = codes[keep], title[keep]
+    big = len(vocab) >= (1 << 20)
+    N = len(codes)
+    if N == 0:
+        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+    mk = marker[codes]
+
+    # Multi-word phrases: (id << 20 | id) keys looked up in one hash index per length.
+    ent_fn, ent_w, ent_sen, ent_flags = [], [], [], []
+    keys2, ids2, keys3, ids3 = [], [], [], []
+    if not big:
+        vid = {w: i for i, w in enumerate(vocab.tolist())}
+        for words, e in lex.multi.items():
+            ids = [vid.get(x) for x in words]
+            if None in ids:
+                continue
+            j = len(ent_fn)
+            ent_fn.append(e.fn)
+            ent_w.append(e.w)
+            ent_sen.append(e.sen)
+            ent_flags.append((e.head, e.train, e.stop))
+            if len(ids) == 2:
+                keys2.append((ids[0] << 20) | ids[1])
+                ids2.append(j)
+            else:
+                keys3.append((ids[0] << 40) | (ids[1] << 20) | ids[2])
+                ids3.append(j)
+    c64 = codes.astype(np.int64)
+    same = title[1:] == title[:-1]
+
+    def lookup(keys: list[int], ids: list[int], probe: np.ndarray) -> np.ndarray:
+        if not keys or len(probe) == 0:
+            return np.full(len(probe), -1, dtype=np.int64)
+        hit = pd.Index(np.asarray(keys, dtype=np.int64)).get_indexer(probe)
+        return np.where(hit >= 0, np.asarray(ids, dtype=np.int64)[hit], -1)
+
+    e2 = lookup(keys2, ids2, (c64[:-1] << 20) | c64[1:])
+    e2[~same] = -1
+    e3 = lookup(keys3, ids3, (c64[:-2] << 40) | (c64[1:-1] << 20) | c64[2:])
+    if len(e3):
+        e3[~(same[:-1] & same[1:])] = -1
+    cov = np.zeros(N + 2, dtype=bool)
+    s3 = np.flatnonzero(e3 >= 0)
+    for k in range(3):
+        cov[s3 + k] = True
+    s2 = np.flatnonzero(e2 >= 0)
+    s2 = s2[~cov[s2] & ~cov[s2 + 1]]
+    cov[s2] = True
+    cov[s2 + 1] = True
+    cov = cov[:N]
+    has1 = (t_fn[codes] >= 0) | (t_sen[codes] >= 0) | t_flags[codes].any(axis=1)
+    s1 = np.flatnonzero(has1 & ~cov & (mk == WORD))
+
+    # Where each token sits: segment, part, after "@ company" or a soft "en/em".
+    first = np.r_[True, ~same]
+    seg_mark = mk == SEG
+    part_mark = seg_mark | ((mk == PART) & ~cov)
+    seg_first = first | seg_mark
+    seg_id = np.cumsum(seg_first) - 1
+    part_id = np.cumsum(first | part_mark) - 1
+    after_hard = _within(seg_first, (mk == AT).astype(np.int64)) > 0
+    after_soft = _within(seg_first, ((mk == SOFT) & ~cov).astype(np.int64)) > 0
+    word_pos = np.flatnonzero(mk == WORD)
+    prev_mark = np.r_[True, (mk[:-1] != WORD) | ~same]
+    opener = word_pos[prev_mark[word_pos] & (mk[word_pos] == WORD)]
+    n_seg = int(seg_id[-1]) + 1
+    seg_tag = np.zeros(n_seg, dtype=bool)
+    # A segment is a tagline when its first word is a tagline word.
+    seg_first_word = pd.Series(word_pos).groupby(seg_id[word_pos]).first()
+    seg_tag[seg_first_word.index.to_numpy()] = t_tag[codes[seg_first_word.to_numpy()]]
+    del opener
+
+    # Evidence rows: one per matched phrase.
+    pos = np.concatenate([s3, s2, s1])
+    length = np.concatenate([np.full(len(s3), 3), np.full(len(s2), 2), np.full(len(s1), 1)])
+    if ent_fn:
+        a_fn, a_w = np.asarray(ent_fn), np.asarray(ent_w, dtype=np.float32)
+        a_sen, a_flags = np.asarray(ent_sen), np.asarray(ent_flags, dtype=bool)
+    else:
+        a_fn, a_w = np.zeros(0, int), np.zeros(0, np.float32)
+        a_sen, a_flags = np.zeros(0, int), np.zeros((0, 3), bool)
+    multi_ids = np.concatenate([e3[s3], e2[s2]]).astype(np.int64)
+    uc = codes[s1]
+    efn = np.concatenate([a_fn[multi_ids], t_fn[uc]]).astype(np.int64)
+    ew = np.concatenate([a_w[multi_ids], t_w[uc]]).astype(np.float32)
+    esen = np.concatenate([a_sen[multi_ids], t_sen[uc]]).astype(np.int64)
+    eflags = np.concatenate([a_flags[multi_ids], t_flags[uc]])
+    if len(pos) == 0:
+        return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, None)
+    et, eseg, epart = title[pos], seg_id[pos], part_id[pos]
+    hard, soft = after_hard[pos], after_soft[pos]
+    ew = ew * np.where(hard, 0.3, np.where(soft, 0.6, 1.0)).astype(np.float32)
+    esen = np.where(hard, -1, esen)
+
+    # Choose one segment per title: one that names a function, else a level; taglines last.
+    seg_fn = np.zeros(n_seg, dtype=bool)
+    seg_fn[eseg[(efn >= 0) & (ew > 0)]] = True
+    seg_lvl = np.zeros(n_seg, dtype=bool)
+    seg_lvl[eseg[(esen >= 0) | eflags[:, 0]]] = True
+    rank = np.where(seg_fn, 0, np.where(seg_lvl, 1, 2)) + 4 * seg_tag
+    score = rank[eseg].astype(np.int64) * (1 << 40) + eseg
+    best_seg = np.full(n, np.iinfo(np.int64).max)
+    np.minimum.at(best_seg, et, score)
+    chosen = (best_seg[et] & ((1 << 40) - 1)) == eseg
+    sel = np.flatnonzero(chosen)
+    et, epart, pos, length = et[sel], epart[sel], pos[sel], length[sel]
+    efn, ew, esen, eflags = efn[sel], ew[sel], esen[sel], eflags[sel]
+    tok = vocab[codes]
+
+    # Function per part: the strongest phrase, the later one on a tie (English heads come last).
+    f = np.flatnonzero(efn >= 0)
+    order = f[np.lexsort((pos[f], ew[f], epart[f]))]
+    last = np.r_[epart[order][1:] != epart[order][:-1], True] if len(order) else np.zeros(0, bool)
+    best = order[last]  # one evidence row per part with a function
+    part_head = np.zeros(int(part_id[-1]) + 1, dtype=bool)
+    part_head[epart[eflags[:, 0]]] = True
+    if len(best):
+        bt = et[best]
+        # Primary: the first part (in reading order) that has a function.
+        firsts = np.r_[True, bt[1:] != bt[:-1]]
+        prim = best[firsts]
+        fn_out[et[prim]] = efn[prim]
+        prim_part = np.full(n, -1, dtype=np.int64)
+        prim_part[et[prim]] = epart[prim]
+        # Second: a later part that names another role, or a decisive phrase beside the first.
+        later = best[(epart[best] > prim_part[bt]) & part_head[epart[best]]
+                     & (efn[best] != fn_out[bt])]
+        beside = f[(epart[f] == prim_part[et[f]]) & (ew[f] >= 4) & (efn[f] != fn_out[et[f]])]
+        cand = np.concatenate([later, beside])
+        if len(cand):
+            cand = cand[np.lexsort((pos[cand], et[cand]))]
+            c_first = cand[np.r_[True, et[cand][1:] != et[cand][:-1]]]
+            fn2_out[et[c_first]] = efn[c_first]
+        w_best = ew[prim]
+        conf = np.select([w_best >= 4, w_best >= 3, w_best >= 2.2, w_best >= 2, w_best >= 1],
+                         [0.95, 0.9, 0.8, 0.75, 0.6], 0.45)
+        conf_out[et[prim]] = conf
+        why_out[et[prim]] = ('"' + _phrase_text(tok, pos[prim], length[prim]) + '" → '
+                             + np.asarray(FUNCTIONS, dtype=object)[efn[prim]])
+        if len(cand):
+            why_out[et[c_first]] += (', "' + _phrase_text(tok, pos[c_first], length[c_first])
+                                     + '" → '
+                                     + np.asarray(FUNCTIONS, dtype=object)[efn[c_first]])
+
+    # Seniority: the highest level stated; an in-training part reads as In Training.
+    lv = np.flatnonzero(esen >= 0)
+    if len(lv):
+        part_level = np.full(len(part_head), 99, dtype=np.int64)
+        np.minimum.at(part_level, epart[lv], np.where(eflags[lv, 1], 99, esen[lv]))
+        part_train = np.zeros(len(part_head), dtype=bool)
+        part_train[epart[lv][eflags[lv, 1]]] = True
+        part_level = np.where(part_train, _TRAINING, part_level)
+        title_level = np.full(n, 99, dtype=np.int64)
+        np.minimum.at(title_level, et[lv], part_level[epart[lv]])
+        sen_out = np.where(title_level < 99, title_level, -1)
+    stopped = np.zeros(n, dtype=bool)
+    stopped[et[eflags[:, 2]]] = True
+    role = np.zeros(n, dtype=bool)
+    role[et[eflags[:, 0]]] = True
+    sen_out = np.where((sen_out < 0) & (role | (fn_out >= 0)) & ~stopped, _ENTRY, sen_out)
+    return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
+                   (title, tok, after_hard, seg_id, best_seg, stopped))
+
+
+def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
+    """Ask the fallback model about titles the lexicon gave no function."""
+    todo = np.flatnonzero(fn_out < 0)
+    if fallback is None or len(todo) == 0 or ctx is None:
+        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+    title, tok, after_hard, seg_id, best_seg, stopped = ctx
+    todo = todo[~stopped[todo]]
+    if len(todo) == 0:
+        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+    # The words of each title's chosen segment (its first segment when none was chosen).
+    word = np.array([t not in ("|", "@", ",") for t in tok.tolist()], dtype=bool) \
+        if len(tok) < 0 else None
+    del word
+    chosen = np.full(len(fn_out), -1, dtype=np.int64)
+    has = best_seg < np.iinfo(np.int64).max
+    chosen[has] = best_seg[has] & ((1 << 40) - 1)
+    first_seg = pd.Series(seg_id).groupby(title).min()
+    fallback_seg = np.full(len(fn_out), -1, dtype=np.int64)
+    fallback_seg[first_seg.index.to_numpy()] = first_seg.to_numpy()
+    chosen = np.where(chosen >= 0, chosen, fallback_seg)
+    need = np.zeros(len(fn_out), dtype=bool)
+    need[todo] = True
+    mask = need[title] & (seg_id == chosen[title]) & ~after_hard
+    words = pd.Series(tok[mask]).groupby(title[mask]).agg(list)
+    words = words.map(lambda ws: [w for w in ws if w not in ("|", "@", ",")])
+    idx = words.index.to_numpy()
+    fn, p = fallback.predict(words.tolist())
+    ok = fn >= 0
+    rows = idx[ok]
+    fn_out[rows] = fn[ok]
+    conf_out[rows] = np.round(0.75 * p[ok], 2)
+    why_out[rows] = np.array([f'reads like {FUNCTIONS[f]} titles in occupation lists'
+                              for f in fn[ok]], dtype=object)
+    sen_out[rows] = np.where(sen_out[rows] < 0, _ENTRY, sen_out[rows])
+    return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+
+
+# --- public API -----------------------------------------------------------------------------
+
+def title_key(text: str) -> str:
+    """The key a Correction is stored under: the first segment of the cleaned title, before any
+    "@ company" ("Sócio-Diretor @ X | ..." → "sociodiretor"). Why: the same title typed with or
+    without accents, capitals or decoration must take the same correction."""
+    return _keys(clean_titles([str(text or "")]))[0]
+
+
+def _keys(clean) -> list[str]:
+    """`title_key` of each text, given its `clean_titles` form (Arrow, vectorised)."""
+    first = pc.list_element(pc.split_pattern_regex(clean, r" ?\| ?| ?@ ?|(^| )(at|chez|bei) ",
+                                                   max_splits=1), 0)
+    first = pc.utf8_trim(pc.replace_substring(first, " , ", " "), characters=" ,")
+    empty = pc.equal(first, "")
+    rest = pc.utf8_trim(pc.replace_substring_regex(clean, r"[|@,]", " "), characters=" ")
+    out = pc.if_else(empty, pc.replace_substring_regex(rest, " +", " "), first)
+    return out.to_pylist()
+
+
+def _apply_corrections(out: pd.DataFrame, display: pd.Series, corrections: Corrections) -> None:
+    """The user's word wins: overwrite function/seniority where a correction names the key."""
+    keys = out["key"].to_numpy()
+    for c in corrections:
+        if not (c.function or c.seniority):
+            continue
+        hit = keys == c.title
+        if not hit.any():
+            continue
+        name = " ".join(str(display[hit].iloc[0]).split()) or c.title
+        said = " and ".join(x for x in (c.function, c.seniority) if x)
+        if c.function:
+            out.loc[hit, "function"] = c.function
+            out.loc[hit, "function2"] = ""
+        if c.seniority:
+            out.loc[hit, "seniority"] = c.seniority
+        out.loc[hit, "confidence"] = 1.0
+        out.loc[hit, "why"] = f"you said {name[:80]} is {said}"
+
+
+_COLUMNS = ["function", "function2", "seniority", "confidence", "why", "key"]
+
+
+def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame:
+    """Function(s), seniority, confidence and why for each title/headline, aligned to `texts`.
+
+    Columns: function (primary, "" unknown), function2 ("" none), seniority ("" unknown),
+    confidence (0..1), why (the phrase that decided, or "you said X is Y"), key (`title_key`).
+    Computed once per distinct text; `corrections` override the model for their keys.
     """
-    padded = padded_words(titles)
-    seniority = _first_match(padded, SENIORITY_RULES)
-    function = _first_match(padded, FUNCTION_RULES)
-    # "HR Business Partner" is a role, not a firm partner, and a "Product Owner" owns no business:
-    # judge those titles on the words around the role phrase.
-    role = (((seniority == "Owner / Partner") | (function == "Entrepreneurship"))
-            & matches(padded, _re2(_ROLE_PHRASES.pattern)))
-    if role.any():
-        mine = pc.filter(padded, pa.array(role))
-        rest = pc.replace_substring_regex(mine, _re2(_ROLE_PHRASES.pattern), " ")
-        seniority[role] = _first_match(rest, SENIORITY_RULES)
-        fixed = np.where(function[role] == "Entrepreneurship", "", function[role])
-        redo = fixed == ""
-        if redo.any():
-            # The rest first ("Founder & Product Owner"), then the role phrase itself ("Product
-            # Owner" → Product Management) without reading "owner" as entrepreneurship.
-            again = _first_match(pc.filter(rest, pa.array(redo)), FUNCTION_RULES)
-            empty = again == ""
-            if empty.any():
-                phrase = pc.filter(pc.filter(mine, pa.array(redo)), pa.array(empty))
-                again[empty] = _first_match(phrase, _NOT_ENTREPRENEURSHIP)
-            fixed[redo] = again
-        function[role] = fixed
-    return seniority, function
+    texts = pd.Series(texts)
+    values = texts.to_numpy(dtype=object, na_value="")
+    codes, uniques = pd.factorize(values)
+    u = np.asarray([v if isinstance(v, str) else str(v) for v in uniques], dtype=object)
+    if len(codes) == 0:
+        frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _COLUMNS}, index=texts.index)
+        frame["confidence"] = frame["confidence"].astype(float)
+        return frame
+    cleaned = clean_titles(pa.array(u, type=pa.large_string()))
+    r = _read(u.tolist(), cleaned)
+    fns = np.asarray(("",) + FUNCTIONS, dtype=object)
+    sens = np.asarray(("",) + SENIORITIES, dtype=object)
+    per_title = pd.DataFrame({
+        "function": pd.array(fns[r.function + 1], dtype="str"),
+        "function2": pd.array(fns[r.function2 + 1], dtype="str"),
+        "seniority": pd.array(sens[r.seniority + 1], dtype="str"),
+        "confidence": r.confidence,
+        "why": pd.array(r.why, dtype="str"),
+        "key": pd.array(_keys(cleaned), dtype="str")})
+    out = per_title.take(codes)
+    out.index = texts.index
+    _apply_corrections(out, texts, corrections)
+    return out
 
+
+# --- the older interface, kept for existing callers ------------------------------------------
 
 def classify_titles(texts: pd.Series) -> pd.DataFrame:
-    """Seniority and function for each raw title/headline (computed once per distinct text).
-
-    Returns a DataFrame aligned to `texts` with columns `seniority` and `function` ("" unknown).
-    """
-    texts = texts.astype("str").fillna("")
-    codes, uniques = pd.factorize(texts)
-    norm = normalise_titles_fast(pd.Series(np.asarray(uniques, dtype=object), dtype="str"))
-    seniority, function = classify_normalised(norm)
-    if len(codes) == 0:
-        return pd.DataFrame({"seniority": pd.Series(dtype="str"),
-                             "function": pd.Series(dtype="str")}, index=texts.index)
-    return pd.DataFrame({"seniority": seniority[codes], "function": function[codes]},
-                        index=texts.index).astype("str")
+    """Seniority and (primary) function of each raw title, aligned to `texts` ("" unknown)."""
+    read = read_titles(texts)
+    return read[["seniority", "function"]]
 
 
 def classify_title(text: str) -> tuple[str, str]:
@@ -256,63 +641,13 @@ def classify_title(text: str) -> tuple[str, str]:
     return row["seniority"], row["function"]
 
 
-# --- the read_titles interface (issue 12) ----------------------------------------------------
-_KEY_DROP = re.compile(r"[^\w&+#]+|_+")
+def classify_normalised(titles: pd.Series) -> tuple[np.ndarray, np.ndarray]:
+    """(seniority, function) object arrays for titles already cleaned by
+    `core.text.normalise_title` (the model reads both forms)."""
+    read = read_titles(titles)
+    return read["seniority"].to_numpy(dtype=object), read["function"].to_numpy(dtype=object)
 
 
-def title_key(text: str) -> str:
-    """The key a Correction is stored under: the role part, lower-case, accents and punctuation
-    folded ("Sócio-Diretor @ X" → "socio diretor"). Why: the same title typed with or without
-    accents or decoration must take the same correction."""
-    from core.text import fold, title_part
-
-    role = title_part(fold(str(text or "")))
-    role = unicodedata.normalize("NFKD", role.lower())
-    role = "".join(ch for ch in role if not unicodedata.combining(ch))
-    return " ".join(_KEY_DROP.sub(" ", role).split())
-
-
-def _apply_corrections(out: pd.DataFrame, display: pd.Series, corrections: Corrections) -> None:
-    """The user's word wins: overwrite function/seniority where a correction names the key."""
-    for c in corrections:
-        if not (c.function or c.seniority):
-            continue
-        hit = (out["key"] == c.title).to_numpy()
-        if not hit.any():
-            continue
-        name = str(display[hit].iloc[0]).strip() or c.title
-        said = " and ".join(x for x in (c.function, c.seniority) if x)
-        if c.function:
-            out.loc[hit, "function"] = c.function
-            out.loc[hit, "function2"] = ""
-        if c.seniority:
-            out.loc[hit, "seniority"] = c.seniority
-        out.loc[hit, "confidence"] = 1.0
-        out.loc[hit, "why"] = f"you said {name} is {said}"
-
-
-def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame:
-    """Function(s), seniority, confidence and why for each title/headline, aligned to `texts`.
-
-    Columns: function ("" unknown), function2 ("" none), seniority ("" unknown), confidence
-    (0..1), why (the words that decided, or "you said X is Y"), key (`title_key`).
-    Computed once per distinct text.
-    """
-    texts = pd.Series(texts).astype("str").fillna("")
-    codes, uniques = pd.factorize(texts)
-    u = pd.Series(np.asarray(uniques, dtype=object), dtype="str")
-    norm = normalise_titles_fast(u)
-    seniority, function = classify_normalised(norm)
-    keys = np.array([title_key(t) for t in u], dtype=object)
-    conf = np.where(function != "", 0.8, 0.0)
-    why = np.where(function != "", norm.to_numpy(), "")
-    if len(codes) == 0:
-        cols = ["function", "function2", "seniority", "why", "key"]
-        empty = pd.DataFrame({c: pd.Series(dtype="str") for c in cols}, index=texts.index)
-        empty.insert(3, "confidence", pd.Series(dtype=float))
-        return empty
-    out = pd.DataFrame({"function": function[codes], "function2": "",
-                        "seniority": seniority[codes], "confidence": conf[codes],
-                        "why": why[codes], "key": keys[codes]}, index=texts.index)
-    _apply_corrections(out, texts, corrections)
-    return out
+def normalise_titles_fast(texts: pd.Series) -> pd.Series:
+    """`core.text.normalise_titles` (kept for old callers; the model cleans on its own)."""
+    return normalise_titles(texts).astype("str")
