@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.text import has_word, needle, padded_words
+from core.text import has_word, needle
 from core.titles import Correction, Corrections, read_titles, title_key
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 
@@ -259,16 +259,18 @@ def strip_accents(text: str) -> str:
 
 
 def folded_words(texts: pd.Series):
-    """Texts as " word word " (`core.text.padded_words`) with accents removed, on Arrow kernels.
+    """Texts as " word word " like `core.text.padded_words`, with accents removed (Arrow).
 
     Why: people type "Socio" for "Sócio" and "Nestle" for "Nestlé"; a keyword or account must
-    find both. Pair with `folded_needle` for the terms.
+    find both. NFKD both folds styled letters (𝐅 → F, as NFKC does) and splits accents off so
+    they can be dropped. Pair with `folded_needle` for the terms.
     """
-    arr = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    arr = pc.replace_substring_regex(pc.utf8_normalize(arr, form="NFKD"), r"\p{Mn}+", "")
-    return padded_words(pd.Series(arr.to_numpy(zero_copy_only=False), dtype="str"))
+    arr = pc.utf8_lower(pc.utf8_normalize(_arrow(texts), form="NFKD"))
+    arr = pc.replace_substring_regex(arr, r"\p{Mn}+", "")
+    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
+    arr = pc.utf8_trim(arr, characters=" ")
+    space = pa.scalar(" ", arr.type)
+    return pc.binary_join_element_wise(space, arr, space, pa.scalar("", arr.type))
 
 
 def folded_needle(term: str) -> str:
@@ -320,23 +322,47 @@ def _term_index(padded, needles: list[str]) -> np.ndarray:
     return out
 
 
-def _industry_in_titles(pad_t, pad_why, read: np.ndarray, needles: list[str]) -> np.ndarray:
+#: Characters of a title or company name that are matched against terms. LinkedIn caps a
+#: headline at 220 characters and a position at 100; anything longer is pasted text, and reading
+#: all of it would let a 10,000-character "title" slow every ICP change.
+MATCHED_CHARS = 300
+
+
+def _arrow(texts) -> pa.Array:
+    """Text as one Arrow large_string array ("" for missing)."""
+    if not isinstance(texts, (pa.Array, pa.ChunkedArray)):
+        texts = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
+    return texts.combine_chunks() if isinstance(texts, pa.ChunkedArray) else texts
+
+
+def _clip(texts) -> pa.Array:
+    """The first MATCHED_CHARS characters of each text, as an Arrow array."""
+    return pc.utf8_slice_codeunits(_arrow(texts), 0, MATCHED_CHARS)
+
+
+def _distinct(texts: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """(position of each text among the distinct ones, the distinct texts), on Arrow."""
+    encoded = pc.dictionary_encode(_arrow(texts))
+    return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary
+
+
+def _industry_in_titles(pad_t, why: pd.Series, read: np.ndarray, needles: list[str]
+                        ) -> np.ndarray:
     """Per distinct title, the first industry word it holds that did not decide its function.
 
     A title word counts once: where the title model read a function, the words it names in
-    `why` ("software engineer") are evidence of that function, not of an industry.
+    `why` ("software engineer") are evidence of that function, not of an industry, so they are
+    masked before the industry words are looked for again.
     """
     idx = _term_index(pad_t, needles)
     redo = (idx >= 0) & read
     if redo.any():
-        mask = pa.array(redo)
-        sub_t, sub_why = pc.filter(pad_t, mask), pc.filter(pad_why, mask)
-        again = np.full(int(redo.sum()), -1, dtype=np.int64)
-        for i, nd in enumerate(needles):
-            if nd.strip():
-                ok = (again < 0) & has_word(sub_t, nd) & ~has_word(sub_why, nd)
-                again[ok] = i
-        idx[redo] = again
+        titles = pc.filter(pad_t, pa.array(redo)).to_pylist()
+        spent = [set(y.split()) for y in folded_words(_clip(why[redo])).to_pylist()]
+        # "|" is never part of a term, so a masked word can neither match nor join two others.
+        rest = [" ".join("|" if w in used else w for w in t.split())
+                for t, used in zip(titles, spent, strict=True)]
+        idx[redo] = _term_index(pa.array([f" {r} " for r in rest], pa.large_string()), needles)
     return idx
 
 
@@ -390,17 +416,17 @@ def _pack(codes: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 def _index_of(values: np.ndarray, vocabulary: tuple[str, ...], wanted) -> np.ndarray:
     """Position of each value in `vocabulary` where it is one of `wanted`, else -1."""
     table = {v: i for i, v in enumerate(vocabulary) if v in set(wanted)}
-    return pd.Series(values, dtype=object).map(table).fillna(-1).to_numpy(dtype=np.int64)
+    return np.fromiter((table.get(v, -1) for v in values), dtype=np.int64, count=len(values))
 
 
-def _codes(titles: pd.Series, companies: pd.Series, reading: pd.DataFrame, t: np.ndarray,
+def _codes(titles: pa.Array, companies: pa.Array, reading: pd.DataFrame, t: np.ndarray,
            c: np.ndarray, icp: ICP) -> dict[str, np.ndarray]:
     """What matched for each row, as integer codes.
 
     `titles`/`companies` are the distinct values and `reading` the title model's reading of
     each distinct title; `t`/`c` give each row's position in them.
     """
-    pad_t, pad_c = folded_words(titles), folded_words(companies)
+    pad_t, pad_c = folded_words(_clip(titles)), folded_words(_clip(companies))
     fn1 = reading["function"].to_numpy(dtype=object)
     fn2 = reading["function2"].to_numpy(dtype=object)
     codes: dict[str, np.ndarray] = {}
@@ -435,7 +461,7 @@ def _codes(titles: pd.Series, companies: pd.Series, reading: pd.DataFrame, t: np
     codes["confidence"] = np.where(codes["function_role"] > 0, np.rint(conf * 100)[t], 0
                                    ).astype(np.int64)
     industry = [folded_needle(w) for ind in icp.industries for w in INDUSTRIES.get(ind, ())]
-    in_title = _industry_in_titles(pad_t, folded_words(reading["why"]),
+    in_title = _industry_in_titles(pad_t, reading["why"],
                                    (fn1 != "") | (fn2 != ""), industry)[t]
     codes["industry"] = np.where(in_title >= 0, in_title, _term_index(pad_c, industry)[c])
     # Keywords: the first that matches and how many distinct ones do.
@@ -534,11 +560,12 @@ def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP, why: np.ndarray
     return fit, reasons
 
 
-def _reading(titles: pd.Series, t: np.ndarray, corrections: Corrections,
+def _reading(titles: pa.Array, t: np.ndarray, corrections: Corrections,
              given: pd.DataFrame | None) -> pd.DataFrame:
     """The title model's reading of each distinct title (positions as in `titles`)."""
     if given is None:
-        return read_titles(titles, corrections).reset_index(drop=True)
+        texts = pd.Series(titles.to_numpy(zero_copy_only=False), dtype="str")
+        return read_titles(texts, corrections).reset_index(drop=True)
     if len(given) != len(t):
         raise ValueError("titles: expected one reading per connection")
     first = np.full(len(titles), len(t), dtype=np.int64)
@@ -559,10 +586,8 @@ def score(connections: pd.DataFrame, icp: ICP, corrections: Corrections = (), *,
     second. Returns a new DataFrame; the input is not modified.
     """
     out = connections.copy()
-    t, t_uniques = pd.factorize(title_text(connections))
-    c, c_uniques = pd.factorize(connections["company"].astype("str").fillna(""))
-    titles_u = pd.Series(np.asarray(t_uniques, dtype=object), dtype="str")
-    companies_u = pd.Series(np.asarray(c_uniques, dtype=object), dtype="str")
+    t, titles_u = _distinct(title_text(connections))
+    c, companies_u = _distinct(connections["company"])
     reading = _reading(titles_u, t, corrections, titles)
     n = len(connections)
     if n:

@@ -209,7 +209,7 @@ def test_matching_is_whole_word_and_ignores_case_and_accents():
 
 
 def test_corrections_change_the_reading_the_fit_and_the_reasons():
-    df = people([("Wizard of Light Bulb Moments", "X"), ("Wizard of light-bulb moments!", "Y"),
+    df = people([("Wizard of Light Bulb Moments", "X"), ("WIZARD of light bulb moments!", "Y"),
                  ("Poet", "Z")])
     icp = ICP(functions=("Marketing",))
     before = score(df, icp)
