@@ -12,7 +12,7 @@ from __future__ import annotations
 import streamlit as st
 
 from core.connections import Network, load_export
-from core.demo import PERSONAS, generate_export
+from core.demo import PERSONAS, persona_path
 from core.icp import PRESETS
 from ui.session import demo_network, icp, network
 from ui.state import STATE_KEY, AppState, state
@@ -41,9 +41,10 @@ TOUR = (
 PROJECTOR_CSS = "<style>html { font-size: 19px; }</style>"
 
 
-@st.cache_data(max_entries=4, show_spinner="Preparing the persona's network…")
-def _generated(key: str) -> Network:
-    return load_export(generate_export(persona=key), name=_source_label(key), is_demo=True)
+@st.cache_data(max_entries=4, show_spinner="Loading the persona's network…")
+def _committed(key: str) -> Network:
+    # The zip `make demo` wrote (core/data/demo_<key>.zip): the generator is not on the run path.
+    return load_export(persona_path(key), name=_source_label(key), is_demo=True)
 
 
 def _source_label(key: str) -> str:
@@ -52,7 +53,7 @@ def _source_label(key: str) -> str:
 
 def persona_network(key: str) -> Network:
     """The demo network of a persona (the built-in demo for the default persona)."""
-    return demo_network() if key == DEFAULT_PERSONA else _generated(key)
+    return demo_network() if key == DEFAULT_PERSONA else _committed(key)
 
 
 def persona_of(net: Network) -> str | None:
