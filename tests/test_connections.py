@@ -382,6 +382,7 @@ def _plain(text: str) -> str:
     space), surrounding white space stripped."""
     import re
 
+    text = re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]", "", text)
     text = re.sub(r"[\t\r\n]+", " ", text)
     return re.sub(r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]", "", text).strip()
 

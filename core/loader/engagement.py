@@ -17,7 +17,7 @@ import pandas as pd
 
 from core.loader.dates import parse_dates
 from core.loader.errors import ExportError, quote
-from core.loader.table import decode
+from core.loader.table import decode_text
 from core.loader.urls import normalise_urls, url_keys
 
 _TRUE = {"yes", "y", "true", "1", "x", "engaged", "ja", "oui", "sí", "si"}
@@ -39,7 +39,7 @@ class Messages:
 def read_table(data: bytes, label: str) -> pd.DataFrame:
     """A secondary export file as strings, columns lower-cased and trimmed (of two columns that
     fold to one name, the first wins). Raises ExportError saying why it is unreadable."""
-    text, _ = decode(data)
+    text = decode_text(data)
     first = text[:4096].split("\n", 1)[0]
     delim = max((",", ";", "\t"), key=first.count)
     try:

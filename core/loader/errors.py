@@ -16,8 +16,9 @@ QUOTE_LIMIT = 200
 EXPECTED_FILE = "LinkedIn's Connections.csv, or the whole export .zip"
 
 # Control characters (C0, DEL, C1) and the bidirectional overrides that can make a name display
-# as something else. Text from a file never carries them into the app.
-CONTROL_RE = r"[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
+# as something else. Text from a file never carries them into the app. (Literal characters, not
+# \u escapes, so pandas can hand the pattern to Arrow's RE2.)
+CONTROL_RE = "[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]"
 _CONTROL = re.compile(CONTROL_RE)
 
 

@@ -78,11 +78,9 @@ class Connections:
 
 def read_connections(data: bytes) -> Connections:
     """Connections.csv (bytes) into the connection table; raises `ExportError` when unusable."""
-    text, encoding = decode(data)
-    if "\n" not in text[:65536]:  # old Mac line ends
-        text = text.replace("\r", "\n")
-    lines_before, delim, names = find_header(text)
-    raw, malformed = read_rows(text, lines_before, delim)
+    utf8, encoding = decode(data)
+    lines_before, delim, names = find_header(utf8[:65536].decode("utf-8", errors="ignore"))
+    raw, malformed = read_rows(utf8, lines_before, delim)
     cols = {field: raw.columns[i] for i, field in _fields(names).items()}
     layout = Layout(encoding, _DELIMITERS[delim], lines_before)
     return build_table(raw, cols, layout, malformed)
@@ -90,34 +88,52 @@ def read_connections(data: bytes) -> Connections:
 
 # --- bytes to text --------------------------------------------------------------------------
 
-def decode(data: bytes) -> tuple[str, str]:
-    """Text and the encoding used: BOMs first, UTF-16 without BOM by its NUL pattern, then UTF-8,
-    then cp1252 (spreadsheet re-saves). NUL bytes and other control characters are dropped; a
+def decode(data: bytes) -> tuple[bytes, str]:
+    """The file as valid UTF-8 bytes, and the encoding it came in: BOMs first, UTF-16 without a
+    BOM by its NUL pattern, then UTF-8, then cp1252 (spreadsheet re-saves). NUL bytes and other
+    control characters are dropped (tab and line ends stay: they are the file's structure); a
     file that is mostly control bytes is binary and refused."""
     if not data.strip():
         raise ExportError(f"The file is empty. Please upload {EXPECTED_FILE}.")
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8"), (b"\xff\xfe", "utf-16-le"),
-                       (b"\xfe\xff", "utf-16-be")):
+    encoding = _encoding(data)
+    if encoding in ("utf-8", "utf-8-sig"):
+        utf8 = data.removeprefix(b"\xef\xbb\xbf").translate(None, _C0)
+        try:
+            utf8.decode("utf-8")
+        except UnicodeDecodeError:
+            encoding, utf8 = "cp1252", _recode(data, "cp1252")
+    else:
+        utf8 = _recode(data, encoding)
+    if b"\n" not in utf8[:65536]:  # old Mac line ends
+        utf8 = utf8.replace(b"\r", b"\n")
+    return utf8, encoding
+
+
+def decode_text(data: bytes) -> str:
+    """`decode` as a str (for the small optional files)."""
+    return decode(data)[0].decode("utf-8")
+
+
+def _encoding(data: bytes) -> str:
+    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
+                       (b"\xfe\xff", "utf-16")):
         if data.startswith(bom):
-            return _clean_text(data[len(bom):].decode(codec, errors="replace")), codec + "-sig"
+            return codec
     head = data[:400]
     if head[1::2].count(0) > len(head) // 4 and head[0::2].count(0) < 5:
-        return _clean_text(data.decode("utf-16-le", errors="replace")), "utf-16-le"
+        return "utf-16-le"
     if head[0::2].count(0) > len(head) // 4 and head[1::2].count(0) < 5:
-        return _clean_text(data.decode("utf-16-be", errors="replace")), "utf-16-be"
+        return "utf-16-be"
     sample = data[:4096]
     if len(sample.translate(None, _C0)) < len(sample) * 0.95:
         raise ExportError("This is not a text file (it looks like a binary or Excel file). "
                           f"Please upload {EXPECTED_FILE}.")
-    data = data.translate(None, _C0)
-    try:
-        return data.decode("utf-8"), "utf-8"
-    except UnicodeDecodeError:
-        return data.decode("cp1252", errors="replace"), "cp1252"
+    return "utf-8"
 
 
-def _clean_text(text: str) -> str:
-    return text.translate(dict.fromkeys(_C0))
+def _recode(data: bytes, encoding: str) -> bytes:
+    text = data.decode(encoding, errors="replace").removeprefix("\ufeff")
+    return text.encode("utf-8", errors="replace").translate(None, _C0)
 
 
 # --- finding the header ---------------------------------------------------------------------
@@ -167,21 +183,20 @@ def _fields(cells: list[str]) -> dict[int, str]:
 
 # --- reading the rows -----------------------------------------------------------------------
 
-def read_rows(text: str, lines_before: int, delim: str) -> tuple[pd.DataFrame, int]:
+def read_rows(utf8: bytes, lines_before: int, delim: str) -> tuple[pd.DataFrame, int]:
     """Every column under the header as trimmed strings (columns named c0, c1, ...), and how
     many rows had the wrong number of fields and were skipped."""
-    body = text.split("\n", lines_before)[-1] if lines_before else text
-    source = body.encode("utf-8", errors="replace")
-    width = len(next(csv.reader([body.split("\n", 1)[0].rstrip("\r")], delimiter=delim)))
-    names = [f"c{i}" for i in range(width)]
+    body = utf8.split(b"\n", lines_before)[-1] if lines_before else utf8
+    header = body.split(b"\n", 1)[0].rstrip(b"\r").decode("utf-8")
+    names = [f"c{i}" for i in range(len(next(csv.reader([header], delimiter=delim))))]
     skipped = []
     try:
         table = pacsv.read_csv(
-            io.BytesIO(source),
+            io.BytesIO(body),
             # One block: splitting a file whose values may hold newlines costs more than the
             # parallel parse gains on 2 cores.
             read_options=pacsv.ReadOptions(column_names=names, skip_rows=1,
-                                           block_size=max(len(source), 1 << 20) + 1),
+                                           block_size=max(len(body), 1 << 20) + 1),
             parse_options=pacsv.ParseOptions(delimiter=delim, newlines_in_values=True,
                                              invalid_row_handler=lambda row: skipped.append(1)
                                              or "skip"),
@@ -191,16 +206,35 @@ def read_rows(text: str, lines_before: int, delim: str) -> tuple[pd.DataFrame, i
         frame = pd.DataFrame({n: pd.Series(table[n], dtype="str") for n in names})
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
         frame, skipped = _read_rows_pandas(body, delim, names), []
-    frame = frame.apply(lambda s: s.str.strip())
-    return frame, len(skipped)
+    if _may_hold_controls(body, delim, len(frame) + len(skipped)):
+        frame = frame.apply(_clean)
+    return frame.apply(lambda s: s.str.strip()), len(skipped)
 
 
-def _read_rows_pandas(body: str, delim: str, names: list[str]) -> pd.DataFrame:
+def _may_hold_controls(body: bytes, delim: str, rows: int) -> bool:
+    """Whether any value may hold a line break, a tab, a C1 control or a bidirectional override
+    (other C0 controls are gone already). A cheap look at the bytes, so the per-column clean-up
+    runs only on the rare file that needs it."""
+    if (delim != "\t" and b"\t" in body) or body.count(b"\n") > rows + 1:
+        return True
+    if b"\r" in body and body.count(b"\r") != body.count(b"\n"):
+        return True
+    a = np.frombuffer(body, dtype=np.uint8)
+    after_c2 = a[np.flatnonzero(a[:-1] == 0xC2) + 1]  # U+0080..U+009F are C2 80..C2 9F
+    if (after_c2 < 0xA0).any():
+        return True
+    e2 = np.flatnonzero(a[:-2] == 0xE2)  # U+202A..U+202E, U+2066..U+2069 are E2 80/81 xx
+    second, third = a[e2 + 1], a[e2 + 2]
+    return bool((((second == 0x80) & (third >= 0xAA) & (third <= 0xAE))
+                 | ((second == 0x81) & (third >= 0xA6) & (third <= 0xA9))).any())
+
+
+def _read_rows_pandas(body: bytes, delim: str, names: list[str]) -> pd.DataFrame:
     """pandas' C parser, for the rare file Arrow refuses (a stray quote, say)."""
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            return pd.read_csv(io.StringIO(body), sep=delim, dtype="str", keep_default_na=False,
+            return pd.read_csv(io.BytesIO(body), encoding="utf-8", sep=delim, dtype="str", keep_default_na=False,
                                na_filter=False, on_bad_lines="skip", index_col=False,
                                engine="c", header=0, names=names)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
@@ -216,9 +250,9 @@ def build_table(raw: pd.DataFrame, cols: dict[str, str], layout: Layout,
     """The connection table from the raw string columns: clean text, drop empty and Notes rows,
     parse dates, key URLs, leave out the same person twice and rows beyond LinkedIn's cap."""
     blank = pd.Series("", index=raw.index, dtype="str")
-    f = pd.DataFrame({t: _clean(raw[cols[t]]) if t in cols else blank for t in _TEXT})
+    f = pd.DataFrame({t: raw[cols[t]] if t in cols else blank for t in _TEXT})
     if "first_name" not in cols and "name" in cols:  # one "Name" column from another tool
-        f["first_name"] = _clean(raw[cols["name"]])
+        f["first_name"] = raw[cols["name"]]
     dates_text = raw[cols["connected_on"]] if "connected_on" in cols else blank
     user = raw[[cols[c] for c in ("u_engaged", "u_last", "u_count") if c in cols]]
     user.columns = [c for c in ("u_engaged", "u_last", "u_count") if c in cols]
@@ -266,19 +300,23 @@ def _is_row(f: pd.DataFrame, dates: pd.Series) -> pd.Series:
     """Not a connection: entirely empty lines (`,,,,` after a re-save) and a `Notes:` row left
     below a re-saved header (one cell saying "Notes:", nothing else)."""
     filled = (f != "").sum(axis=1) + (dates != "")
-    notes = (filled == 1) & f.apply(lambda s: s.str.lower().isin(_NOTES)).any(axis=1)
-    return (filled > 0) & ~notes
+    one = f[filled == 1]
+    notes = one.apply(lambda s: s.str.lower().isin(_NOTES)).any(axis=1)
+    return (filled > 0) & ~notes.reindex(f.index, fill_value=False)
 
 
 def duplicated(f: pd.DataFrame) -> pd.Series:
     """True for a row that repeats an earlier row's person: the same real profile key AND the
-    same name; rows without a trusted key only when every field agrees. Ghost rows (hidden
-    accounts look alike) are never duplicates."""
-    name = f["full_name"].str.casefold()
+    same name. A row without a trusted key repeats a person only when it has a name and every
+    field agrees (no URL column, or a key cut short by a re-save). Rows without a name
+    (anonymised exports, hidden accounts) are never duplicates: nothing says it is one person."""
     has_key = f["url_key"] != ""
-    by_key = pd.DataFrame({"k": f["url_key"], "n": name})[has_key].duplicated()
+    named = f["full_name"] != ""
+    # Names hold no line break, so the pair splits one way only.
+    person = f["url_key"] + "\n" + f["full_name"].str.casefold()
+    by_key = person[has_key & named].duplicated()
     fields = ["first_name", "last_name", "company", "position", "email", "url", "connected_on"]
-    by_all = f.loc[~has_key & ~f["is_blank"], fields].duplicated()
+    by_all = f.loc[~has_key & named, fields].duplicated()
     dup = pd.Series(False, index=f.index)
     dup[by_key.index] = by_key
     dup[by_all.index] = by_all

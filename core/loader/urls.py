@@ -16,11 +16,11 @@ from urllib.parse import unquote
 import pandas as pd
 
 _HOST = r"^(?:www\.|[a-z]{2}\.)linkedin\.com"
-_QUERY = r"(?s)[?#].*$"
+_QUERY = r"(?s)[?#].*"
 # A real profile: the slug after /in/ (or the old /pub/) has at least 3 characters.
 _PROFILE = r"^linkedin\.com/(?:in/[^/]{3,}|pub/.{3,})"
 # A "?" followed by something without "=" is a replaced letter, not a query string.
-_CUT = r"\?[^=]*$"
+_CUT = r"\?[^=]*\z"
 
 
 def normalise_url(url: str) -> str:
@@ -43,8 +43,10 @@ def normalise_urls(urls: pd.Series) -> pd.Series:
         s = s.str.lower().where(~odd, s[odd].map(lambda u: unquote(u).lower()))
     else:
         s = s.str.lower()
-    s = s.str.replace(_QUERY, "", regex=True).str.rstrip("/")
-    s = s.str.replace(r"^https?://", "", regex=True)
+    if (s.str.contains("?", regex=False) | s.str.contains("#", regex=False)).any():
+        s = s.str.replace(_QUERY, "", regex=True)
+    s = s.str.rstrip("/")
+    s = s.str.removeprefix("https://").str.removeprefix("http://")
     return s.str.replace(_HOST, "linkedin.com", regex=True).astype("str")
 
 
@@ -53,7 +55,9 @@ def url_keys(urls: pd.Series) -> pd.Series:
     a re-save, or not a profile URL)."""
     s = urls.astype("str").fillna("").str.strip()
     keys = normalise_urls(s)
-    real = keys.str.contains(_PROFILE, regex=True) & ~s.str.contains(_CUT, regex=True)
+    real = keys.str.contains(_PROFILE, regex=True)
+    if s.str.contains("?", regex=False).any():
+        real &= ~s.str.contains(_CUT, regex=True)
     return keys.where(real, "").astype("str")
 
 
