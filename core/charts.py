@@ -95,3 +95,104 @@ def fit_histogram(scored: pd.DataFrame) -> alt.Chart:
         )
         .properties(title="How well your connections fit this ICP", height=220)
     )
+
+
+# --- groups (clusters page) ---------------------------------------------------------------------
+
+#: One click picks a group in either chart (the clusters page reads these selections by name).
+GROUP_PICK = "pick"
+GROUP_PICK_MAP = "pick_map"
+
+
+def group_bars_chart(sizes: pd.DataFrame, mix: pd.DataFrame | None = None) -> alt.LayerChart:
+    """Group sizes as ranked horizontal bars, each with its name and its count written on it.
+
+    `sizes`: cluster, label, size, share (one row per group). `mix` (with an ICP): cluster,
+    fit_band, count; the bars are then split by ICP fit in the app's fit colours. Every group
+    name shows (no label is dropped for lack of room: the chart grows 28 px per group); a
+    click selects a group (selection `GROUP_PICK` on field `cluster`).
+    """
+    order = sizes.sort_values(["size", "cluster"], ascending=[False, True])["label"].tolist()
+    y = alt.Y("label:N", sort=order, title=None,
+              axis=alt.Axis(labelLimit=320, labelOverlap=False, labelFontSize=12))
+    pick = alt.selection_point(fields=["cluster"], name=GROUP_PICK)
+    tooltip = [alt.Tooltip("label:N", title="Group"),
+               alt.Tooltip("size:Q", title="Connections in group", format=","),
+               alt.Tooltip("share:Q", title="Share of network", format=".1%")]
+    if mix is not None and not mix.empty:
+        data = mix.merge(sizes, on="cluster")
+        data["fit_order"] = data["fit_band"].map({b: i for i, b in enumerate(FIT_DOMAIN)})
+        bars = alt.Chart(data).mark_bar().encode(
+            x=alt.X("count:Q", title="Connections", stack="zero"), y=y,
+            color=alt.Color("fit_band:N", title="ICP fit",
+                            scale=alt.Scale(domain=FIT_DOMAIN, range=FIT_RANGE),
+                            legend=alt.Legend(orient="bottom")),
+            order=alt.Order("fit_order:Q"),
+            tooltip=tooltip + [alt.Tooltip("fit_band:N", title="ICP fit"),
+                               alt.Tooltip("count:Q", title="People with this fit",
+                                           format=",")],
+            opacity=alt.condition(pick, alt.value(1), alt.value(0.45)))
+        title = "Group sizes, split by how well people fit your ICP"
+    else:
+        bars = alt.Chart(sizes).mark_bar(color="#0f766e").encode(
+            x=alt.X("size:Q", title="Connections"), y=y, tooltip=tooltip,
+            opacity=alt.condition(pick, alt.value(1), alt.value(0.45)))
+        title = "Group sizes (click a bar to look inside)"
+    counts = alt.Chart(sizes).mark_text(align="left", dx=4, fontSize=12, color="#334155").encode(
+        x=alt.X("size:Q"), y=y, text=alt.Text("size:Q", format=","), tooltip=tooltip)
+    height = 28 * max(len(sizes), 1) + (60 if mix is not None else 30)
+    return alt.layer(bars.add_params(pick), counts).properties(title=title, height=height)
+
+
+def group_map_chart(points: pd.DataFrame) -> alt.Chart:
+    """One dot per person (`points`: x, y, cluster, group, position, company), coloured by
+    group; similar titles sit close together. A click selects a group (`GROUP_PICK_MAP`)."""
+    def padded(col: str) -> alt.Scale:
+        lo, hi = float(points[col].min()), float(points[col].max())
+        pad = 0.06 * (hi - lo or 1.0)
+        return alt.Scale(domain=[lo - pad, hi + pad], nice=False, zero=False)
+
+    pick = alt.selection_point(fields=["cluster"], name=GROUP_PICK_MAP)
+    # More groups than the theme's 10 colours: a 20-colour scheme, so fewer groups share one.
+    palette = alt.Scale(scheme="tableau20") if points["cluster"].nunique() > 10 else \
+        alt.Undefined
+    return (
+        alt.Chart(points)
+        .mark_circle(size=26)
+        .encode(x=alt.X("x:Q", title="Similar titles sit close (left-right)", axis=None,
+                        scale=padded("x")),
+                y=alt.Y("y:Q", title="Similar titles sit close (up-down)", axis=None,
+                        scale=padded("y")),
+                color=alt.Color("group:N", title="Group", scale=palette,
+                                legend=alt.Legend(orient="bottom", columns=2, labelLimit=200)),
+                tooltip=[alt.Tooltip("group:N", title="Group"),
+                         alt.Tooltip("position:N", title="Title"),
+                         alt.Tooltip("company:N", title="Company")],
+                opacity=alt.condition(pick, alt.value(0.75), alt.value(0.25)))
+        .add_params(pick)
+        .properties(title="Map of your network: similar titles sit close together", height=440)
+    )
+
+
+def group_count_chart(table: pd.DataFrame) -> alt.LayerChart:
+    """For each number of groups (`table` from `core.clustering.suggest_k`): the share of
+    people sharing their group's job function and the share in the largest group, with the
+    automatic choice marked."""
+    long = table.melt(id_vars=["k"], value_vars=["function_purity", "largest_share"],
+                      var_name="measure", value_name="value").dropna()
+    long["measure"] = long["measure"].map(
+        {"function_purity": "People sharing their group's job function",
+         "largest_share": "People in the largest group"})
+    lines = alt.Chart(long).mark_line(point=True).encode(
+        x=alt.X("k:Q", title="Number of groups", axis=alt.Axis(tickMinStep=1)),
+        y=alt.Y("value:Q", title="Share of people", axis=alt.Axis(format=".0%"),
+                scale=alt.Scale(domain=[0, 1])),
+        color=alt.Color("measure:N", title=None,
+                        legend=alt.Legend(orient="bottom", labelLimit=320)),
+        tooltip=[alt.Tooltip("k:Q", title="Groups"), alt.Tooltip("measure:N", title="Measure"),
+                 alt.Tooltip("value:Q", title="Share", format=".0%")])
+    rule = alt.Chart(table[table["suggested"]]).mark_rule(strokeDash=[4, 4],
+                                                          color="#64748b").encode(
+        x="k:Q", tooltip=[alt.Tooltip("k:Q", title="Automatic number of groups")])
+    return alt.layer(lines, rule).properties(
+        title="How each number of groups describes your network", height=240)

@@ -1,28 +1,31 @@
-"""Grouping connections by what their titles say, with names a person recognises.
+"""Groups of connections by what people do, with names a person recognises.
 
-Pipeline, in two steps so that changing the number of groups does not redo the slow part:
+Why function first: a group a person recognises is "the recruiters" or "the sales leaders", and
+the title model (`core.titles.read_titles`) already knows each title's job function in any
+language ("Recruiter", "Rekryterare" and "Analista de Recrutamento" are all Human Resources).
+Clustering words alone put accountants with account managers and founders with consultants; so
+here the function decides first and words only split or join within it.
 
-`prepare` (once per network)
-  role segment of each headline ("Helping founders scale | VP Sales @ Acme" → "vice president
-  sales") → level and scope words dropped ("Senior Software Engineer" and "Software Engineer"
-  become one text; "VP Sales" and "VP Engineering" stay apart) → distinct texts only, weighted
-  by how many people have them → word 1-2 gram + char_wb 3-5 gram TF-IDF, plus the job function
-  the shared title classifier recognises (`core.titles`: "surgeon" and "nurse" are both
-  healthcare although they share no letters) → TruncatedSVD(100) → unit length.
+`prepare` (once per network, method and corrections)
+  the role segment of each headline ("Helping founders scale | VP Sales @ Acme" → "vice
+  president sales") → the title model's function and seniority for each distinct text → level and
+  stop words dropped ("Senior Software Engineer" and "Software Engineer" become one text) →
+  distinct (function, seniority band, words) units ("docs"), weighted by how many people have
+  them → word 1-2 gram + char_wb 3-5 gram TF-IDF → TruncatedSVD(100) → unit length, plus a small
+  seniority-band block (so a large function can part its leaders from its individual
+  contributors).
 
-`cluster_prepared` (per k)
-  spherical k-means weighted by frequency → c-TF-IDF names → a 2-D map.
+`cluster_prepared` (per k, fast)
+  one group per job function present; large functions split by their words and seniority
+  (spherical k-means inside the function) so no group holds more than a quarter of the network;
+  functions too small to stand alone join the group they are most like. With a number of groups
+  below the number of functions, the smallest function groups join the ones they are most like
+  (such groups are named "Mixed: ..."). Titles with no function are grouped by their words.
+  Names: the dominant function, then the most typical words of the group (no stop words, never a
+  word only one person has). A 2-D map places similar groups close.
 
-Why spherical k-means: with ordinary (Euclidean) k-means on these vectors, titles whose words
-nobody else uses sit far from every real group and collect around one centroid near the origin,
-a catch-all group holding 40 % of the people. Assigning each title to the group it is most
-similar to (cosine) keeps groups balanced (largest 12-20 % on the labelled set) at a small
-cost in V-measure. On raw sparse TF-IDF, k-means is worse still (55-89 % in one group).
-
-Measured on tests/data/labelled_titles.csv (1,440 realistic titles, 18 occupation groups; see
-bench/bench_clustering.py, mean of 3 seeds): the issue's lexical baseline scores V-measure
-0.25, this pipeline 0.46 at k=12 (the auto k) and 0.52 at k=18. 30k connections take about
-1 s (2.6 s when all 30k titles stay distinct after cleaning).
+`carry_over` maps the user's renames and keep/review/prune marks from one grouping to the next
+by overlap of people, and says what moved.
 """
 
 from __future__ import annotations
@@ -40,28 +43,84 @@ from sklearn.decomposition import TruncatedSVD
 from sklearn.feature_extraction.text import CountVectorizer, TfidfVectorizer
 from sklearn.manifold import smacof
 from sklearn.preprocessing import normalize
+from threadpoolctl import threadpool_limits
 
 from core.text import normalise_title
-from core.titles import classify_normalised
+from core.titles import Corrections, classify_normalised, read_titles
 
-#: Words that say how senior someone is or where they work, not what they do. Dropped before
-#: grouping so that groups are about the work ("VP Sales" and "VP Engineering" part ways;
-#: "Sr." does not matter). "account" stays: Account Executive / Manager is a family of its own.
+#: Small words of the languages people write titles in. Never part of a group name ("Analista
+#: De · Recrutamento Seleção" was a real name) and not worth grouping on.
+STOP_WORDS = frozenset("""
+of the and for in at a an to with from on by or as vs via per
+de da do das dos e em na no nas nos para com por ao aos um uma
+del la el los las y en con al un una lo
+du des le les et pour chez au aux sur d l un une
+und für fur der die das im bei von vom zu zum zur mit den dem ein eine
+van het en voor bij met op te aan
+och för av på i med till vid hos
+di della delle dei degli il per con ed
+""".split())
+
+#: Words that say how senior someone is or where they work, not what they do (any language).
+#: Dropped before grouping: "VP Sales" and "VP Engineering" part ways; "Sr." does not matter.
 LEVEL_WORDS = frozenset("""
 senior junior lead principal staff head chief vice president executive officer director
 manager associate assistant intern trainee i ii iii iv v sr jr snr mid level entry experienced
-of the and for in at a an to with from on by our my
 global regional international group team emea apac dach latam uk uki us usa nordics benelux
 france germany spain iberia north south america europe remote hybrid contract freelance
 interim part full time based mid market enterprise strategic accounts smb ex
-""".split())
+júnior sênior pleno estagiário estagiária estagiario estagiaria gerente diretor diretora
+directora directeur directrice direktor coordenador coordenadora coordinador coordinadora
+jefe jefa responsable leiter leiterin chef praktikant werkstudent stagiaire alternant
+""".split()) | STOP_WORDS
 
-#: Most groups the automatic choice picks (a readable picture); the page's slider goes further.
-MAX_AUTO_K = 12
-#: Dimensions kept by the SVD step.
+#: Level words that never name a group; role nouns like "manager" or "director" may.
+_NAME_DROP = frozenset("""
+senior junior lead principal staff head chief vice president intern trainee i ii iii iv v sr jr
+snr mid level entry experienced global regional international team emea apac dach latam uk uki
+us usa nordics benelux france germany spain iberia north south america europe remote hybrid
+contract freelance interim part full time based market enterprise strategic smb ex vp svp evp
+avp júnior sênior pleno co
+""".split()) | STOP_WORDS
+
+#: How a function reads in a group name (no stop words: "Arts & Design", not "Arts and Design").
+FUNCTION_LABELS: dict[str, str] = {
+    "Arts and Design": "Arts & Design",
+    "Community and Social Services": "Community & Social Services",
+    "Customer Success and Support": "Customer Success & Support",
+    "Entrepreneurship": "Founders & Owners",
+    "Healthcare Services": "Healthcare",
+    "Information Technology": "IT",
+    "Media and Communication": "Media & Communication",
+    "Military and Protective Services": "Military & Protective Services",
+    "Program and Project Management": "Project Management",
+}
+
+#: Seniority levels in four bands: what splits a large function ("Sales leaders").
+BANDS: dict[str, str] = {
+    "Owner / Partner": "leaders", "CXO": "leaders", "Vice President": "leaders",
+    "Director": "leaders", "Experienced Manager": "managers", "Entry Level Manager": "managers",
+    "Strategic": "", "Senior": "", "Entry Level": "", "In Training": "trainees",
+}
+_BAND_ORDER = ("leaders", "managers", "", "trainees")
+
+#: No group above this share of the people, unless one title alone is more.
+MAX_SHARE = 0.25
+#: The automatic choice gives a function one group per this share of the people.
+TARGET_SHARE = 0.25
+#: Titles with no function: one group per this share of the people (they share no function,
+#: so their words must do the grouping and smaller groups keep those words coherent).
+UNKNOWN_SHARE = 0.08
+#: A function with fewer people than this share (and at least 3) joins the group it is most
+#: like in the automatic choice, instead of a group of its own.
+MIN_SHARE = 0.005
+#: A group is named for its function when at least this share of its people have it.
+PURE = 0.70
+#: Dimensions kept by the SVD step; above SVD_FIT_ROWS texts the SVD is fitted on a sample.
 N_COMPONENTS = 100
-#: Above this many distinct texts, the SVD is fitted on a sample of them (then applied to all).
 SVD_FIT_ROWS = 10_000
+#: Weight of the seniority-band block next to the (unit-length) word vector.
+BAND_WEIGHT = 0.45
 
 # Segment separators of a headline. Split on the raw text: `core.text.fold` drops •, ·, – and —
 # as decoration before `title_part` could split on them.
@@ -78,9 +137,10 @@ _MAX_SEGMENTS = 4
 
 
 def clean_for_grouping(text: str) -> str:
-    """A normalised title without level and scope words ("" when nothing else is left).
+    """A normalised title without level, scope and stop words ("" when nothing else is left).
 
-    "senior software engineer emea" → "software engineer"; "vice president sales" → "sales".
+    "senior software engineer emea" → "software engineer"; "vice president sales" → "sales";
+    "analista de recrutamento e seleção" → "analista recrutamento seleção".
     """
     words = [w for w in _TOKEN.findall(text) if len(w) > 1 and w not in LEVEL_WORDS]
     return " ".join(words)
@@ -90,11 +150,10 @@ def role_texts(texts: Iterable[str]) -> list[str]:
     """The role each headline states, normalised (`core.text.normalise_title`), "" when none.
 
     A headline is split into its segments ("|", "•", " - "...); the first segment in which the
-    title classifier recognises a job function is the role, else the first that says a level,
-    else the first segment; segments that open like a tagline ("Helping...", "I help...") come
-    last. So "Helping B2B founders scale | Sales Director @ Acme" reads as
-    "sales director", and "Software Engineer • ex-Google" as "software engineer".
-    Vectorised over all segments at once; call it on distinct texts.
+    title rules recognise a job function is the role, else the first that says a level, else
+    the first segment; segments that open like a tagline ("Helping...", "I help...") come last.
+    So "Helping B2B founders scale | Sales Director @ Acme" reads as "sales director".
+    Call it on distinct texts.
     """
     texts = list(texts)
     segments: list[list[str]] = []
@@ -102,7 +161,7 @@ def role_texts(texts: Iterable[str]) -> list[str]:
         t = unicodedata.normalize("NFKC", t) if not t.isascii() else t
         parts = [s for s in _SEGMENTS.split(t) if s.strip()][:_MAX_SEGMENTS]
         segments.append([normalise_title(s) for s in parts])
-    # Only headlines with several segments need a choice, hence the classifier.
+    # Only headlines with several segments need a choice, hence the rules.
     flat = [s for parts in segments if len(parts) > 1 for s in parts]
     if flat:
         seniority, function = classify_normalised(pd.Series(flat, dtype="str"))
@@ -112,8 +171,6 @@ def role_texts(texts: Iterable[str]) -> list[str]:
         if n <= 1:
             out.append(parts[0] if parts else "")
             continue
-        # Rank each segment (lower is better; the first of equals wins): a function and not a
-        # tagline, a level and not a tagline, a function, anything not a tagline, the rest.
         ranks = []
         for j, part in enumerate(parts):
             fn, lvl = bool(function[i + j]), bool(seniority[i + j])
@@ -127,26 +184,34 @@ def role_texts(texts: Iterable[str]) -> list[str]:
     return out
 
 
-def default_k(n_distinct: int) -> int:
-    """Groups the "auto" setting picks: round(sqrt(distinct texts / 2)), between 2 and 12.
+def grouping_texts(connections: pd.DataFrame) -> pd.Series:
+    """What each connection is grouped by: the headline, else the job title; "" for ghost rows
+    and people with only a company (grouping them by employer name would mislead)."""
+    headline = connections["headline"] if "headline" in connections else \
+        pd.Series("", index=connections.index)
+    role = headline.where(headline.fillna("") != "", connections["position"]).fillna("")
+    if "is_blank" in connections:
+        role = role.where(~connections["is_blank"].astype(bool), "")
+    return role.astype(str)
 
-    About 8 groups for 150 distinct titles and the maximum of 12 from about 250: enough to tell
-    groups apart, few enough to read. Never more groups than distinct texts.
-    """
-    if n_distinct <= 1:
-        return max(n_distinct, 0)
-    return int(np.clip(round(np.sqrt(n_distinct / 2)), 2, min(MAX_AUTO_K, n_distinct)))
+
+def function_label(function: str) -> str:
+    """How a job function reads in a group name ("Program and Project Management" →
+    "Project Management"); "" stays ""."""
+    return FUNCTION_LABELS.get(function, function)
 
 
 @dataclass
 class Prepared:
     """Everything about a set of texts that does not depend on k (computed once per network).
 
-    - codes: for each input, the index of its distinct cleaned text (-1 for blank input)
-    - docs: distinct cleaned texts (level words dropped); what names are made of
+    - codes: for each input, the index of its doc (-1 for blank input)
+    - docs: distinct cleaned texts (level and stop words dropped), one per (function, band,
+      words); several docs can share words when the model reads them differently
     - examples: a readable role text for each doc (the most common one behind it)
     - weights: how many inputs have each doc
-    - functions: job function the title classifier gives each doc ("" when unknown)
+    - functions: job function of each doc ("" when the title model cannot read one)
+    - bands: seniority band of each doc ("leaders", "managers", "" or "trainees")
     - vectors: unit-length vectors of the docs (n_docs × d)
     """
 
@@ -155,6 +220,7 @@ class Prepared:
     examples: list[str]
     weights: np.ndarray
     functions: np.ndarray
+    bands: np.ndarray
     vectors: np.ndarray
 
     @property
@@ -164,22 +230,26 @@ class Prepared:
 
 @dataclass
 class ClusterResult:
-    """Cluster of each input (-1 for blank text), with names and a 2-D map.
+    """Group of each input (-1 for blank text), with names and a 2-D map.
 
-    - labels: int array, one per input text; clusters are numbered largest first
-    - k: number of clusters (0 when every input is blank)
-    - names: cluster id → short readable name ("Software Engineer · Developer"), unique
-    - top_terms: cluster id → most distinctive terms, best first
+    - labels: int array, one per input text; groups are numbered largest first
+    - k: number of groups (0 when every input is blank)
+    - names: group id → readable, unique name ("Sales leaders: Commercial · Business
+      Development", "Mixed: Finance · Accounting")
+    - top_terms: group id → its most typical words, best first
+    - functions: group id → its dominant job function ("" when mostly unreadable titles)
+    - purity: group id → share of its people who have that function
     - coords: float array (n, 2) for a map (NaN for blank inputs)
-    - sizes: cluster id → number of inputs in it
-    - typicality: float array, cosine of each input to its cluster's centre (NaN for blank);
-      1 is a textbook member, near 0 a title that fits nowhere well
+    - sizes: group id → number of inputs in it
+    - typicality: float array, cosine of each input to its group's centre (NaN for blank)
     """
 
     labels: np.ndarray
     k: int
     names: dict[int, str] = field(default_factory=dict)
     top_terms: dict[int, list[str]] = field(default_factory=dict)
+    functions: dict[int, str] = field(default_factory=dict)
+    purity: dict[int, float] = field(default_factory=dict)
     coords: np.ndarray = field(default_factory=lambda: np.zeros((0, 2)))
     sizes: dict[int, int] = field(default_factory=dict)
     typicality: np.ndarray = field(default_factory=lambda: np.zeros(0))
@@ -187,16 +257,17 @@ class ClusterResult:
 
 # --- representation -----------------------------------------------------------------------
 
-def _function_block(functions: np.ndarray) -> sp.csr_matrix:
-    """One-hot job function per doc (an all-zero row when the function is unknown)."""
-    known = np.asarray(functions != "")
-    cats = pd.Categorical(functions)
-    return sp.csr_matrix((known.astype(np.float32), (np.arange(len(functions)), cats.codes)),
-                         shape=(len(functions), len(cats.categories)))
+def _one_hot(values: np.ndarray, order: Iterable[str] | None = None) -> sp.csr_matrix:
+    cats = pd.Categorical(values, categories=list(order) if order is not None else None)
+    codes = np.asarray(cats.codes)
+    ok = codes >= 0
+    return sp.csr_matrix((np.ones(int(ok.sum()), dtype=np.float32),
+                          (np.flatnonzero(ok), codes[ok])),
+                         shape=(len(values), len(cats.categories)))
 
 
-def _vectorise(docs: list[str], functions: np.ndarray) -> sp.csr_matrix:
-    """Word and character TF-IDF blocks (each row unit length) plus a one-hot function block."""
+def _vectorise(docs: list[str]) -> sp.csr_matrix:
+    """Word and character TF-IDF blocks of the cleaned texts (each block's rows unit length)."""
     words = TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
                             token_pattern=r"(?u)\b\w[\w&+#]*\b", dtype=np.float32)
     chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
@@ -207,8 +278,6 @@ def _vectorise(docs: list[str], functions: np.ndarray) -> sp.csr_matrix:
             parts.append(vec.fit_transform(docs))
         except ValueError:  # empty vocabulary (only one-letter words, say)
             continue
-    if (functions != "").any():
-        parts.append(_function_block(functions))
     if not parts:
         return sp.csr_matrix(np.ones((len(docs), 1), dtype=np.float32))
     return sp.hstack(parts).tocsr()
@@ -216,8 +285,7 @@ def _vectorise(docs: list[str], functions: np.ndarray) -> sp.csr_matrix:
 
 def _reduce(x: sp.csr_matrix, random_state: int) -> np.ndarray:
     """Unit-length dense vectors: TruncatedSVD to N_COMPONENTS dimensions for more docs than
-    that, the TF-IDF rows themselves otherwise (an SVD capped at n_docs - 1 dimensions would
-    merge distinct texts; small inputs are cheap anyway)."""
+    that, the TF-IDF rows themselves otherwise (small inputs are cheap anyway)."""
     if x.shape[0] > N_COMPONENTS and x.shape[1] > N_COMPONENTS:
         svd = TruncatedSVD(n_components=N_COMPONENTS, n_iter=4, random_state=random_state)
         if x.shape[0] > SVD_FIT_ROWS:  # the directions settle long before: fit on a sample
@@ -231,7 +299,7 @@ def _reduce(x: sp.csr_matrix, random_state: int) -> np.ndarray:
         dense = x.toarray()
     dense = normalize(np.asarray(dense, dtype=np.float64))
     # A text with no shared feature at all projects to zero: give it its own direction rather
-    # than a zero vector (which every centroid would tie on).
+    # than a zero vector (which every centre would tie on).
     zero = ~np.isfinite(dense).all(axis=1) | (np.abs(dense).sum(axis=1) == 0)
     if zero.any():
         dense[zero] = 0.0
@@ -239,98 +307,81 @@ def _reduce(x: sp.csr_matrix, random_state: int) -> np.ndarray:
     return dense
 
 
-def prepare(texts, random_state: int = 0,
-            embedder: Callable[[list[str]], np.ndarray] | None = None) -> Prepared:
-    """The k-independent part of clustering: clean, deduplicate, vectorise (see module doc).
+def _word_vectors(docs: list[str], random_state: int,
+                  embedder: Callable[[list[str]], np.ndarray] | None) -> np.ndarray:
+    """Unit vectors of the distinct word texts: lexical (TF-IDF → SVD) or the embedder's."""
+    if not docs:
+        return np.zeros((0, 2))
+    if embedder is not None:
+        return normalize(np.asarray(embedder(docs), dtype=float))
+    if len(docs) == 1:
+        return np.array([[1.0, 0.0]])
+    # One BLAS thread: these matrices are small, and on a busy machine threads only wait on
+    # each other (measured 0.6 s single-threaded against 1-4 s threaded for 2k titles).
+    with threadpool_limits(limits=1, user_api="blas"):
+        return _reduce(_vectorise(docs), random_state)
 
-    `texts`: any iterable or Series of strings (None/NaN count as blank). `embedder` (optional,
-    e.g. `core.semantic.EmbeddingCache()`) maps the distinct cleaned texts to vectors and replaces
-    the lexical TF-IDF/SVD representation (semantic mode). Deterministic for a `random_state`.
+
+def _texts_series(texts) -> pd.Series:
+    values = texts.to_numpy() if isinstance(texts, pd.Series) else list(texts)
+    return pd.Series(values, dtype="object").fillna("").astype(str)
+
+
+def prepare(texts, random_state: int = 0,
+            embedder: Callable[[list[str]], np.ndarray] | None = None,
+            corrections: Corrections = ()) -> Prepared:
+    """The k-independent part of grouping: read, clean, deduplicate, vectorise (module doc).
+
+    `texts`: any iterable or Series of titles/headlines (None/NaN count as blank).
+    `corrections`: the user's title corrections, applied by the title model. `embedder`
+    (optional, e.g. `core.semantic.EmbeddingCache()`) maps distinct word texts to vectors
+    instead of the lexical TF-IDF/SVD (semantic mode). Deterministic for a `random_state`.
     """
-    raw = pd.Series(texts.to_numpy() if isinstance(texts, pd.Series) else list(texts),
-                    dtype="object").fillna("").astype(str)
+    raw = _texts_series(texts)
     raw_codes, raw_uniques = pd.factorize(raw)
-    roles = np.asarray(role_texts(raw_uniques), dtype=object) if len(raw_uniques) else \
+    uniques = pd.Series(np.asarray(raw_uniques, dtype=object), dtype="object")
+    roles = np.asarray(role_texts(uniques), dtype=object) if len(uniques) else \
         np.zeros(0, dtype=object)
+    read = read_titles(uniques.astype(str), corrections) if len(uniques) else None
+    function = read["function"].to_numpy(dtype=object) if read is not None else roles
+    band = (read["seniority"].map(BANDS).fillna("").to_numpy(dtype=object)
+            if read is not None else roles)
     cleaned = np.asarray([clean_for_grouping(r) or r for r in roles], dtype=object)
-    # Distinct cleaned texts over the distinct raw texts, then back to every input.
-    doc_codes, docs = pd.factorize(pd.Series(cleaned, dtype="object"))
-    docs = [str(d) for d in docs]
-    blank = np.asarray([d.strip() == "" for d in docs], dtype=bool)
-    keep = np.flatnonzero(~blank)
-    remap = np.full(len(docs), -1, dtype=int)
-    remap[keep] = np.arange(len(keep))
+    blank_raw = np.asarray([not c.strip() for c in cleaned], dtype=bool)
+    key = pd.Series(function + "\x1f" + band + "\x1f" + cleaned, dtype="object")
+    key[blank_raw] = ""
+    doc_codes, keys = pd.factorize(key)
+    parts = [str(k).split("\x1f") for k in keys]
+    keep = np.asarray([k != "" for k in keys], dtype=bool)
+    remap = np.full(len(keys), -1, dtype=int)
+    remap[keep] = np.arange(int(keep.sum()))
     per_raw = remap[doc_codes] if len(doc_codes) else np.zeros(0, dtype=int)
     codes = per_raw[raw_codes] if len(raw_codes) else np.zeros(0, dtype=int)
-    docs = [docs[i] for i in keep]
+    kept = [p for p, k in zip(parts, keep, strict=True) if k]
+    functions = np.asarray([p[0] for p in kept], dtype=object)
+    bands = np.asarray([p[1] for p in kept], dtype=object)
+    docs = [p[2] for p in kept]
     n_docs = len(docs)
     weights = np.bincount(codes[codes >= 0], minlength=n_docs).astype(float)
-    # The readable role and the job function behind each doc: those of its most common role.
-    raw_count = np.bincount(raw_codes, minlength=len(raw_uniques)) if len(raw_codes) else \
+    raw_count = np.bincount(raw_codes, minlength=len(uniques)) if len(raw_codes) else \
         np.zeros(0, dtype=int)
     frame = pd.DataFrame({"doc": per_raw, "role": roles, "n": raw_count})
     frame = frame[frame["doc"] >= 0].sort_values(["doc", "n"], ascending=[True, False],
                                                 kind="stable")
     examples_s = frame.groupby("doc", sort=True)["role"].first()
     examples = [str(e) for e in examples_s.reindex(range(n_docs)).fillna("")]
+    # Words are vectorised once per distinct word text, whatever its function or band.
+    word_codes, words = pd.factorize(pd.Series(docs, dtype="object"))
+    word_vecs = _word_vectors([str(w) for w in words], random_state, embedder)
+    vectors = word_vecs[word_codes] if n_docs else np.zeros((0, 2))
     if n_docs:
-        _, functions = classify_normalised(pd.Series(examples, dtype="str"))
-        functions = np.asarray(functions, dtype=object)
-    else:
-        functions = np.zeros(0, dtype=object)
-
-    if n_docs == 0:
-        vectors = np.zeros((0, 2))
-    elif embedder is not None:
-        # Embeddings of the cleaned texts (level words would dominate a sentence embedding),
-        # with the classifier's function at half weight: measured best on the labelled set.
-        emb = normalize(np.asarray(embedder(docs), dtype=float))
-        vectors = normalize(np.hstack([emb, 0.5 * _function_block(functions).toarray()]))
-    elif n_docs == 1:
-        vectors = np.array([[1.0, 0.0]])
-    else:
-        vectors = _reduce(_vectorise(docs, functions), random_state)
+        band_block = BAND_WEIGHT * _one_hot(bands, _BAND_ORDER).toarray()
+        vectors = normalize(np.hstack([vectors, band_block]))
     return Prepared(codes=codes, docs=docs, examples=examples, weights=weights,
-                    functions=functions, vectors=vectors)
+                    functions=functions, bands=bands, vectors=vectors)
 
 
 # --- grouping -------------------------------------------------------------------------------
-
-def _spherical_kmeans(x: np.ndarray, k: int, weights: np.ndarray, random_state: int,
-                      n_init: int = 3, max_iter: int = 60) -> np.ndarray:
-    """Weighted k-means on the unit sphere: each point joins the most similar centre (cosine).
-
-    Centres are the normalised weighted means. Seeded with k-means++; the best of `n_init`
-    runs (highest total weighted similarity) wins. Stops when under 0.1 % of the weight moves.
-    """
-    rng = np.random.RandomState(random_state)
-    x32 = x.astype(np.float32)
-    total = weights.sum()
-    best_score, best = -np.inf, np.zeros(len(x), dtype=int)
-    for _ in range(n_init):
-        centres, _ = kmeans_plusplus(x, k, sample_weight=weights,
-                                     random_state=rng.randint(2**31 - 1))
-        centres = normalize(centres).astype(np.float32)
-        labels = np.full(len(x), -1)
-        for _ in range(max_iter):
-            sims = x32 @ centres.T
-            new = np.argmax(sims, axis=1)
-            moved = weights[new != labels].sum()
-            labels = new
-            sums = _group_sums(x32, labels, weights, k).astype(np.float32)
-            empty = np.flatnonzero(np.bincount(labels, minlength=k) == 0)
-            if empty.size:  # re-seed empty groups with the worst-fitting points
-                worst = np.argsort(sims[np.arange(len(x)), labels])[: empty.size]
-                sums[empty] = x32[worst]
-                labels[worst] = empty
-            centres = normalize(sums).astype(np.float32)
-            if moved <= 0.001 * total:
-                break
-        score = float((weights * np.sum(x32 * centres[labels], axis=1)).sum())
-        if score > best_score:
-            best_score, best = score, labels.copy()
-    return best
-
 
 def _group_sums(x: np.ndarray, labels: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
     """Weighted sum of the rows of x in each group (k × d), as one sparse product."""
@@ -342,76 +393,278 @@ def _centres(x: np.ndarray, labels: np.ndarray, weights: np.ndarray, k: int) -> 
     return normalize(_group_sums(x, labels, weights, k))
 
 
-def _names(docs: list[str], weights: np.ndarray, labels: np.ndarray, k: int,
-           n_terms: int = 5) -> tuple[dict[int, str], dict[int, list[str]]]:
-    """c-TF-IDF: terms frequent in a cluster and rare elsewhere name it (2 terms, unique)."""
-    vec = CountVectorizer(ngram_range=(1, 2), token_pattern=r"(?u)\b[^\W\d_][\w&+#]*\b")
-    try:
-        counts = vec.fit_transform(docs)
-    except ValueError:
-        return {c: f"Group {c + 1}" for c in range(k)}, {c: [] for c in range(k)}
-    terms = np.asarray(vec.get_feature_names_out()).astype(str)
-    counts = (sp.diags(weights) @ counts).tocsr()
-    member = sp.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
-                           shape=(k, len(labels)))
-    per = np.asarray((member @ counts).todense())
-    tf = per / np.maximum(per.sum(axis=1, keepdims=True), 1)
-    avg = per.sum() / max(k, 1)
-    ctfidf = tf * np.log(1 + avg / np.maximum(per.sum(axis=0), 1))
-    # Bigrams read better than their words alone: a small bonus.
-    ctfidf *= np.where(np.char.count(terms, " ") > 0, 1.15, 1.0)
-    names, top = {}, {}
-    for c in range(k):
-        chosen: list[str] = []
-        score: dict[str, float] = {}
-        for j in np.argsort(-ctfidf[c], kind="stable")[: 20 * n_terms]:
-            if ctfidf[c, j] <= 0 or len(chosen) == n_terms:
-                break
-            t, v = str(terms[j]), float(ctfidf[c, j])
-            if len(t) <= 2:
-                continue  # "co" of "co founder" names nothing
-            inside = [i for i, s in enumerate(chosen) if s in t.split()]
-            if inside and " " in t and v >= 0.5 * score[chosen[inside[0]]]:
-                # "Information Technology" reads better than "Information" alone.
-                chosen[inside[0]] = t
-                score[t] = v
-                continue
-            if any(t in s or s in t for s in chosen):
-                continue  # no "Sales · Sales Manager"
-            chosen.append(t)
-            score[t] = v
-        top[c] = chosen
-        # The name: the best term and the next one sharing no word with it (no "Human
-        # Resources · Resources Coordinator").
-        shown = chosen[:1] + [t for t in chosen[1:]
-                              if not set(t.split()) & set(chosen[0].split())][:1]
-        names[c] = " · ".join(_title_case(w) for w in shown) or f"Group {c + 1}"
-    seen: dict[str, int] = {}
-    for c in range(k):  # names must be unique to be useful in a table
-        base = names[c]
-        if base in seen:
-            extra = next((t for t in top[c][2:] if _title_case(t) not in base), None)
-            names[c] = f"{base} · {_title_case(extra)}" if extra else f"{base} ({seen[base] + 1})"
-        seen[base] = seen.get(base, 0) + 1
-    return names, top
+def _spherical_kmeans(x: np.ndarray, k: int, weights: np.ndarray, random_state: int,
+                      n_init: int = 3, max_iter: int = 60) -> np.ndarray:
+    """Weighted k-means on the unit sphere: each point joins the most similar centre (cosine).
 
+    Why spherical: with Euclidean k-means, titles whose words nobody else uses collect around
+    one centre near the origin (a catch-all). Seeded with k-means++; the best of `n_init` runs
+    (highest total weighted similarity) wins.
+    """
+    n = len(x)
+    if k >= n:
+        return np.arange(n)
+    if k <= 1:
+        return np.zeros(n, dtype=int)
+    rng = np.random.RandomState(random_state)
+    x32 = x.astype(np.float32)
+    total = weights.sum()
+    best_score, best = -np.inf, np.zeros(n, dtype=int)
+    for _ in range(n_init):
+        centres, _ = kmeans_plusplus(x, k, sample_weight=weights,
+                                     random_state=rng.randint(2**31 - 1))
+        centres = normalize(centres).astype(np.float32)
+        labels = np.full(n, -1)
+        for _ in range(max_iter):
+            sims = x32 @ centres.T
+            new = np.argmax(sims, axis=1)
+            moved = weights[new != labels].sum()
+            labels = new
+            sums = _group_sums(x32, labels, weights, k).astype(np.float32)
+            empty = np.flatnonzero(np.bincount(labels, minlength=k) == 0)
+            if empty.size:  # re-seed empty groups with the worst-fitting points
+                worst = np.argsort(sims[np.arange(n), labels])[: empty.size]
+                sums[empty] = x32[worst]
+                labels[worst] = empty
+            centres = normalize(sums).astype(np.float32)
+            if moved <= 0.001 * total:
+                break
+        score = float((weights * np.sum(x32 * centres[labels], axis=1)).sum())
+        if score > best_score:
+            best_score, best = score, labels.copy()
+    return best
+
+
+def _units(prep: Prepared) -> tuple[np.ndarray, list[str], np.ndarray]:
+    """(unit of each doc, unit functions, unit weights): one unit per function present."""
+    codes, funcs = pd.factorize(pd.Series(prep.functions, dtype="object"), sort=True)
+    weight = np.bincount(codes, weights=prep.weights, minlength=len(funcs))
+    return codes, [str(f) for f in funcs], weight
+
+
+def _auto_plan(funcs: list[str], weight: np.ndarray, n_docs: np.ndarray) -> np.ndarray:
+    """Groups per function for the automatic choice (0: too small, joins its nearest group).
+
+    One per function present, more for a function above TARGET_SHARE of the people (so no
+    catch-all), and titles with no function in groups of about UNKNOWN_SHARE each.
+    """
+    total = weight.sum()
+    share = weight / max(total, 1e-9)
+    plan = np.where(funcs_known(funcs), np.ceil(share / TARGET_SHARE),
+                    np.ceil(share / UNKNOWN_SHARE)).astype(int)
+    plan = np.clip(plan, 1, n_docs)
+    minor = (weight < max(3.0, MIN_SHARE * total))
+    if (~minor).any():
+        plan[minor] = 0
+    return plan
+
+
+def funcs_known(funcs: list[str]) -> np.ndarray:
+    return np.asarray([f != "" for f in funcs], dtype=bool)
+
+
+def _grow_plan(plan: np.ndarray, funcs: list[str], weight: np.ndarray, n_docs: np.ndarray,
+               k: int) -> np.ndarray:
+    """More groups up to k: each to the function with the most people per group (D'Hondt),
+    titles with no function counted TARGET_SHARE / UNKNOWN_SHARE times (their words vary more),
+    never more groups than texts."""
+    plan = plan.copy()
+    boost = np.where(funcs_known(funcs), 1.0, TARGET_SHARE / UNKNOWN_SHARE)
+    for _ in range(max(0, k - int(plan.sum()))):
+        room = plan < n_docs
+        if not room.any():
+            break
+        quotient = np.where(room, boost * weight / (plan + 1), -1.0)
+        plan[int(np.argmax(quotient))] += 1
+    return plan
+
+
+def _split_units(prep: Prepared, unit: np.ndarray, plan: np.ndarray,
+                 random_state: int) -> np.ndarray:
+    """Doc labels: each unit with plan g > 0 split into g groups by spherical k-means."""
+    labels = np.full(len(unit), -1)
+    next_id = 0
+    for u, g in enumerate(plan):
+        if g <= 0:
+            continue
+        idx = np.flatnonzero(unit == u)
+        sub = _spherical_kmeans(prep.vectors[idx], int(g), prep.weights[idx], random_state)
+        labels[idx] = sub + next_id
+        next_id += int(sub.max()) + 1
+    return labels
+
+
+def _join_nearest(x: np.ndarray, w: np.ndarray, labels: np.ndarray, movers: list[np.ndarray]
+                  ) -> np.ndarray:
+    """Docs of each small function in `movers` (lists of doc indices) join the group whose
+    centre is most like the function's centre, unless that would leave the group under PURE
+    one function; then the small function keeps a group of its own."""
+    labels = labels.copy()
+    k = int(labels.max()) + 1
+    centres = _centres(x[labels >= 0], labels[labels >= 0], w[labels >= 0], k)
+    size = np.bincount(labels[labels >= 0], weights=w[labels >= 0], minlength=k)
+    for idx in movers:
+        c = normalize(_group_sums(x[idx], np.zeros(len(idx), dtype=int), w[idx], 1))[0]
+        target = int(np.argmax(centres @ c))
+        if w[idx].sum() <= (1 / PURE - 1) * size[target]:
+            labels[idx] = target
+        else:
+            labels[idx] = int(labels.max()) + 1
+    return labels
+
+
+def _merge_to(x: np.ndarray, w: np.ndarray, labels: np.ndarray, functions: np.ndarray,
+              k: int) -> np.ndarray:
+    """Merge groups until k are left, Ward's way (the pair whose merging loses least): groups
+    of one function before groups of different functions, and a merge above MAX_SHARE last."""
+    ids = list(np.unique(labels))
+    k = max(k, 1)
+    if len(ids) <= k:
+        return labels
+    labels = labels.copy()
+    sums = np.vstack([_group_sums(x[labels == c], np.zeros(int((labels == c).sum()), dtype=int),
+                                  w[labels == c], 1)[0] for c in ids])
+    size = np.asarray([w[labels == c].sum() for c in ids], dtype=float)
+    func = np.asarray([_mode(functions[labels == c], w[labels == c]) for c in ids], dtype=object)
+    alive = np.ones(len(ids), dtype=bool)
+    # With few groups some must be large: a catch-all is one well above an even share.
+    cap = max(MAX_SHARE, 1.5 / k) * size.sum()
+    while alive.sum() > k:
+        act = np.flatnonzero(alive)
+        cen = normalize(sums[act])
+        dist = 1.0 - cen @ cen.T
+        ward = np.outer(size[act], size[act]) / np.add.outer(size[act], size[act]) * dist
+        ward += np.where(func[act][:, None] == func[act][None, :], 0.0, 1e6)
+        # A merge that would make a catch-all comes last.
+        ward += np.where(np.add.outer(size[act], size[act]) > cap, 1e9, 0.0)
+        np.fill_diagonal(ward, np.inf)
+        i, j = np.unravel_index(int(np.argmin(ward)), ward.shape)
+        a, b = act[i], act[j]
+        if size[b] > size[a]:
+            a, b = b, a
+        labels[labels == ids[b]] = ids[a]
+        sums[a] += sums[b]
+        size[a] += size[b]
+        alive[b] = False
+    return labels
+
+
+def _mode(values: np.ndarray, weights: np.ndarray) -> str:
+    s = pd.Series(weights).groupby(pd.Series(values, dtype="object")).sum()
+    return str(s.idxmax()) if len(s) else ""
+
+
+def _relieve_largest(prep: Prepared, unit: np.ndarray, plan: np.ndarray, labels: np.ndarray,
+                     random_state: int, rounds: int = 12) -> tuple[np.ndarray, np.ndarray]:
+    """While a group holds more than MAX_SHARE of the people and its function can split
+    further, give that function one more group (a catch-all never survives)."""
+    w = prep.weights
+    total = w.sum()
+    for _ in range(rounds):
+        sizes = np.bincount(labels, weights=w)
+        big = int(np.argmax(sizes))
+        if sizes[big] <= MAX_SHARE * total:
+            break
+        members = np.flatnonzero(labels == big)
+        u = int(np.bincount(unit[members], weights=w[members]).argmax())
+        n_docs = int((unit == u).sum())
+        if plan[u] == 0 or plan[u] >= n_docs or len(members) <= 1:
+            break
+        plan = plan.copy()
+        plan[u] += 1
+        labels = _place(prep, unit, plan, random_state)
+    return plan, labels
+
+
+def _place(prep: Prepared, unit: np.ndarray, plan: np.ndarray, random_state: int
+           ) -> np.ndarray:
+    labels = _split_units(prep, unit, plan, random_state)
+    movers = [np.flatnonzero(unit == u) for u in np.flatnonzero(plan == 0)]
+    if movers and (labels >= 0).any():
+        labels = _join_nearest(prep.vectors, prep.weights, labels, movers)
+    return labels
+
+
+def _assign(prep: Prepared, k: int | None, random_state: int) -> np.ndarray:
+    """A group id for each doc (0..k-1, arbitrary order): function first, words within.
+
+    k=None: the automatic plan (`_auto_plan`). A chosen k starts from the same plan with every
+    function in a group of its own, then adds groups (`_grow_plan`) or merges the most alike
+    (`_merge_to`) until there are k.
+    """
+    unit, funcs, weight = _units(prep)
+    n_docs = np.bincount(unit, minlength=len(funcs))
+    plan = _auto_plan(funcs, weight, n_docs)
+    if k is None:
+        labels = _place(prep, unit, plan, random_state)
+        return pd.factorize(_relieve_largest(prep, unit, plan, labels, random_state)[1],
+                            sort=True)[0]
+    plan = np.maximum(plan, 1)
+    if k >= plan.sum():
+        labels = _place(prep, unit, _grow_plan(plan, funcs, weight, n_docs, k), random_state)
+    else:
+        labels = _place(prep, unit, plan, random_state)
+        # Pieces of the no-function titles share no function: each is its own for merging.
+        kind = np.where(prep.functions == "", "\x1f" + labels.astype(str), prep.functions)
+        labels = _merge_to(prep.vectors, prep.weights, labels, kind, k)
+    return pd.factorize(labels, sort=True)[0]
+
+
+def auto_k(prep: Prepared, random_state: int = 0) -> int:
+    """The automatic number of groups for this network (what k=None gives)."""
+    if not prep.docs:
+        return 0
+    return int(_assign(prep, None, random_state).max()) + 1
+
+
+# --- names ---------------------------------------------------------------------------------
 
 _SHORT_UPPER = {"ai", "ml", "it", "hr", "ux", "ui", "qa", "bi", "ceo", "cto", "cfo", "coo",
-                "seo", "crm", "erp", "sap", "aws", "b2b", "b2c", "saas", "r&d", "fp&a", "l&d"}
+                "seo", "crm", "erp", "sap", "aws", "b2b", "b2c", "saas", "r&d", "fp&a", "l&d",
+                "cmo", "cro", "cio", "cpo", "sdr", "bdr", "pr", "rh", "ti", "gtm", "cx", "mba", "hrbp"}
+_CONTRACT = [("chief executive officer", "ceo"), ("chief technology officer", "cto"),
+             ("chief financial officer", "cfo"), ("chief operating officer", "coo"),
+             ("chief marketing officer", "cmo"), ("chief revenue officer", "cro"),
+             ("chief information officer", "cio"), ("chief product officer", "cpo"),
+             ("human resources business partner", "hrbp"),
+             ("co founder", "co-founder"), ("cofounder", "co-founder")]
+#: Role nouns that add nothing next to the function's own words ("Business Development:
+#: Development Manager" says no more than "Business Development").
+_GENERIC = frozenset("""manager director executive officer specialist engineer analyst
+consultant coordinator lead associate assistant representative partner head team supervisor
+gerente gestor gestora jefe jefa diretor diretora directora directeur directrice direktor
+responsable responsabile ufficio coordenador coordenadora coordinador coordinadora leiter
+leiterin chef analista especialista consultor consultora asesor ejecutivo executivo assistente
+asistente auxiliar técnico tecnico encargado encargada referent referentin mitarbeiter
+mitarbeiterin medewerker""".split())
+_DISPLAY = {"phd": "PhD", "full stack": "Full-Stack", "e commerce": "E-Commerce", "hrbp": "HRBP",
+            "co-founder": "Co-Founder"}
 
 
-_DISPLAY = {"co founder": "Co-Founder", "cofounder": "Co-Founder", "full stack": "Full-Stack",
-            "e commerce": "E-Commerce"}
+def _name_tokens(text: str) -> list[str]:
+    """Words of a role text that may name a group, with adjacent pairs ("account executive");
+    a pair never spans a dropped word, so no "analista recrutamento" from "analista de
+    recrutamento"."""
+    for long, short in _CONTRACT:
+        if long in text:
+            text = text.replace(long, short)
+    words = text.split()
+    keep = [w if (w not in _NAME_DROP and (len(w) > 2 or w in _SHORT_UPPER)
+                  and not w.isdigit()) else "" for w in words]
+    out = [w for w in keep if w]
+    out += [f"{a} {b}" for a, b in zip(keep, keep[1:], strict=False) if a and b]
+    return out
 
 
 def _title_case(term: str) -> str:
     """A term as a name shows it: "software engineer" → "Software Engineer", "hr" → "HR"."""
-    for plain, shown in _DISPLAY.items():
-        term = re.sub(rf"\b{plain}\b", shown, term)
+    shown = _DISPLAY.get(term)
+    if shown:
+        return shown
     words = []
     for w in term.split():
-        if "-" in w and w[:1].isupper():
-            words.append(w)  # already shown as wanted ("Co-Founder")
+        if w in _DISPLAY:
+            words.append(_DISPLAY[w])
         elif w in _SHORT_UPPER:
             words.append(w.upper())
         else:
@@ -419,14 +672,125 @@ def _title_case(term: str) -> str:
     return " ".join(words)
 
 
+def _top_terms(prep: Prepared, labels: np.ndarray, k: int, n_terms: int = 5
+               ) -> dict[int, list[str]]:
+    """Most typical words of each group (c-TF-IDF), each said by at least two people and 5% of
+    the group (so one outlier title never names a group), best first, none inside another."""
+    vec = CountVectorizer(analyzer=_name_tokens, min_df=1)
+    try:
+        counts = vec.fit_transform(prep.examples)
+    except ValueError:
+        return {c: [] for c in range(k)}
+    terms = np.asarray(vec.get_feature_names_out()).astype(str)
+    counts.data[:] = 1
+    counts = (sp.diags(prep.weights) @ counts).tocsr()
+    member = sp.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
+                           shape=(k, len(labels)))
+    per = np.asarray((member @ counts).todense())
+    size = np.bincount(labels, weights=prep.weights, minlength=k)
+    tf = per / np.maximum(size[:, None], 1)
+    ctfidf = tf * np.log(1 + per.sum() / max(k, 1) / np.maximum(per.sum(axis=0), 1))
+    ctfidf *= np.where(np.char.count(terms, " ") > 0, 1.3, 1.0)
+    need = np.where(size > 3, np.maximum(2.0, 0.02 * size), 1.0)
+    ctfidf[per < need[:, None]] = 0
+    top: dict[int, list[str]] = {}
+    for c in range(k):
+        chosen: list[str] = []
+        for j in np.argsort(-ctfidf[c], kind="stable")[: 30 * n_terms]:
+            if ctfidf[c, j] <= 0 or len(chosen) == n_terms:
+                break
+            t = str(terms[j])
+            inside = [i for i, s in enumerate(chosen) if s in t.split()]
+            if inside and " " in t:
+                chosen[inside[0]] = t  # "Account Executive" reads better than "Account"
+                continue
+            if any(set(t.split()) <= set(s.split()) for s in chosen):
+                continue
+            chosen.append(t)
+        top[c] = list(dict.fromkeys(chosen))
+    return top
+
+
+def _composition(prep: Prepared, labels: np.ndarray, k: int, values: np.ndarray
+                 ) -> list[pd.Series]:
+    """Per group, the share of people with each value (largest first)."""
+    frame = pd.DataFrame({"c": labels, "v": values, "w": prep.weights})
+    per = frame.groupby(["c", "v"], sort=False)["w"].sum()
+    out = []
+    for c in range(k):
+        s = per.get(c, pd.Series(dtype=float)) if c in per.index.get_level_values(0) else \
+            pd.Series(dtype=float)
+        s = s / s.sum() if s.sum() else s
+        out.append(s.sort_values(ascending=False, kind="stable"))
+    return out
+
+
+def _head(function: str, band_share: pd.Series, siblings: int) -> str:
+    """The group's function label, with its seniority band when the function has several
+    groups and most of this one share a band ("Sales leaders")."""
+    label = function_label(function)
+    if siblings > 1 and len(band_share) and function != "Entrepreneurship":
+        band, share = str(band_share.index[0]), float(band_share.iloc[0])
+        if band and share >= 0.6:
+            return f"{label} {band}"
+    return label
+
+
+def _names(prep: Prepared, labels: np.ndarray, k: int
+           ) -> tuple[dict[int, str], dict[int, list[str]], dict[int, str], dict[int, float]]:
+    """Names, top terms, dominant function and its share for each group (see module doc)."""
+    top = _top_terms(prep, labels, k)
+    funcs = _composition(prep, labels, k, prep.functions)
+    bands = _composition(prep, labels, k, prep.bands)
+    dominant = {c: (str(funcs[c].index[0]) if len(funcs[c]) else "") for c in range(k)}
+    purity = {c: (float(funcs[c].iloc[0]) if len(funcs[c]) else 0.0) for c in range(k)}
+    siblings = pd.Series(dominant).value_counts()
+    names: dict[int, str] = {}
+    for c in range(k):
+        f, p = dominant[c], purity[c]
+        if p < PURE:
+            known = [function_label(str(v)) for v in funcs[c].index if v][:2]
+            if len(known) < 2 and "" in funcs[c].index:
+                known.append("other titles")
+            names[c] = "Mixed: " + " · ".join(known)
+            continue
+        head = _head(f, bands[c], int(siblings.get(f, 0))) if f else "Other"
+        label_words = set(f"{head} {f}".lower().replace("&", " ").split())
+        terms = [t for t in top[c] if not set(t.split()) - label_words <= _GENERIC]
+        # The second term shares no word with the first (no "Supply Chain · Chain Analyst").
+        terms = terms[:1] + [t for t in terms[1:] if not set(t.split()) & set(terms[0].split())][:1]
+        shown = " · ".join(_title_case(t) for t in terms)
+        names[c] = f"{head}: {shown}" if shown else (head if f else "Other titles")
+    return _unique(names, top), top, dominant, purity
+
+
+def _unique(names: dict[int, str], top: dict[int, list[str]]) -> dict[int, str]:
+    """Names must be unique to be useful in a table: add a further term, else a number."""
+    seen: dict[str, int] = {}
+    out = {}
+    for c in sorted(names):
+        base = names[c]
+        if base in seen:
+            extra = next((t for t in top[c][2:] if _title_case(t) not in base), None)
+            sep = " · " if ":" in base else ": "
+            candidate = f"{base}{sep}{_title_case(extra)}" if extra else ""
+            base = candidate if candidate and candidate not in seen else \
+                f"{base} ({seen[base] + 1})"
+        seen[names[c]] = seen.get(names[c], 0) + 1
+        seen.setdefault(base, 1)
+        out[c] = base[:80]
+    return out
+
+
+# --- map -----------------------------------------------------------------------------------
+
 def _map(x: np.ndarray, labels: np.ndarray, centres: np.ndarray) -> np.ndarray:
     """2-D positions: groups placed by how alike they are, members spread around their group.
 
     Group centres: metric MDS of the distances between centres, scaled so the typical gap
-    between neighbouring groups is 1. Members: around their group's centre, at a distance that
-    grows as they are less like the group (typical titles in the middle, unusual ones on the
-    edge, within 0.5) and in the direction of their offset along the group's own two main
-    directions (so similar titles sit together inside a blob).
+    between neighbouring groups is 1. Members: around their group's centre, further out as they
+    are less like the group (within 0.5), in the direction of their offset along the group's own
+    two main directions (so similar titles sit together inside a blob).
     """
     n, k = len(x), len(centres)
     if n == 0:
@@ -438,12 +802,9 @@ def _map(x: np.ndarray, labels: np.ndarray, centres: np.ndarray) -> np.ndarray:
         vals, vecs = np.linalg.eigh(b)
         order = np.argsort(vals)[::-1][:2]
         start = vecs[:, order] * np.sqrt(np.clip(vals[order], 1e-12, None))
-        # Metric MDS from the classical solution: all distances count, so one very distinct
-        # group does not squeeze the others into a corner. Deterministic (fixed start).
         pos = smacof(np.sqrt(d2), metric=True, n_components=2, init=start, n_init=1,
                      max_iter=200, normalized_stress=False)[0]
-        # Deterministic orientation: the largest group in the lower left.
-        pos *= np.where(pos[0] > 0, -1.0, 1.0)
+        pos *= np.where(pos[0] > 0, -1.0, 1.0)  # deterministic: the largest group lower left
     elif k == 2:
         pos = np.array([[-1.0, 0.0], [1.0, 0.0]])
     else:
@@ -474,11 +835,13 @@ def _map(x: np.ndarray, labels: np.ndarray, centres: np.ndarray) -> np.ndarray:
     return pos[labels] + local
 
 
+# --- public entry points -------------------------------------------------------------------
+
 def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0
                      ) -> ClusterResult:
-    """Group prepared texts into k clusters (k=None: `default_k`), named and mapped.
+    """Group prepared texts into k groups (k=None: the automatic number, see `auto_k`).
 
-    k is capped at the number of distinct texts. Clusters are numbered largest first.
+    k is capped at the number of distinct texts. Groups are numbered largest first.
     Deterministic for a given `random_state`.
     """
     n = prep.n_inputs
@@ -488,24 +851,19 @@ def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0
     n_docs = len(prep.docs)
     if n_docs == 0:
         return ClusterResult(labels=labels, k=0, coords=coords, typicality=typ)
-    k_eff = default_k(n_docs) if k is None else int(k)
-    k_eff = max(1, min(k_eff, n_docs))
+    if k is not None:
+        k = max(1, min(int(k), n_docs))
+    u = _assign(prep, k, random_state)
     x, w = prep.vectors, prep.weights
-    if k_eff == 1:
-        u = np.zeros(n_docs, dtype=int)
-    else:
-        u = _spherical_kmeans(x, k_eff, w, random_state)
-    # Renumber by size (largest first) so ids read naturally; drop groups left empty.
-    sizes = np.bincount(u, weights=w, minlength=k_eff)
+    sizes = np.bincount(u, weights=w)
     order = [c for c in np.argsort(-sizes, kind="stable") if sizes[c] > 0]
-    rank = np.full(k_eff, -1)
+    rank = np.full(len(sizes), -1)
     rank[order] = np.arange(len(order))
     u = rank[u]
     k_eff = len(order)
-
     centres = _centres(x, u, w, k_eff)
     sim_u = np.sum(x * centres[u], axis=1)
-    names, top = _names(prep.docs, w, u, k_eff)
+    names, top, dominant, purity = _names(prep, u, k_eff)
     xy_u = _map(x, u, centres)
     real = prep.codes >= 0
     labels[real] = u[prep.codes[real]]
@@ -514,80 +872,65 @@ def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0
     # Deterministic jitter so people with the same title do not hide behind one dot.
     rng = np.random.default_rng(random_state)
     coords[real] += rng.normal(0, 0.035, size=(int(real.sum()), 2))
-    sizes_d = {c: int((labels == c).sum()) for c in range(k_eff)}
-    return ClusterResult(labels=labels, k=k_eff, names=names, top_terms=top, coords=coords,
-                         sizes=sizes_d, typicality=typ)
+    counts = np.bincount(labels[real], minlength=k_eff)
+    return ClusterResult(labels=labels, k=k_eff, names=names, top_terms=top,
+                         functions=dominant, purity=purity, coords=coords,
+                         sizes={c: int(counts[c]) for c in range(k_eff)}, typicality=typ)
 
 
 def cluster_texts(texts, k: int | None = None, random_state: int = 0,
-                  embedder: Callable[[list[str]], np.ndarray] | None = None) -> ClusterResult:
-    """Group texts (titles/headlines) into k clusters; k=None picks a readable default.
+                  embedder: Callable[[list[str]], np.ndarray] | None = None,
+                  corrections: Corrections = ()) -> ClusterResult:
+    """Group texts (titles/headlines) into k groups; k=None picks the number from the data.
 
     `prepare` then `cluster_prepared` (see the module doc). Blank texts (ghost rows, empty or
-    decoration-only titles) get label -1. Distinct cleaned texts are clustered once, weighted by
-    frequency, and mapped back, so 30k connections cost about as much as their distinct titles.
-    Works for 0 to 100k+ inputs; deterministic for a given random_state.
+    decoration-only titles) get label -1. Works for 0 to 100k+ inputs; deterministic for a
+    given random_state.
     """
-    return cluster_prepared(prepare(texts, random_state, embedder), k, random_state)
+    return cluster_prepared(prepare(texts, random_state, embedder, corrections), k,
+                            random_state)
 
 
 def suggest_k(prep: Prepared, ks: Iterable[int] | None = None, random_state: int = 0
               ) -> pd.DataFrame:
-    """How well each number of groups describes the network, to help choose k.
+    """How each number of groups describes the network, to help choose k.
 
-    One row per k (default 2..20, capped at the distinct texts) with:
-    - coherence: mean similarity of people to their group's centre (0-1; higher = groups of
-      more alike titles). It always rises with k, like silhouette does on titles, so it cannot
-      pick k by its maximum;
-    - function_purity: share of people whose job function (as the title classifier reads it)
-      is the most common one in their group, among people with a known function (NaN if none);
-    - largest_share: share of people in the biggest group;
-    - smallest: people in the smallest group;
-    - suggested: True on the knee of the coherence curve, the k after which another group
-      adds least (Kneedle: the point furthest above the straight line from first to last k).
+    One row per k (default 2..30, capped at the distinct texts) with function_purity (share of
+    people, among those with a known function, whose function is their group's most common
+    one; NaN if none is known), largest_share (share of people in the biggest group), smallest
+    (people in the smallest group) and suggested (True on the automatic number of groups).
     """
     n_docs = len(prep.docs)
-    if ks is None:
-        ks = range(2, 21)
+    ks = range(2, 31) if ks is None else ks
     ks = sorted({int(k) for k in ks if 2 <= int(k) <= n_docs})
-    cols = ["k", "coherence", "function_purity", "largest_share", "smallest", "suggested"]
+    cols = ["k", "function_purity", "largest_share", "smallest", "suggested"]
     if not ks:
         return pd.DataFrame(columns=cols)
+    auto = auto_k(prep, random_state)
     w = prep.weights
-    total = w.sum()
     known = prep.functions != ""
     rows = []
     for k in ks:
-        u = _spherical_kmeans(prep.vectors, k, w, random_state, n_init=1)
-        centres = _centres(prep.vectors, u, w, k)
-        coherence = float((w * np.sum(prep.vectors * centres[u], axis=1)).sum() / total)
+        u = _assign(prep, k, random_state)
         purity = np.nan
         if known.any():
             f = pd.DataFrame({"c": u[known], "f": prep.functions[known], "w": w[known]})
-            top = f.groupby(["c", "f"])["w"].sum().groupby(level=0).max().sum()
-            purity = float(top / w[known].sum())
-        sizes = np.bincount(u, weights=w, minlength=k)
-        rows.append([k, coherence, purity, float(sizes.max() / total),
-                     int(sizes[sizes > 0].min()), False])
-    out = pd.DataFrame(rows, columns=cols)
-    if len(out) >= 3:
-        xs = (out["k"] - out["k"].iloc[0]) / (out["k"].iloc[-1] - out["k"].iloc[0])
-        span = out["coherence"].iloc[-1] - out["coherence"].iloc[0]
-        ys = (out["coherence"] - out["coherence"].iloc[0]) / (span if span > 0 else 1.0)
-        out.loc[int(np.argmax((ys - xs).to_numpy())), "suggested"] = True
-    else:
-        out.loc[0, "suggested"] = True
-    return out
+            purity = float(f.groupby(["c", "f"])["w"].sum().groupby(level=0).max().sum()
+                           / w[known].sum())
+        sizes = np.bincount(u, weights=w)
+        rows.append([k, purity, float(sizes.max() / w.sum()), int(sizes[sizes > 0].min()),
+                     k == auto])
+    return pd.DataFrame(rows, columns=cols)
 
 
 def cluster_stats(connections: pd.DataFrame, labels: np.ndarray, names: dict[int, str],
                   scored: pd.DataFrame | None = None) -> pd.DataFrame:
-    """One row per cluster: size, share, top titles and companies, ICP fit, engaged share.
+    """One row per group: size, share, top titles and companies, ICP fit, engaged share.
 
     `connections`: the connection table (reads position, company, engaged). `labels`: one
-    cluster id per row (-1 = not clustered). `scored` (from `core.icp.score`, same rows) adds
+    group id per row (-1 = not grouped). `scored` (from `core.icp.score`, same rows) adds
     mean_fit (0-100) and strong_share. share is of the whole network; engaged_share is among
-    people whose engagement is known (NaN when nobody's is). Sorted by cluster id.
+    people whose engagement is known (NaN when nobody's is). Sorted by group id.
     """
     labels = np.asarray(labels)
     df = pd.DataFrame({"cluster": labels, "position": connections["position"].to_numpy(),
@@ -622,3 +965,129 @@ def cluster_stats(connections: pd.DataFrame, labels: np.ndarray, names: dict[int
     if scored is not None:
         cols += ["mean_fit", "strong_share"]
     return pd.DataFrame(rows, columns=cols)
+
+
+# --- the user's work across groupings ------------------------------------------------------
+
+@dataclass(frozen=True)
+class CarryOver:
+    """The user's renames and marks mapped onto new groups, and what moved, in plain words."""
+
+    names: dict[int, str]
+    tags: dict[int, str]
+    messages: tuple[str, ...]
+
+
+_COUNT_WORDS = {2: "two", 3: "three", 4: "four", 5: "five"}
+#: A new group follows an old one when most of its people come from it.
+_FOLLOW = 0.5
+#: An old group counts as part of a new one from this share of the new group's people.
+_PART = 0.25
+
+
+def _overlap(old: np.ndarray, new: np.ndarray) -> pd.DataFrame:
+    both = (old >= 0) & (new >= 0)
+    return pd.crosstab(old[both], new[both])
+
+
+def carry_over(old_labels: np.ndarray, new_labels: np.ndarray, names: dict[int, str],
+               tags: dict[int, str], old_names: dict[int, str] | None = None,
+               default_tag: str = "keep") -> CarryOver:
+    """Map renames and marks (keyed by old group id) to the new groups by shared people.
+
+    A new group whose people come mostly (>50%) from one old group takes that group's name and
+    mark; an old group that split keeps its name on each part, numbered ("Sales leaders (2)"),
+    and its mark on all. When groups with different marks (an unmarked group counts as
+    `default_tag`) merge, the new group is marked "review" so nobody is pruned by accident.
+    `old_names`: the names the user saw (for the messages). Returns a `CarryOver`.
+    """
+    old_labels, new_labels = np.asarray(old_labels), np.asarray(new_labels)
+    shown = {**(old_names or {}), **names}
+    label = {o: shown.get(o, f"Group {o + 1}") for o in set(names) | set(tags)}
+    if not names and not tags:
+        return CarryOver({}, {}, ())
+    m = _overlap(old_labels, new_labels)
+    if m.empty:
+        lost = ", ".join(f"'{label[o]}'" for o in sorted(label))
+        return CarryOver({}, {}, (f"Your names and marks on {lost} no longer match any group.",))
+    new_size = m.sum(axis=0)
+    parent = {int(n): int(m[n].idxmax()) for n in m.columns
+              if m[n].max() > _FOLLOW * new_size[n]}
+    out_tags: dict[int, str] = {}
+    messages: list[str] = []
+    for o in sorted(label):
+        kids = sorted((n for n, p in parent.items() if p == o), key=lambda n: -new_size[n])
+        work = _work(o, names, tags)
+        if not kids:
+            merged = o in m.index and bool((m.loc[o] >= _PART * new_size).any())
+            if not merged:
+                messages.append(f"'{label[o]}' is spread over several groups now: {work} "
+                                "could not follow it.")
+            elif o in names:
+                messages.append(f"'{label[o]}' joined a larger group: your name could not "
+                                "follow it.")
+            continue
+        for n in kids:
+            if o in tags:
+                out_tags[n] = tags[o]
+        if len(kids) > 1:
+            many = _COUNT_WORDS.get(len(kids), str(len(kids)))
+            every = "both keep" if len(kids) == 2 else f"all {many} keep"
+            messages.append(f"'{label[o]}' split in {many}: {every} {work}.")
+    messages += _merges(m, tags, shown, out_tags, default_tag)
+    return CarryOver(_carry_names(m, names), out_tags, tuple(messages))
+
+
+_NUMBERED = re.compile(r"^(.*) \(\d+\)$")
+
+
+def _carry_names(m: pd.DataFrame, names: dict[int, str]) -> dict[int, str]:
+    """A new group takes a user's name when most of its people come from groups of that name
+    (the parts of an earlier split count as one: "Sales leaders (1)" and "(2)" are "Sales
+    leaders" again once together); a name on several new groups is numbered, largest first."""
+    def base(o: int) -> str:
+        n = names.get(int(o), "")
+        return (_NUMBERED.match(n) or [None, n])[1] if n else f"\x00{o}"
+
+    by_base = m.groupby([base(o) for o in m.index]).sum()
+    new_size = m.sum(axis=0)
+    takers: dict[str, list[int]] = {}
+    for n in m.columns:
+        top = by_base[n].idxmax()
+        if not str(top).startswith("\x00") and by_base[n].max() > _FOLLOW * new_size[n]:
+            takers.setdefault(str(top), []).append(int(n))
+    out = {}
+    for name, groups in takers.items():
+        groups.sort(key=lambda n: -new_size[n])
+        for i, n in enumerate(groups):
+            out[n] = name if len(groups) == 1 else f"{name} ({i + 1})"
+    return out
+
+
+def _work(o: int, names: dict[int, str], tags: dict[int, str]) -> str:
+    parts = []
+    if o in tags:
+        parts.append(f"your '{tags[o]}' mark")
+    if o in names:
+        parts.append("your name")
+    return " and ".join(parts)
+
+
+def _merges(m: pd.DataFrame, tags: dict[int, str], shown: dict[int, str],
+            out_tags: dict[int, str], default_tag: str) -> list[str]:
+    """New groups made of several old ones: one shared mark carries over; different marks
+    (an unmarked group counts as `default_tag`) become "review", and the page says so."""
+    messages = []
+    new_size = m.sum(axis=0)
+    for n in m.columns:
+        parts = [int(o) for o in m.index if m.loc[o, n] >= _PART * new_size[n]]
+        marks = {o: tags.get(o, default_tag) for o in parts}
+        if len(parts) < 2 or not any(o in tags for o in parts):
+            continue
+        if len(set(marks.values())) == 1:
+            out_tags[int(n)] = next(iter(marks.values()))
+            continue
+        out_tags[int(n)] = "review"
+        who = " and ".join(f"'{shown.get(o, f'Group {o + 1}')}' ({marks[o]})" for o in parts)
+        messages.append(f"{who} are now one group: marked 'review' so you can decide.")
+    return messages

@@ -1,57 +1,32 @@
-"""Cached helpers for the clusters page; the simulator reads what this page stores.
-
-Caching: everything goes through `ui.memo` (per session, keyed by the network fingerprint and the
-arguments), in two levels: the prepared vectors once per network and method (the slow part),
-then one clustering per k (fast). Moving to another page and back, or back to an earlier k,
-recomputes nothing.
+"""The clusters page's helpers: the user's controls and work in `ui.state().grouping`, tables
+and frames for the page, title corrections. No charts here (core/charts.py) and nothing stored
+for another page: the groups come from `ui.derived.grouping()`, which every page shares.
 """
 
 from __future__ import annotations
-
-import zlib
 
 import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.clustering import (
-    ClusterResult,
-    Prepared,
-    cluster_prepared,
-    cluster_stats,
-    prepare,
-    suggest_k,
-)
-from core.icp import score
-from ui.session import (
-    cluster_names,
-    cluster_tags,
-    connections,
-    get,
-    icp,
-    memo,
-    put,
-    set_cluster_names,
-    set_cluster_tags,
-)
+from core.charts import group_count_chart
+from core.clustering import ClusterResult, cluster_stats, suggest_k
+from core.format import month, pct
+from core.text import search_mask
+from core.titles import Correction, title_key
+from core.vocabulary import FUNCTIONS, SENIORITIES
+from ui import derived
+from ui.layout import md_escape
+from ui.state import state
 
 #: Below this many people with a title, groups say nothing useful.
 MIN_PEOPLE = 20
 DECISIONS = ["keep", "review", "prune"]
-#: The k slider: "Auto" or a number of groups.
-K_OPTIONS: list = ["Auto"] + list(range(2, 21))
-
-
-def _texts(df: pd.DataFrame) -> pd.Series:
-    """The role each person states (headline, else job title); "" when none, so people with
-    only a company are left out of groups instead of being grouped by their employer's name."""
-    role = df["headline"].where(df["headline"] != "", df["position"])
-    return role.where(~df["is_blank"], "")
-
-
-def people_with_titles() -> int:
-    """How many people state a role (the ones that can be grouped)."""
-    return memo("clusters.people", lambda df: int((_texts(df) != "").sum()))
+#: The number-of-groups slider: "Auto" or a number of groups.
+K_OPTIONS: list = ["Auto"] + list(range(2, 31))
+#: Choices for a correction ("" leaves that part to the title model).
+FUNCTION_CHOICES = [""] + sorted(FUNCTIONS)
+SENIORITY_CHOICES = [""] + list(SENIORITIES)
 
 
 def semantic_available() -> bool:
@@ -61,160 +36,127 @@ def semantic_available() -> bool:
     return available()
 
 
-def _embedder():
-    """This session's embedding cache, with a progress bar while new titles are embedded."""
-    from core.semantic import EmbeddingCache
-
-    cache = get("semantic_cache")
-    if cache is None:
-        cache = EmbeddingCache()
-        put("semantic_cache", cache)
-    bar = st.progress(0.0, text="Reading the meaning of each distinct title…")
-
-    def run(texts):
-        out = cache(texts, progress=lambda f: bar.progress(f, text=f"Embedding titles… "
-                                                                  f"{f:.0%}"))
-        bar.empty()
-        return out
-
-    return run
+def sync_controls() -> None:
+    """Before the widgets: give them the values in the grouping state (so coming back to the
+    page shows the grouping in force)."""
+    g = state().grouping
+    st.session_state.setdefault("clusters_k", "Auto" if g.k is None else g.k)
+    st.session_state.setdefault("clusters_method", g.method)
 
 
-def _prepare(df: pd.DataFrame, method: str) -> Prepared:
-    embedder = _embedder() if method == "semantic" else None
-    return prepare(_texts(df), random_state=0, embedder=embedder)
+def set_controls(choice, method: str) -> None:
+    """After the widgets: the grouping state follows them."""
+    g = state().grouping
+    g.k = None if choice == "Auto" else int(choice)
+    g.method = method
 
 
-def prepared(method: str = "lexical") -> Prepared:
-    """Cleaned, deduplicated, vectorised titles of this network (once per network and method)."""
-    return memo("clusters.prep", _prepare, method)
-
-
-def _cluster(df: pd.DataFrame, k: int | None, method: str) -> ClusterResult:
-    return cluster_prepared(prepared(method), k=k, random_state=0)
-
-
-def clusters(k: int | None, method: str = "lexical") -> ClusterResult:
-    """The clustering for this network and k: computed once per session, then instant.
-
-    Also publishes the labels for the simulator, and forgets tags and names made for another
-    clustering (cluster ids only mean something for the clustering they came from); when that
-    drops some, `marks_cleared()` says so once.
-    """
-    prepared(method)  # keeps the slow part fresh in the session memo
-    result = memo("clusters", _cluster, k, method)
-    signature = (result.k, method, zlib.crc32(result.labels.tobytes()))
-    previous = get("cluster_signature")
-    if previous is not None and previous != signature:
-        if cluster_tags() or cluster_names():
-            put("cluster_marks_cleared", True)
-        set_cluster_tags({})
-        set_cluster_names({})
-    put("cluster_signature", signature)
-    put("cluster_labels", result.labels)
-    put("cluster_default_names", dict(result.names))
-    return result
-
-
-def marks_cleared() -> bool:
-    """True once after a change of k or method threw away the user's marks."""
-    flag = bool(get("cluster_marks_cleared", False))
-    put("cluster_marks_cleared", False)
-    return flag
-
-
-def suggestion(method: str = "lexical") -> pd.DataFrame:
-    """`core.clustering.suggest_k` for this network (computed on request, then memoised)."""
-    return memo("clusters.suggest", lambda df, m: suggest_k(prepared(m)), method)
+def moved() -> tuple[str, ...]:
+    """What the last change of grouping did to the user's names and marks, said once."""
+    g = state().grouping
+    messages, g.moved = g.moved, ()
+    return messages
 
 
 def names(result: ClusterResult) -> dict[int, str]:
-    """Cluster names with the user's renames applied."""
+    """Group names with the user's renames applied."""
     out = dict(result.names)
-    out.update({c: n for c, n in cluster_names().items() if c in out and n.strip()})
+    out.update({c: n for c, n in state().grouping.names.items() if c in out and n.strip()})
     return out
 
 
-def _scored():
-    current = icp()
-    return (memo("icp.score", score, current) if current is not None else None), current
+def _engaged_text(share: float) -> str:
+    return "not known" if pd.isna(share) else pct(share, 0)
 
 
 def stats(result: ClusterResult) -> pd.DataFrame:
-    """Per-cluster table with the user's names and decisions (ICP columns when an ICP exists)."""
-    scored, current = _scored()
-    # Keyed by the labels themselves: lexical and semantic runs can share a k.
-    labels_key = zlib.crc32(result.labels.tobytes())
-    df = memo("clusters.stats", lambda d, key, i: cluster_stats(
-        d, result.labels, result.names, scored), labels_key, current)
-    df = df.copy()
-    df["name"] = df["cluster"].map(names(result))
-    tags = cluster_tags()
+    """One row per group for the table: name (renames applied), decision, size, share, engaged
+    (as text: "not known" rather than a blank), function purity, typical titles, ICP columns
+    when an ICP exists."""
+    scored = derived.scored()
+    df = cluster_stats(state().network.df, result.labels, names(result), scored)
+    tags = state().grouping.tags
     df["decision"] = df["cluster"].map(lambda c: tags.get(int(c), "keep"))
+    df["engaged"] = df["engaged_share"].map(_engaged_text)
+    df["function"] = [_function_text(result, int(c)) for c in df["cluster"]]
     return df
 
 
-def fit_mix(result: ClusterResult) -> pd.DataFrame | None:
-    """People per cluster and ICP fit band (cluster, fit_band, count), None without an ICP."""
-    scored, current = _scored()
+def _function_text(result: ClusterResult, c: int) -> str:
+    f, p = result.functions.get(c, ""), result.purity.get(c, 0.0)
+    return f"{pct(p, 0)} {f}" if f else f"{pct(p, 0)} unread titles"
+
+
+def bar_frames(result: ClusterResult, table: pd.DataFrame
+               ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """(sizes, fit mix) for `core.charts.group_bars_chart`; the mix is None without an ICP."""
+    sizes = table[["cluster", "name", "size", "share"]].rename(columns={"name": "label"})
+    scored = derived.scored()
     if scored is None:
-        return None
-
-    def build(df, key, i):
-        frame = pd.DataFrame({"cluster": result.labels, "fit_band": scored["fit_band"].to_numpy()})
-        frame = frame[(frame["cluster"] >= 0) & frame["fit_band"].isin(["strong", "partial", "off"])]
-        return frame.groupby(["cluster", "fit_band"]).size().rename("count").reset_index()
-
-    return memo("clusters.fitmix", build, zlib.crc32(result.labels.tobytes()), current)
+        return sizes, None
+    frame = pd.DataFrame({"cluster": result.labels, "fit_band": scored["fit_band"].to_numpy()})
+    frame = frame[(frame["cluster"] >= 0)
+                  & frame["fit_band"].isin(["strong", "partial", "off"])]
+    mix = frame.groupby(["cluster", "fit_band"]).size().rename("count").reset_index()
+    return sizes, mix
 
 
 def save_edits(edited: pd.DataFrame, result: ClusterResult) -> None:
-    """Store renames and keep/review/prune decisions from the editor."""
-    renames = {int(r.cluster): str(r.name)[:60] for r in edited.itertuples()
+    """Store renames and keep/review/prune decisions from the table's editor."""
+    g = state().grouping
+    g.names = {int(r.cluster): str(r.name)[:60] for r in edited.itertuples()
                if str(r.name).strip() and str(r.name) != result.names.get(int(r.cluster))}
-    tags = {int(r.cluster): str(r.decision) for r in edited.itertuples()
-            if str(r.decision) in DECISIONS and str(r.decision) != "keep"}
-    if renames != cluster_names():
-        set_cluster_names(renames)
-    if tags != cluster_tags():
-        set_cluster_tags(tags)
+    g.tags = {int(r.cluster): str(r.decision) for r in edited.itertuples()
+              if str(r.decision) in DECISIONS and
+              (str(r.decision) != "keep" or int(r.cluster) in g.tags)}
 
 
-def members(result: ClusterResult, cluster: int) -> pd.DataFrame:
-    """People in one cluster: best ICP fit first when an ICP exists, else most typical first."""
-    df = connections()
+def pruned(result: ClusterResult) -> list[str]:
+    """Names of the groups marked prune."""
+    nm = names(result)
+    return [nm[c] for c, t in state().grouping.tags.items() if t == "prune" and c in nm]
+
+
+def members(result: ClusterResult, cluster: int, query: str = "") -> pd.DataFrame:
+    """People in one group matching `query` (whole words, any accents): best ICP fit first when
+    an ICP exists, else most typical first. Dates and engagement as text (no blanks)."""
+    df = state().network.df
     mask = result.labels == cluster
-    out = df.loc[mask, ["full_name", "position", "company", "connected_on", "engaged"]].copy()
-    out["typical"] = np.clip(result.typicality[mask], 0, 1)
-    scored, _ = _scored()
+    out = df.loc[mask, ["full_name", "position", "company"]].copy()
+    out["connected"] = df.loc[mask, "connected_on"].map(month)
+    if "engaged" in df and df["engaged"].notna().any():
+        out["engaged"] = df.loc[mask, "engaged"].map(
+            lambda v: "not known" if pd.isna(v) else ("yes" if v else "no"))
+    out["typical"] = np.clip(np.nan_to_num(result.typicality[mask]), 0, 1)
+    scored = derived.scored()
     if scored is not None:
-        out["fit"] = scored.loc[mask, "fit"]
-        out["fit_reasons"] = scored.loc[mask, "fit_reasons"]
-        return out.sort_values(["fit", "typical"], ascending=False, kind="stable")
-    return out.sort_values("typical", ascending=False, kind="stable")
+        out["fit"] = scored.loc[mask, "fit"].fillna(0)
+        out["fit_reasons"] = scored.loc[mask, "fit_reasons"].fillna("")
+        out = out.sort_values(["fit", "typical"], ascending=False, kind="stable")
+    else:
+        out = out.sort_values("typical", ascending=False, kind="stable")
+    if query.strip():
+        hay = out["full_name"] + " " + out["position"] + " " + out["company"]
+        out = out[search_mask(hay, query)]
+    return out
 
 
 def map_frame(result: ClusterResult, limit: int = 2500) -> pd.DataFrame:
-    """Points for the map (a deterministic sample above `limit`, so the browser stays fast).
-
-    2,500 points show every group's shape; more only cost the browser time drawing them (with
-    a room of laptops on one network, each browser's drawing time is what people wait for).
-    """
-    df = connections()
+    """Points for the map (a deterministic sample above `limit`, so the browser stays fast)."""
+    df = state().network.df
     real = np.flatnonzero(result.labels >= 0)
     if len(real) > limit:
         real = np.sort(np.random.default_rng(0).choice(real, size=limit, replace=False))
     nm = names(result)
     return pd.DataFrame({
         "x": result.coords[real, 0], "y": result.coords[real, 1],
-        "cluster": result.labels[real],
-        "group": [nm[c] for c in result.labels[real]],
+        "cluster": result.labels[real], "group": [nm[c] for c in result.labels[real]],
         "position": df["position"].to_numpy()[real], "company": df["company"].to_numpy()[real],
     })
 
 
 def picked_cluster(bar_event, map_event, valid: list[int]) -> int | None:
-    """The cluster the user last clicked in either chart (None when no new click).
+    """The group the user last clicked in either chart (None when no new click).
 
     Both charts keep their selection; the one that changed since the last run is the newer.
     """
@@ -226,10 +168,90 @@ def picked_cluster(bar_event, map_event, valid: list[int]) -> int | None:
         ids = [int(p["cluster"]) for p in points if "cluster" in p]
         return ids[0] if ids else None
 
+    pages = state().pages
     now = {"bar": first(bar_event, "pick"), "map": first(map_event, "pick_map")}
-    before = get("cluster_chart_picks", {"bar": None, "map": None})
-    put("cluster_chart_picks", now)
+    before = pages.get("cluster_chart_picks", {"bar": None, "map": None})
+    pages["cluster_chart_picks"] = now
     for source in ("bar", "map"):
         if now[source] is not None and now[source] != before.get(source) and now[source] in valid:
             return now[source]
     return None
+
+
+def follow_groups(valid: list[int]) -> None:
+    """The drill-down follows the current groups: a pick made on another grouping is dropped."""
+    pages = state().pages
+    basis = state().grouping.basis
+    if pages.get("cluster_pick_basis") != basis or st.session_state.get("cluster_pick") \
+            not in valid:
+        st.session_state.pop("cluster_pick", None)
+    pages["cluster_pick_basis"] = basis
+
+
+def title_choices(result: ClusterResult, cluster: int) -> list[str]:
+    """The group's titles, most common first (what a correction can name)."""
+    df = state().network.df
+    titles = df.loc[result.labels == cluster, "position"]
+    return titles[titles.str.strip() != ""].value_counts().index[:200].tolist()
+
+
+def reading(title: str) -> tuple[str, str]:
+    """(function, seniority) the title model (with the user's corrections) gives `title`."""
+    from core.titles import read_titles
+
+    row = read_titles(pd.Series([title]), state().corrections).iloc[0]
+    return str(row["function"]), str(row["seniority"])
+
+
+def correct(title: str, function: str, seniority: str) -> str:
+    """Store "`title` is `function` / `seniority`" (replacing an earlier correction of the same
+    title); every page reads titles through it at once. Returns what was said, for the page."""
+    import ui
+
+    key = title_key(title)
+    kept = tuple(c for c in ui.corrections() if c.title != key)
+    if function or seniority:
+        kept += (Correction(key, function, seniority),)
+    ui.set_corrections(kept)
+    said = " and ".join(x for x in (function, seniority) if x)
+    return f"You said {title} is {said}." if said else f"{title} is read by the model again."
+
+
+def render_suggestion() -> None:
+    """The "help me choose" panel: purity and largest group for 2 to 30 groups, on request."""
+    st.markdown("Fewer groups join different jobs together; more groups split one job by its "
+                "titles and seniority. The chart shows, for each number of groups, how many "
+                "people share their group's job function and how big the largest group is.")
+    pages = state().pages
+    if st.button("Compare 2 to 30 groups", key="clusters_suggest_go",
+                 icon=":material/query_stats:"):
+        pages["clusters_suggest_shown"] = True
+    if not pages.get("clusters_suggest_shown"):
+        return
+    with st.spinner("Trying each number of groups…"):
+        table = suggest_k(derived.grouping_prepared())
+    if table.empty or not table["suggested"].any():
+        st.info("Too few distinct titles to compare groupings.")
+        return
+    best = int(table.loc[table["suggested"], "k"].iloc[0])
+    st.altair_chart(group_count_chart(table), width="stretch", height=320)
+    st.markdown(f"The automatic choice is **{best} groups**.")
+    st.button(f"Use {best} groups", key="clusters_use_suggested",
+              on_click=lambda b=best: st.session_state.update(clusters_k=b))
+
+
+def render_correction(result: ClusterResult, group: int) -> None:
+    """A form to reassign one of the group's titles to another function or seniority."""
+    pages = state().pages
+    with st.form("cluster_correction"):
+        title = st.selectbox("Title", title_choices(result, group), key="correct_title")
+        function = st.selectbox("Job function", FUNCTION_CHOICES, key="correct_function",
+                                format_func=lambda f: f or "(as the coach reads it)")
+        seniority = st.selectbox("Seniority", SENIORITY_CHOICES, key="correct_seniority",
+                                 format_func=lambda s: s or "(as the coach reads it)")
+        if st.form_submit_button("Save correction", icon=":material/check:") and title:
+            pages["cluster_said"] = correct(title, function, seniority)
+            st.rerun()
+    said = pages.pop("cluster_said", None)
+    if said:
+        st.success(md_escape(said) + " Every page uses it now.", icon=":material/check:")

@@ -10,6 +10,14 @@ from __future__ import annotations
 
 import pandas as pd
 
+from core.clustering import (
+    ClusterResult,
+    Prepared,
+    carry_over,
+    cluster_prepared,
+    grouping_texts,
+    prepare,
+)
 from core.icp import score, title_text
 from core.titles import read_titles
 from ui.state import cached, state
@@ -41,9 +49,54 @@ def scored() -> pd.DataFrame | None:
                   lambda: score(net.df, icp, corrections, titles=reading), bound=2)
 
 
-def grouping():
-    """The groups for the current method and number of groups (core.clustering.ClusterResult)."""
-    raise NotImplementedError("written by the groups helper")
+def grouping() -> ClusterResult:
+    """The groups for the current method, number of groups and corrections.
+
+    Also keeps the user's renames and keep/review/prune marks on the groups they were made
+    for: when the grouping changed since they were made (another k, method or correction),
+    `core.clustering.carry_over` maps them to the new groups by overlap and leaves what moved
+    in `state().grouping.moved` for the clusters page to say. Here, not in a page, so every
+    page that reads marks (the simulator too) sees them on the groups it gets.
+    """
+    s = state()
+    g = s.grouping
+    result = _groups(g.method, g.k, s.corrections)
+    basis = (s.network.fingerprint, g.method, g.k, s.corrections)
+    if g.basis != basis:
+        if g.basis and g.basis[0] == basis[0] and (g.names or g.tags):
+            old = _groups(*g.basis[1:])
+            moved = carry_over(old.labels, result.labels, g.names, g.tags, old.names)
+            g.names, g.tags, g.moved = moved.names, moved.tags, moved.messages
+        g.basis = basis
+    return result
+
+
+def _groups(method: str, k: int | None, corrections) -> ClusterResult:
+    """One grouping, from the prepared titles (once per network, method and corrections)."""
+    net = state().network
+    prep = cached("grouping.prepared", (net.fingerprint, method, corrections),
+                  lambda: _prepare(net.df, method, corrections), bound=2)
+    return cached("grouping", (net.fingerprint, method, k, corrections),
+                  lambda: cluster_prepared(prep, k), bound=4)
+
+
+def grouping_prepared() -> Prepared:
+    """The prepared titles behind `grouping()` (distinct titles, functions, vectors)."""
+    s = state()
+    net, method, corrections = s.network, s.grouping.method, s.corrections
+    return cached("grouping.prepared", (net.fingerprint, method, corrections),
+                  lambda: _prepare(net.df, method, corrections), bound=2)
+
+
+def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
+    embedder = None
+    if method == "semantic":
+        from core.semantic import EmbeddingCache
+
+        # One embedding cache per session: each distinct title is embedded once.
+        embedder = cached("grouping.embedder", (), EmbeddingCache, bound=1)
+    return prepare(grouping_texts(df), random_state=0, embedder=embedder,
+                   corrections=corrections)
 
 
 def scenario_result(scenario):

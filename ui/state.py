@@ -37,6 +37,10 @@ class GroupingState:
     k: int | None = None  # None: the automatic number of groups
     names: dict[int, str] = field(default_factory=dict)
     tags: dict[int, str] = field(default_factory=dict)
+    # The grouping `names` and `tags` refer to: (fingerprint, method, k, corrections); and what
+    # the last carry-over moved, in plain words (the clusters page shows it once, then clears).
+    basis: tuple = ()
+    moved: tuple[str, ...] = ()
 
 
 @dataclass
