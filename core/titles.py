@@ -41,6 +41,8 @@ from core.text import (
 from core.vocabulary import FUNCTIONS, SENIORITIES
 
 DATA = Path(__file__).resolve().parent / "data" / "titles"
+#: Characters of a title that are read (LinkedIn headlines stop at 220).
+MAX_CHARS = 300
 
 
 class Correction(NamedTuple):
@@ -72,6 +74,7 @@ formerly previously ex sharing scaling growing unlocking my your our bridging"""
 _TRAINING = SENIORITIES.index("In Training")
 _ENTRY = SENIORITIES.index("Entry Level")
 _DIRECTOR = SENIORITIES.index("Director")
+_FOUNDER = FUNCTIONS.index("Entrepreneurship")
 #: Unknown compounds ending in one of these read at the suffix's level, except "-chef", which is
 #: a Swedish head of department (Director) where the plain word is a French manager.
 _SUFFIX_SENIORITY = {"chef": _DIRECTOR}
@@ -136,8 +139,9 @@ class _Lexicon:
 
     def _derive_levels(self) -> None:
         """A phrase with no level of its own takes the highest level its words state ("vp
-        sales" → Vice President), from function-less level words only (the "owner" in
-        "product owner" is not a level); one-word compounds take their ending's level."""
+        sales" → Vice President, "software architect" → Strategic); the founder/owner/partner
+        words do not count (the "owner" of "product owner" is not a level); one-word
+        compounds take their ending's level."""
         for key, e in list(self.entries.items()):
             if e.sen >= 0 or e.stop:
                 continue
@@ -146,7 +150,7 @@ class _Lexicon:
                 for n in range(1, len(key)):
                     for i in range(len(key) - n + 1):
                         sub = self.entries.get(key[i:i + n])
-                        if sub and sub.fn < 0 and sub.sen >= 0:
+                        if sub and sub.fn != _FOUNDER and sub.sen >= 0:
                             levels.append(sub.sen)
                             train |= sub.train
             else:
@@ -174,31 +178,36 @@ class _Lexicon:
         return e
 
     def _compound(self, tok: str, depth: int = 0) -> _Entry:
-        """Split an unknown word on the longest known role ending: prefix (a field word, when
-        known) + ending (a role noun or level word). `_NONE` when there is no such ending."""
+        """Split an unknown word on the longest known ending: a role noun or level word
+        ("vertriebs|leiter"), or a field word when the beginning is known too
+        ("administrativo|financeiro"). `_NONE` when there is no such ending."""
         if len(tok) < 6 or not tok.isalpha():
             return _NONE
         for k in range(len(tok) - 2, 3, -1):
             suffix = tok[-k:]
-            if suffix not in self.suffixes:
+            end = self.uni.get(suffix)
+            if end is None or end.stop:
                 continue
-            end = self.uni[suffix]
             prefix = tok[:-k]
             pre = _NONE
-            for cand in (prefix, prefix[:-1] if prefix.endswith(("s", "-")) else ""):
+            for cand in (prefix, prefix[:-1] if prefix.endswith("s") else ""):
                 if cand and cand in self.uni:
                     pre = self.uni[cand]
                     break
-            else:
-                if depth == 0 and len(prefix) >= 6:
-                    pre = self._compound(prefix, depth + 1)
-                if len(prefix) < 3:
-                    return _NONE
-            fn, w = (pre.fn, pre.w) if pre.w > end.w else (end.fn, end.w)
-            if end.fn < 0 and pre.fn >= 0:
-                fn, w = pre.fn, pre.w
-            sen = _SUFFIX_SENIORITY.get(suffix, end.sen) if end.sen >= 0 else pre.sen
-            return _Entry(fn, w, sen, True, end.train or pre.train, False)
+            if pre is _NONE and depth == 0 and len(prefix) >= 6:
+                pre = self._compound(prefix, depth + 1)
+            role_end = suffix in self.suffixes
+            if not role_end and (pre is _NONE or len(prefix) < 4):
+                continue
+            if pre is _NONE and len(prefix) < 3:
+                return _NONE
+            fn, w = (pre.fn, pre.w) if pre.w > end.w or end.fn < 0 else (end.fn, end.w)
+            end_sen = _SUFFIX_SENIORITY.get(suffix, end.sen) if end.sen >= 0 else -1
+            levels = [x for x in (end_sen, pre.sen) if x >= 0]
+            sen = min(levels) if levels else -1
+            if end.train or pre.train:
+                sen = _TRAINING
+            return _Entry(fn, w, sen, role_end or pre.head, end.train or pre.train, False)
         return _NONE
 
 
@@ -226,7 +235,7 @@ class _Fallback:
                 out.append("p:" + w[:5])
             if len(w) >= 7:
                 out.append("s:" + w[-5:])
-        out += ["b:" + a + "_" + b for a, b in zip(words, words[1:])]
+        out += ["b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
         return out
 
     def predict(self, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
@@ -300,6 +309,17 @@ def _token_table(vocab: np.ndarray, lex: _Lexicon):
             fn[i], w[i], sen[i] = e.fn, e.w, e.sen
             flags[i] = (e.head, e.train, e.stop)
     return marker, fn, w, sen, flags, tagline
+
+
+def _leftmost(starts: np.ndarray, n: int) -> np.ndarray:
+    """Of overlapping phrase matches of length `n` (sorted starts), keep the leftmost of each
+    chain, as reading left to right does ("sales operations | manager", not "sales |
+    operations manager"). Exact for chains of n=2; a close approximation for n=3."""
+    if len(starts) < 2:
+        return starts
+    new_run = np.r_[True, np.diff(starts) >= n]
+    run_start = np.maximum.accumulate(np.where(new_run, starts, 0))
+    return starts[(starts - run_start) % n == 0]
 
 
 def _within(first: np.ndarray, x: np.ndarray) -> np.ndarray:
@@ -393,11 +413,11 @@ def _read(texts: list[str], cleaned) -> _Reading:
     if len(e3):
         e3[~(same[:-1] & same[1:])] = -1
     cov = np.zeros(N + 2, dtype=bool)
-    s3 = np.flatnonzero(e3 >= 0)
+    s3 = _leftmost(np.flatnonzero(e3 >= 0), 3)
     for k in range(3):
         cov[s3 + k] = True
     s2 = np.flatnonzero(e2 >= 0)
-    s2 = s2[~cov[s2] & ~cov[s2 + 1]]
+    s2 = _leftmost(s2[~cov[s2] & ~cov[s2 + 1]], 2)
     cov[s2] = True
     cov[s2 + 1] = True
     cov = cov[:N]
@@ -414,14 +434,11 @@ def _read(texts: list[str], cleaned) -> _Reading:
     after_hard = _within(seg_first, (mk == AT).astype(np.int64)) > 0
     after_soft = _within(seg_first, ((mk == SOFT) & ~cov).astype(np.int64)) > 0
     word_pos = np.flatnonzero(mk == WORD)
-    prev_mark = np.r_[True, (mk[:-1] != WORD) | ~same]
-    opener = word_pos[prev_mark[word_pos] & (mk[word_pos] == WORD)]
     n_seg = int(seg_id[-1]) + 1
     seg_tag = np.zeros(n_seg, dtype=bool)
     # A segment is a tagline when its first word is a tagline word.
     seg_first_word = pd.Series(word_pos).groupby(seg_id[word_pos]).first()
     seg_tag[seg_first_word.index.to_numpy()] = t_tag[codes[seg_first_word.to_numpy()]]
-    del opener
 
     # Evidence rows: one per matched phrase.
     pos = np.concatenate([s3, s2, s1])
@@ -525,9 +542,6 @@ def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -
     if len(todo) == 0:
         return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
     # The words of each title's chosen segment (its first segment when none was chosen).
-    word = np.array([t not in ("|", "@", ",") for t in tok.tolist()], dtype=bool) \
-        if len(tok) < 0 else None
-    del word
     chosen = np.full(len(fn_out), -1, dtype=np.int64)
     has = best_seg < np.iinfo(np.int64).max
     chosen[has] = best_seg[has] & ((1 << 40) - 1)
@@ -610,8 +624,16 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
         frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _COLUMNS}, index=texts.index)
         frame["confidence"] = frame["confidence"].astype(float)
         return frame
-    cleaned = clean_titles(pa.array(u, type=pa.large_string()))
-    r = _read(u.tolist(), cleaned)
+    # LinkedIn caps a headline at 220 characters: anything past 300 is not a title.
+    short = [v[:MAX_CHARS] for v in u.tolist()]
+    try:
+        arr = pa.array(short, type=pa.large_string())
+    except (UnicodeEncodeError, pa.ArrowException):
+        # Lone surrogates (broken exports) cannot be UTF-8: replace them, read the rest.
+        short = [v.encode("utf-8", "replace").decode("utf-8") for v in short]
+        arr = pa.array(short, type=pa.large_string())
+    cleaned = clean_titles(arr)
+    r = _read(short, cleaned)
     fns = np.asarray(("",) + FUNCTIONS, dtype=object)
     sens = np.asarray(("",) + SENIORITIES, dtype=object)
     per_title = pd.DataFrame({
