@@ -48,6 +48,19 @@ def schedule(n: int, per_day: int = DEFAULT_PER_DAY) -> pd.DataFrame:
     return pd.DataFrame({"day": np.arange(1, days + 1), "removals": counts})
 
 
+def weekly(days: pd.DataFrame) -> pd.DataFrame:
+    """The day-by-day schedule summed per week of seven checklist days: `week`, `days`,
+    `removals`, `first_day`, `last_day` (the report shows this; the CSV keeps every day)."""
+    if days.empty:
+        return pd.DataFrame({"week": [], "days": [], "removals": [], "first_day": [],
+                             "last_day": []}, dtype=int)
+    week = (days["day"].to_numpy() - 1) // 7 + 1
+    out = days.assign(week=week).groupby("week", as_index=False).agg(
+        days=("day", "size"), removals=("removals", "sum"), first_day=("day", "min"),
+        last_day=("day", "max"))
+    return out[["week", "days", "removals", "first_day", "last_day"]]
+
+
 def neutralise(value: object) -> str:
     """A cell a spreadsheet shows as text: dangerous leading characters get a leading quote."""
     text = "" if value is None or (isinstance(value, float) and math.isnan(value)) else str(value)
@@ -88,14 +101,30 @@ def checklist_csv(connections: pd.DataFrame, prune_mask, per_day: int = DEFAULT_
     injection; ghost rows never appear. `order` (indices) sets the sequence, e.g. least
     valuable first; default is the table's order.
     """
-    pace_warning(per_day)
     mask = np.asarray(prune_mask, dtype=bool) & ~connections["is_blank"].to_numpy(dtype=bool)
     idx = np.flatnonzero(mask) if order is None else np.asarray(
         [i for i in order if mask[i]], dtype=int)
-    sub = connections.iloc[idx]
     why = reasons.iloc[idx].to_numpy() if reasons is not None else [""] * len(idx)
+    return _checklist(connections, idx, why, per_day)
+
+
+def plan_checklist(connections: pd.DataFrame, rows: np.ndarray, reasons, per_day: int) -> bytes:
+    """A plan's checklist: `rows` in the order to remove them, `reasons` aligned with them."""
+    rows = np.asarray(rows, dtype=int)
+    keep = ~connections["is_blank"].to_numpy(dtype=bool)[rows]
+    return _checklist(connections, rows[keep], np.asarray(reasons, dtype=object)[keep], per_day)
+
+
+def day_of(position: np.ndarray | int, per_day: int):
+    """The checklist day (1-based) of the person at `position` in the removal order."""
+    return np.asarray(position) // per_day + 1
+
+
+def _checklist(connections: pd.DataFrame, idx: np.ndarray, why, per_day: int) -> bytes:
+    pace_warning(per_day)
+    sub = connections.iloc[idx]
     out = pd.DataFrame({
-        "Day": np.arange(len(idx)) // per_day + 1,
+        "Day": day_of(np.arange(len(idx)), per_day),
         "Name": sub["full_name"].to_numpy(), "Position": sub["position"].to_numpy(),
         "Company": sub["company"].to_numpy(), "Profile URL": sub["url"].to_numpy(),
         "Reasons": why, "Done": "",

@@ -90,3 +90,79 @@ SOURCES = {
     "x_max": "Set it to your best post's impressions divided by a typical post's.",
     "gamma": "Assumption: how sharply reach takes off once early engagement passes r0.",
 }
+
+
+#: The engaged share reach is projected with when nothing is measured and the user stated no rate
+#: of their own. It only feeds the two reach models (labelled "assumed" next to them); it never
+#: decides who is removed.
+DEFAULT_ENGAGED_RATE = 0.10
+ENGAGED_RATE_SOURCE = (
+    "Assumption: about 10% of connections interact with you in a year. The demo network measures "
+    "about 12% from its messages; set your own from how many people reacted, commented or wrote "
+    "to you last year.")
+
+
+@dataclass(frozen=True)
+class Parameter:
+    """One adjustable model parameter as a person sees it: a human name, bounds and a source.
+
+    `key` is the short URL/widget name; the default is read from the model dataclass itself, so
+    each default is written once (in ModelA / ModelB above).
+    """
+
+    key: str
+    model: str   # "A" or "B"
+    field: str   # the dataclass field
+    name: str    # what the page and the report call it
+    lo: float
+    hi: float
+    step: float
+    unit: str = "share"  # "share" (shown as a percent), "times" or "number"
+
+    @property
+    def default(self) -> float:
+        return float(getattr(ModelA() if self.model == "A" else ModelB(), self.field))
+
+    @property
+    def source(self) -> str:
+        return SOURCES[self.field]
+
+    def format(self, value: float) -> str:
+        """The value as the report shows it: 40%, 3×, 4 (at most one decimal, as on the page)."""
+        if self.unit == "share":
+            digits = 0 if round(value * 100, 1) == round(value * 100) else 1
+            return f"{value * 100:.{digits}f}%"
+        text = f"{value:.1f}".removesuffix(".0")
+        return text + ("×" if self.unit == "times" else "")
+
+
+PARAMETERS: tuple[Parameter, ...] = (
+    Parameter("a_ve", "A", "v_engaged", "Engaged connections who see a post", 0.0, 1.0, 0.01),
+    Parameter("a_vd", "A", "v_disengaged", "Other connections who see a post", 0.0, 1.0, 0.01),
+    Parameter("a_pe", "A", "p_engaged", "Engaged viewers who react", 0.0, 1.0, 0.005),
+    Parameter("a_pd", "A", "p_disengaged", "Other viewers who react", 0.0, 1.0, 0.001),
+    Parameter("a_m", "A", "multiplier", "Extra impressions per reaction", 0.0, 50.0, 0.5,
+              "number"),
+    Parameter("b_t", "B", "test_share", "Test audience (share of network)", 0.0, 1.0, 0.01),
+    Parameter("b_b", "B", "bias", "Engaged people's head start in the test audience", 1.0, 20.0,
+              0.5, "times"),
+    Parameter("b_r0", "B", "r0", "Early engagement rate at half expansion", 0.001, 0.5, 0.005),
+    Parameter("b_xmax", "B", "x_max", "Best post's reach / a typical post's", 1.0, 100.0, 1.0,
+              "times"),
+    Parameter("b_gamma", "B", "gamma", "How sharply expansion switches on", 0.5, 10.0, 0.5,
+              "number"),
+    Parameter("b_pe", "B", "p_engaged", "Engaged test viewers who react", 0.0, 1.0, 0.005),
+    Parameter("b_pd", "B", "p_disengaged", "Other test viewers who react", 0.0, 1.0, 0.001),
+)
+
+
+def models(values: dict[str, float]) -> tuple[ModelA, ModelB]:
+    """Both models from {parameter key: value}; a missing key keeps the model's default."""
+    a = {p.field: float(values[p.key]) for p in PARAMETERS if p.model == "A" and p.key in values}
+    b = {p.field: float(values[p.key]) for p in PARAMETERS if p.model == "B" and p.key in values}
+    return ModelA(**a), ModelB(**b)
+
+
+def model_values(a: ModelA, b: ModelB) -> dict[str, float]:
+    """The inverse of `models`: {parameter key: value}."""
+    return {p.key: float(getattr(a if p.model == "A" else b, p.field)) for p in PARAMETERS}

@@ -15,28 +15,37 @@ from datetime import date
 import altair as alt
 import pandas as pd
 
+from core import charts
+from core.export import day_of
 from core.faq import FaqEntry
 from core.format import count, day, month, pct
+from core.simulator import (
+    ScenarioResult,
+    assumptions,
+    before_after,
+    engagement_words,
+    ghost_words,
+)
 
 FAQ_IN_REPORT = ("how-to-remove", "notified", "remove-unfollow-block", "bulk-removal")
 
 
 @dataclass
 class ReportInput:
-    """Everything the report shows; each part is optional and says so when missing."""
+    """Everything the report shows; each part is optional and says so when missing.
+
+    `plan` is the `core.simulator.ScenarioResult` of the current scenario, computed by
+    `core.simulator.run` like the simulator page's, never a copy a page stashed.
+    """
 
     source: str
     is_demo: bool
     overview: dict[str, str]
     icp_summary: str | None = None
     growth: alt.TopLevelMixin | None = None
-    clusters: pd.DataFrame | None = None          # name, size, share, engaged_share, decision, ...
+    clusters: pd.DataFrame | None = None          # Group, Decision, Connections, Share, ...
     cluster_chart: alt.TopLevelMixin | None = None
-    rules: list[str] = field(default_factory=list)
-    before_after: pd.DataFrame | None = None      # rows: measure; columns: Before, After
-    assumptions: dict[str, str] = field(default_factory=dict)
-    tradeoff: alt.TopLevelMixin | None = None
-    schedule: pd.DataFrame | None = None          # day, removals
+    plan: ScenarioResult | None = None
     people: pd.DataFrame | None = None            # only when the user ticks "include names"
     faq: list[FaqEntry] = field(default_factory=list)
     generated: date = field(default_factory=date.today)
@@ -135,30 +144,8 @@ def render_report(data: ReportInput) -> str:
         parts += [_table(data.clusters), _chart(data.cluster_chart)]
     else:
         parts.append("<p class='note'>Groups were not computed in this session.</p>")
-    parts.append("<h2 id='plan'>Your pruning plan</h2>")
-    if data.before_after is not None:
-        parts += [
-            "<p>Rules: " + (_text("; ".join(data.rules)) if data.rules else "none") + "</p>",
-            _table(data.before_after, index=True), _chart(data.tradeoff),
-            "<h3>Assumptions behind the projections</h3>",
-            _table(pd.DataFrame({"Assumption": list(data.assumptions),
-                                 "Value": list(data.assumptions.values())})),
-            "<p class='muted'>Reach is projected by two models. Model A (per-viewer ranking) is "
-            "what LinkedIn's engineering posts describe; model B (test-and-expand) is a "
-            "hypothesis LinkedIn does not document. The gap between them is the honest "
-            "uncertainty.</p>",
-        ]
-    else:
-        parts.append("<p class='note'>No plan was simulated in this session.</p>")
-    parts.append("<h2 id='schedule'>Removal schedule</h2>")
-    if data.schedule is not None and len(data.schedule):
-        total = int(data.schedule["removals"].sum())
-        parts.append(f"<p>{count(total)} removals over {count(len(data.schedule))} days, by "
-                     "hand, a few minutes a day.</p>")
-        parts.append(_table(data.schedule.rename(columns={"day": "Day",
-                                                          "removals": "Removals"})))
-    else:
-        parts.append("<p class='note'>Nothing to remove in this plan.</p>")
+    parts += plan_section(data.plan)
+    parts += schedule_section(data.plan)
     if data.people is not None:
         parts += ["<h3>The people in the plan</h3>", _table(data.people)]
     parts.append("<h2 id='faq'>Remove, unfollow or block?</h2>")
@@ -168,6 +155,62 @@ def render_report(data: ReportInput) -> str:
                                                                     entry.sources)) + "</p>")
     parts.append("</body></html>")
     return "\n".join(parts)
+
+
+def plan_section(plan: ScenarioResult | None) -> list[str]:
+    """The plan in words and numbers, as on the simulator page, with every assumption."""
+    out = ["<h2 id='plan'>Your pruning plan</h2>"]
+    if plan is None:
+        return out + ["<p class='note'>No plan was simulated in this session.</p>"]
+    table = pd.DataFrame([row[1:] for row in before_after(plan)],
+                         columns=["Before", "After", "Change"],
+                         index=pd.Index([row[0] for row in before_after(plan)], name="Measure"))
+    protected = ", ".join(f"{count(p.people)} {p.label}" + ("" if p.on else " (switched off)")
+                          for p in plan.protections)
+    out += [f"<p>{_text(plan.sentence)}</p>",
+            f"<p>Protected: {_text(protected)}.</p>",
+            "".join(f"<p class='note'>{_text(text)}</p>" for _, text in plan.warnings),
+            _table(table, index=True),
+            f"<p class='muted'>{_text(engagement_words(plan))} {_text(ghost_words(plan))}</p>",
+            _chart(charts.plan_composition_chart(plan.composition, plan.engagement)),
+            _chart(charts.tradeoff_chart(plan.curve, plan.removed, plan.zone_start)),
+            _chart(charts.reach_chart(plan.curve, plan.removed)),
+            "<p class='muted'>Reach is projected by two models. Model A (per-viewer ranking) is "
+            "what LinkedIn's engineering posts describe; model B (test-and-expand) is a "
+            "hypothesis LinkedIn does not document. The gap between them is the honest "
+            "uncertainty.</p>",
+            "<h3>Assumptions behind the projections</h3>",
+            _table(pd.DataFrame([(a.name, a.value, a.source) for a in assumptions(plan)],
+                                columns=["Assumption", "Value", "Source"]))]
+    return out
+
+
+def schedule_section(plan: ScenarioResult | None) -> list[str]:
+    """The schedule as a weekly summary; the day-by-day list is the checklist CSV's job."""
+    out = ["<h2 id='schedule'>Removal schedule</h2>"]
+    if plan is None or not plan.removed:
+        return out + ["<p class='note'>Nothing to remove in this plan.</p>"]
+    weeks = plan.weekly.assign(
+        Days=lambda w: "day " + w["first_day"].astype(str) + " to " + w["last_day"].astype(str),
+        Removals=lambda w: w["removals"].map(count)).rename(columns={"week": "Week"})
+    out += [f"<p>{count(plan.removed)} removals at {count(plan.scenario.pace)} a day: "
+            f"{count(len(plan.schedule))} days over {count(len(plan.weekly))} week(s), by hand, "
+            "a few minutes a day. The checklist (CSV) lists every day.</p>",
+            _table(weeks[["Week", "Days", "Removals"]]),
+            _chart(charts.schedule_chart(plan.weekly))]
+    return out
+
+
+def plan_people(connections: pd.DataFrame, plan: ScenarioResult) -> pd.DataFrame:
+    """The people in the plan in checklist order (only when the user asks for names)."""
+    rows = plan.order
+    return pd.DataFrame({
+        "Day": day_of(range(len(rows)), plan.scenario.pace),
+        "Name": connections["full_name"].to_numpy()[rows],
+        "Title": connections["position"].to_numpy()[rows],
+        "Company": connections["company"].to_numpy()[rows],
+        "Why": plan.reasons,
+    })
 
 
 def overview_cards(n: int, ghosts: int, engaged_share: float | None, engagement: str,

@@ -1,281 +1,860 @@
-"""Pruning what-if: rules → a plan, and what the plan does to engaged share, ICP share and reach.
+"""Pruning what-if: a scenario (rules, protections, assumptions) → one plan and what it does.
 
-Engagement is usually unknown (a bare Connections.csv has none), so every engaged number is an
-expected value: the sum of per-person engagement probabilities. With messages.csv they are
-measured (1 or 0) and labelled so; otherwise they come from rates the user states.
-Ghost rows count as connections (they are in N) but can never engage and are never pruned.
+`run(connections, scenario)` is the only place a plan is computed: the simulator page, a shared
+URL and the take-home report all call it with the current scored table, so they cannot disagree.
+
+Semantics a coach can read back to a client:
+- A rule is a set of conditions that must ALL hold; several rules side by side are alternatives
+  (a person matching ANY rule is a candidate).
+- Protections always beat rules: engaged people, strong fits, people connected recently and
+  anyone protected by hand. Only a person's own "Remove" call, made by hand, beats a protection.
+- The plan never removes more than `max_share` of the network (least valuable first), 15% by
+  default; above 30% the page warns (the seed guide's point that over-pruning restricts
+  discovery).
+
+Ghost rows (deleted or hidden accounts, no name and no job) count towards LinkedIn's 30,000 cap
+but are outside every share and every reach projection: they cannot see, engage or be removed.
+Engagement is "measured" (messages.csv), "assumed" (a rate the user typed in, an expected value)
+or "unknown" (then no rule may depend on it and shares say "unknown").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import math
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 import pandas as pd
 
-from core.reach import ModelA, ModelB
+from core.export import DEFAULT_PER_DAY, MAX_PER_DAY, schedule, weekly
+from core.format import count, day, pct
+from core.reach import (
+    DEFAULT_ENGAGED_RATE,
+    ENGAGED_RATE_SOURCE,
+    PARAMETERS,
+    ModelA,
+    ModelB,
+    model_values,
+)
 from core.schema import CONNECTION_CAP
 
-# --- engagement -----------------------------------------------------------------------------
+#: The default plan never removes more than this share of the network.
+SAFE_SHARE = 0.15
+#: Above this share removed, the plan is over-pruning (warning, and the curve marks the zone).
+OVERPRUNE_SHARE = 0.30
+#: Why over-pruning is a risk, with its source.
+RESTRICTED_DISCOVERY = (
+    "The guide this app started from (ConnectSafely, \"How to Remove Connections on LinkedIn in "
+    "2026\") warns that over-pruning restricts discovery: with fewer connections fewer people "
+    "see your posts, and fewer paths lead new people to you.")
+#: Where the pace advice comes from.
+PACE_SOURCE = ("LinkedIn publishes no limit for removals; the usual advice is 10 to 20 a day, "
+               "and many in one session may trigger its automated checks (seed guide).")
+
+ENGAGEMENT_NEEDED = ("Your export has no messages.csv, so nobody's engagement is known. Upload "
+                     "the whole export zip, or state an assumed engagement rate.")
+
+
+# --- the scenario ---------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class EngagementAssumptions:
-    """Assumed share of connections who engage with you, used where nothing is measured.
+class Rule:
+    """People a rule selects: every condition that is set must hold (AND). No condition: off."""
 
-    `overall` applies to everyone; if `by_band` is set, rates per ICP fit band (strong, partial,
-    off) replace it for scored people. `known_engaged` are people the user ticked.
-    """
-
-    overall: float = 0.10
-    by_band: dict[str, float] | None = None
-    known_engaged: tuple[int, ...] = ()
-
-
-#: Where the default comes from, shown next to it.
-ENGAGEMENT_SOURCE = (
-    "Assumption: 10% of connections interact with you in a year. The demo network measures "
-    "11.6% from its messages; set your own from how many people reacted, commented or wrote to "
-    "you last year."
-)
-
-
-def engagement_probability(connections: pd.DataFrame,
-                           assumptions: EngagementAssumptions = EngagementAssumptions()
-                           ) -> tuple[np.ndarray, str]:
-    """Per-person probability of being engaged, and "measured" or "assumed".
-
-    Measured: the `engaged` column where it is known (1 or 0); people it does not cover get the
-    assumed rate. Ticked people are 1. Ghost rows are 0.
-    """
-    n = len(connections)
-    ghost = connections["is_blank"].to_numpy(dtype=bool)
-    engaged = connections["engaged"] if "engaged" in connections else pd.Series(pd.NA, index=range(n))
-    known = engaged.notna().to_numpy() & ~ghost
-    p = np.full(n, float(assumptions.overall))
-    if assumptions.by_band and "fit_band" in connections:
-        bands = connections["fit_band"].astype(str).to_numpy()
-        for band, rate in assumptions.by_band.items():
-            p[bands == band] = float(rate)
-    label = "assumed"
-    if known.any():
-        p[known] = engaged[known].astype(bool).to_numpy(dtype=float)
-        label = "measured"
-    ids = np.asarray([i for i in assumptions.known_engaged if 0 <= i < n], dtype=int)
-    p[ids] = 1.0
-    p[ghost] = 0.0
-    return np.clip(p, 0.0, 1.0), label
-
-
-# --- rules and plans ------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PruneRules:
-    """Which connections a plan selects. Each rule is off when None/False/empty.
-
-    - fit_below: ICP fit under this value (needs a scored table: a `fit` column).
-    - inactive_months: no interaction for this many months, or never (needs measured engagement).
-    - never_interacted: no interaction on record at all (needs measured engagement).
-    - older_than_years: connected more than this many years ago and not engaged (measured, or
-      ticked as engaged when unknown).
-    - prune_clusters: clusters the user tagged "prune" (needs cluster labels).
-    - prune_ids / protect_ids: hand-picked people; protecting always wins.
-    """
-
-    fit_below: float | None = None
-    inactive_months: int | None = None
-    never_interacted: bool = False
-    older_than_years: float | None = None
-    prune_clusters: tuple[int, ...] = ()
-    prune_ids: tuple[int, ...] = ()
-    protect_ids: tuple[int, ...] = ()
-
-
-@dataclass
-class Plan:
-    """The people a plan removes (`mask`) and, per person, why (`reasons`, "" when not selected)."""
-
-    mask: np.ndarray
-    reasons: pd.Series
+    off_profile: bool = False               # ICP fit band "off" (below half the strong line)
+    fit_below: float | None = None          # ICP fit under this score
+    quiet_months: int | None = None         # no message in this many months (needs engagement)
+    older_than_years: int | None = None     # connected more than this many years ago
+    in_prune_group: bool = False            # in a group the user marked "prune"
 
     @property
-    def size(self) -> int:
-        return int(self.mask.sum())
+    def is_empty(self) -> bool:
+        return not self.conditions()
+
+    def conditions(self) -> list[tuple[str, str]]:
+        """(condition key, words) for each condition set, in reading order."""
+        out = []
+        if self.off_profile:
+            out.append(("off_profile", "off-profile for your ICP"))
+        if self.fit_below is not None:
+            out.append(("fit_below", f"with an ICP fit below {self.fit_below:g}"))
+        if self.quiet_months is not None:
+            out.append(("quiet_months", f"with no message in {self.quiet_months} months"))
+        if self.older_than_years is not None:
+            years = "year" if self.older_than_years == 1 else "years"
+            out.append(("older_than_years",
+                        f"connected more than {self.older_than_years} {years} ago"))
+        if self.in_prune_group:
+            out.append(("in_prune_group", "in a group you marked prune"))
+        return out
+
+    def text(self) -> str:
+        return " AND ".join(words for _, words in self.conditions())
 
 
-def reference_date(connections: pd.DataFrame) -> pd.Timestamp:
-    """"Today" for the rules: the export's newest date, so a plan does not drift over time."""
-    dates = pd.concat([connections["connected_on"], connections["last_interaction"]]).dropna()
-    return dates.max() if not dates.empty else pd.Timestamp("2026-01-01")
+#: The default rule: off-profile AND quiet. With the recent-connection protection on, it removes
+#: only people who are off-fit AND not engaged AND older than the recent window.
+SAFE_RULE = Rule(off_profile=True, quiet_months=12)
 
 
-def plan(connections: pd.DataFrame, rules: PruneRules, *,
-         cluster_labels: np.ndarray | None = None, today: pd.Timestamp | None = None,
-         known_engaged: tuple[int, ...] = ()) -> Plan:
-    """Apply the rules. A person is selected if any rule selects them, unless protected.
+#: How many rules the page offers side by side.
+RULE_SLOTS = 3
+#: A condition's value when the user first switches it on.
+CONDITION_DEFAULTS = {"fit_below": 30, "quiet_months": 24, "older_than_years": 5}
+#: Assumed engagement per ICP fit band (strong, partial, off) when the user assumes by band:
+#: people who fit tend to engage more; the numbers are ours, shown and adjustable.
+BAND_RATE_DEFAULTS = (0.20, 0.10, 0.05)
 
-    Ghost rows are never selected. Rules whose data is missing (no `fit` column, no measured
-    engagement, no cluster labels) select nobody; the page says so rather than hiding it.
+
+@dataclass(frozen=True)
+class Protections:
+    """People no rule may remove. Each is on by default and can be switched off."""
+
+    engaged: bool = True        # measured engaged, or marked "engages with me" by hand
+    strong_fit: bool = True     # ICP fit band "strong"
+    recent: bool = True         # connected in the last `recent_months`
+    recent_months: int = 6
+    by_hand: bool = True        # protected by hand in the people list
+
+
+@dataclass(frozen=True)
+class Scenario:
+    """Everything a plan depends on besides the data: rules, protections, cap, assumptions, picks.
+
+    Frozen and hashable, so it keys the per-session cache; every default lives here (and in
+    core.reach's models), and the page, the URL parser and the report read them from here.
     """
-    n = len(connections)
-    ghost = connections["is_blank"].to_numpy(dtype=bool)
-    today = today if today is not None else reference_date(connections)
-    parts: list[np.ndarray] = []
 
-    def rule(mask: np.ndarray, text: str) -> None:
-        parts.append(np.where(mask & ~ghost, text, ""))
+    rules: tuple[Rule, ...] = (SAFE_RULE,)
+    protections: Protections = Protections()
+    max_share: float = SAFE_SHARE
+    assumed_rate: float | None = None       # None: no engagement assumed
+    band_rates: tuple[float, float, float] | None = None  # strong, partial, off (assumed)
+    pace: int = DEFAULT_PER_DAY
+    model_a: ModelA = ModelA()
+    model_b: ModelB = ModelB()
+    remove_ids: frozenset[int] = frozenset()
+    protect_ids: frozenset[int] = frozenset()
+    engaged_ids: frozenset[int] = frozenset()
+    prune_groups: frozenset[int] = frozenset()
 
-    measured = connections["engaged"].notna().to_numpy() & ~ghost
-    last = connections["last_interaction"]
-    if rules.fit_below is not None and "fit" in connections:
-        fit = connections["fit"].to_numpy(dtype=float)
-        rule(np.nan_to_num(fit, nan=101) < rules.fit_below, f"ICP fit below {rules.fit_below:g}")
-    if rules.inactive_months is not None and measured.any():
-        cutoff = today - pd.DateOffset(months=int(rules.inactive_months))
-        # NaT (never interacted) is stale too: a NaT comparison is False, so test it apart.
-        stale = ((last < cutoff) | last.isna()).to_numpy(dtype=bool) & measured
-        rule(stale, f"no interaction in {int(rules.inactive_months)} months")
-    if rules.never_interacted and measured.any():
-        never = (connections["interactions"].fillna(0).to_numpy() <= 0) & measured
-        rule(never, "never interacted")
-    if rules.older_than_years is not None:
-        cutoff = today - pd.DateOffset(days=int(round(365.25 * rules.older_than_years)))
-        old = (connections["connected_on"] < cutoff).fillna(False).to_numpy(dtype=bool)
-        engaged_now = connections["engaged"].fillna(False).astype(bool).to_numpy()
-        ticked = np.zeros(n, dtype=bool)
-        ticked[[i for i in known_engaged if 0 <= i < n]] = True
-        rule(old & ~engaged_now & ~ticked,
-             f"connected over {rules.older_than_years:g} years ago, no recent interaction")
-    if rules.prune_clusters and cluster_labels is not None and len(cluster_labels) == n:
-        rule(np.isin(np.asarray(cluster_labels), list(rules.prune_clusters)),
-             "in a group marked prune")
-    if rules.prune_ids:
-        picked = np.zeros(n, dtype=bool)
-        picked[[i for i in rules.prune_ids if 0 <= i < n]] = True
-        rule(picked, "picked by you")
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.max_share <= 1.0:
+            raise ValueError("max_share: between 0 and 1")
+        if not 1 <= self.pace <= MAX_PER_DAY:
+            raise ValueError(f"pace: between 1 and {MAX_PER_DAY} a day")
+        rates = ([self.assumed_rate] if self.assumed_rate is not None else []) + list(
+            self.band_rates or [])
+        if any(not 0.0 <= r <= 1.0 for r in rates):
+            raise ValueError("assumed_rate: between 0 and 1")
+        if self.protections.recent_months < 0:
+            raise ValueError("recent_months: zero or more")
 
-    if parts:
-        reasons = pd.Series(parts[0], dtype=object)
-        for p in parts[1:]:
-            reasons = reasons.where(p == "", np.where(reasons == "", p, reasons + "; " + p))
-        reasons = reasons.astype(str)
-    else:
-        reasons = pd.Series([""] * n, dtype=str)
-    mask = (reasons != "").to_numpy().copy()
-    if rules.protect_ids:
-        protect = np.zeros(n, dtype=bool)
-        protect[[i for i in rules.protect_ids if 0 <= i < n]] = True
-        mask &= ~protect
-    mask &= ~ghost
-    reasons = reasons.where(mask, "")
-    reasons.index = connections.index
-    return Plan(mask=mask, reasons=reasons)
+    @property
+    def assumes_engagement(self) -> bool:
+        return self.assumed_rate is not None or self.band_rates is not None
 
 
-# --- outcomes -------------------------------------------------------------------------------
+# --- the result -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
 class Snapshot:
-    """A network's numbers. Shares are None for an empty network (nothing to divide by)."""
+    """A network's numbers. `people` (real rows) is the denominator of every share."""
 
-    size: int
-    engaged: float
-    engaged_share: float | None
-    icp_strong: int
-    icp_share: float | None
-    clusters: dict[int, int] = field(default_factory=dict)
-    headroom: int = 0
+    connections: int            # every row, ghosts included (what LinkedIn counts)
+    people: int                 # real people
+    engaged: float | None       # expected engaged people; None when engagement is unknown
+    strong: int | None          # strong ICP fits; None without an ICP
+
+    @property
+    def engaged_share(self) -> float | None:
+        return self.engaged / self.people if self.engaged is not None and self.people else None
+
+    @property
+    def icp_share(self) -> float | None:
+        return self.strong / self.people if self.strong is not None and self.people else None
+
+    @property
+    def headroom(self) -> int:
+        return CONNECTION_CAP - self.connections
 
 
 @dataclass(frozen=True)
-class Outcome:
+class Protection:
+    """One protection's line: how many people it covers and how many it kept out of the plan."""
+
+    key: str
+    label: str          # "engaged", "strong fit", "recent", "by hand"
+    on: bool
+    people: int         # people it covers (whether or not a rule matches them)
+    kept: int           # people a rule matched that it kept (a person may be kept by several)
+    reason: str         # why it exists, or why it cannot cover anyone
+
+
+@dataclass(frozen=True)
+class Reach:
+    """Impressions per post before and after, under both models, and what E rests on."""
+
+    a_before: float
+    a_after: float
+    b_before: float
+    b_after: float
+    basis: str          # "measured", "assumed" or "default assumption"
+
+
+@dataclass(frozen=True)
+class Assumption:
+    name: str
+    value: str
+    source: str
+
+
+@dataclass(frozen=True)
+class Metric:
+    label: str
+    value: str
+    delta: str | None
+    help: str
+
+
+@dataclass(frozen=True)
+class ScenarioResult:
+    """A plan and everything it does. Arrays are aligned to the connection table's rows."""
+
+    scenario: Scenario
+    engagement: str                 # "measured", "assumed" or "unknown"
+    today: pd.Timestamp
+    mask: np.ndarray                # removed
+    order: np.ndarray               # removed rows, least valuable first (the checklist order)
+    reasons: np.ndarray             # why, aligned with `order`
+    matched: np.ndarray             # any rule matches (before protections and the cap)
+    protected: dict[str, np.ndarray]
+    unavailable: dict[str, str]     # condition key → why it cannot be used now
+    protections: tuple[Protection, ...]
+    capped: int                     # matched, unprotected people left out by the cap
+    cap: int                        # the cap in people
     before: Snapshot
     after: Snapshot
-    removed: int
-    engaged_removed: float
-    engagement: str  # "measured" or "assumed"
+    reach: Reach
+    curve: pd.DataFrame
+    schedule: pd.DataFrame          # day, removals
+    weekly: pd.DataFrame            # week, days, removals
+    composition: pd.DataFrame       # state, band, engagement, people (before and after)
+    sentence: str
+    warnings: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (level, text)
 
     @property
-    def empty_after(self) -> bool:
-        return self.after.size == 0
+    def removed(self) -> int:
+        return int(self.mask.sum())
+
+    @property
+    def removed_share(self) -> float:
+        return self.removed / self.before.people if self.before.people else 0.0
+
+    @property
+    def zone_start(self) -> int:
+        """The first removal count that is over-pruning (more than 30% of real people)."""
+        return overprune_start(self.before.people)
+
+    @property
+    def over_pruning(self) -> bool:
+        fewer_strong = (self.before.strong is not None
+                        and (self.after.strong or 0) < self.before.strong)
+        return self.removed_share > OVERPRUNE_SHARE or fewer_strong
 
 
-def _snapshot(n: int, e: float, strong: int, clusters: dict[int, int]) -> Snapshot:
-    return Snapshot(size=n, engaged=e, engaged_share=(e / n) if n else None, icp_strong=strong,
-                    icp_share=(strong / n) if n else None, clusters=clusters,
-                    headroom=CONNECTION_CAP - n)
+def overprune_start(people: int) -> int:
+    return math.floor(OVERPRUNE_SHARE * people) + 1
 
 
-def simulate(connections: pd.DataFrame, prune_mask: np.ndarray, *,
-             p_engaged: np.ndarray | None = None, engagement: str | None = None,
-             cluster_labels: np.ndarray | None = None) -> Outcome:
-    """Before and after removing `prune_mask`. Exact: after = (E − engaged removed) / (N − removed).
+# --- engagement -----------------------------------------------------------------------------
 
-    `p_engaged` defaults to `engagement_probability(connections)`; ICP counts need `fit_band`.
+
+def _ids(ids, n: int) -> np.ndarray:
+    out = np.zeros(n, dtype=bool)
+    idx = [i for i in ids if 0 <= i < n]
+    out[idx] = True
+    return out
+
+
+def engagement_basis(connections: pd.DataFrame, scenario: Scenario) -> str:
+    """"measured" when the export says who engages, else "assumed" if a rate was stated, else
+    "unknown"."""
+    real = ~connections["is_blank"].to_numpy(dtype=bool)
+    if "engaged" in connections and (connections["engaged"].notna().to_numpy() & real).any():
+        return "measured"
+    return "assumed" if scenario.assumes_engagement else "unknown"
+
+
+def engagement_probability(connections: pd.DataFrame, scenario: Scenario, basis: str
+                           ) -> np.ndarray | None:
+    """Per person, the probability of being engaged (1/0 when measured); None when unknown.
+
+    Measured: the `engaged` column (a real person it does not cover counts as not engaged).
+    Assumed: the stated rate, or per ICP fit band. People marked "engages with me" are 1 and
+    ghost rows 0 in every case.
     """
-    if p_engaged is None:
-        p_engaged, label = engagement_probability(connections)
-        engagement = engagement or label
-    mask = np.asarray(prune_mask, dtype=bool)
-    p = np.asarray(p_engaged, dtype=float)
+    n = len(connections)
+    if basis == "unknown":
+        return None
+    if basis == "measured":
+        p = connections["engaged"].fillna(False).to_numpy(dtype=bool).astype(float)
+    else:
+        p = np.full(n, float(scenario.assumed_rate or 0.0))
+        if scenario.band_rates is not None and "fit_band" in connections:
+            bands = connections["fit_band"].astype(str).to_numpy()
+            for band, rate in zip(("strong", "partial", "off"), scenario.band_rates,
+                                  strict=True):
+                p[bands == band] = rate
+    p[_ids(scenario.engaged_ids, n)] = 1.0
+    p[connections["is_blank"].to_numpy(dtype=bool)] = 0.0
+    return p
+
+
+# --- conditions and protections -------------------------------------------------------------
+
+
+def reference_date(connections: pd.DataFrame) -> pd.Timestamp:
+    """"Today" for the rules: the export's newest date, so a plan does not drift over time."""
+    cols = [connections[c] for c in ("connected_on", "last_interaction") if c in connections]
+    dates = pd.concat(cols).dropna() if cols else pd.Series([], dtype="datetime64[ns]")
+    return pd.Timestamp(dates.max()) if not dates.empty else pd.Timestamp("2026-01-01")
+
+
+def availability(connections: pd.DataFrame, scenario: Scenario,
+                 groups: np.ndarray | None = None) -> dict[str, str]:
+    """Conditions that cannot be used now → why (in the user's words). Missing: usable.
+
+    A rule holding an unusable condition selects nobody (AND with an unknown is unknown), so a
+    rule never silently treats "no data" as "not engaged".
+    """
+    out: dict[str, str] = {}
+    if "fit" not in connections:
+        reason = "Needs an ICP: define who you want to reach first."
+        out["off_profile"] = out["fit_below"] = reason
+    if engagement_basis(connections, scenario) == "unknown":
+        out["quiet_months"] = ENGAGEMENT_NEEDED
+    if not connections["connected_on"].notna().any():
+        out["older_than_years"] = "Your export has no connection dates."
+    if groups is None or len(groups) != len(connections) or not scenario.prune_groups:
+        out["in_prune_group"] = "Mark groups prune on the clusters page first."
+    return out
+
+
+def _condition(connections: pd.DataFrame, key: str, rule: Rule, basis: str, today,
+               engaged_ids: np.ndarray, groups: np.ndarray | None, prune: frozenset[int]
+               ) -> np.ndarray:
+    """The people one condition selects (unusable conditions are handled by the caller)."""
+    if key == "off_profile":
+        return connections["fit_band"].astype(str).to_numpy() == "off"
+    if key == "fit_below":
+        fit = np.nan_to_num(connections["fit"].to_numpy(dtype=float), nan=101.0)
+        return fit < float(rule.fit_below)
+    if key == "quiet_months":
+        if basis == "assumed":  # nothing is known: anyone not marked as engaging is "quiet"
+            return ~engaged_ids
+        cutoff = today - pd.DateOffset(months=int(rule.quiet_months))
+        last = connections["last_interaction"]
+        # NaT (never interacted) is quiet too; a NaT comparison is False, so test it apart.
+        quiet = ((last < cutoff) | last.isna()).to_numpy(dtype=bool)
+        return quiet & connections["engaged"].notna().to_numpy() & ~engaged_ids
+    if key == "older_than_years":
+        cutoff = today - pd.DateOffset(years=int(rule.older_than_years))
+        return (connections["connected_on"] < cutoff).fillna(False).to_numpy(dtype=bool)
+    if key == "in_prune_group":
+        return np.isin(np.asarray(groups), sorted(prune))
+    raise KeyError(key)
+
+
+def rule_mask(connections: pd.DataFrame, rule: Rule, *, basis: str, today, unavailable,
+              engaged_ids: np.ndarray, groups=None, prune=frozenset()) -> np.ndarray:
+    """Rows matching every condition of `rule` (none when a condition is unusable)."""
+    mask = np.ones(len(connections), dtype=bool)
+    for key, _ in rule.conditions():
+        if key in unavailable:
+            return np.zeros(len(connections), dtype=bool)
+        mask &= _condition(connections, key, rule, basis, today, engaged_ids, groups, prune)
+    return mask
+
+
+def protection_masks(connections: pd.DataFrame, scenario: Scenario, today,
+                     engaged_ids: np.ndarray) -> dict[str, np.ndarray]:
+    """Who each protection covers (on or off; the caller applies only those switched on)."""
+    n = len(connections)
+    engaged = (connections["engaged"].fillna(False).to_numpy(dtype=bool)
+               if "engaged" in connections else np.zeros(n, dtype=bool))
     strong = (connections["fit_band"].astype(str).to_numpy() == "strong"
-              if "fit_band" in connections else np.zeros(len(connections), dtype=bool))
-    labels = np.asarray(cluster_labels) if cluster_labels is not None else None
+              if "fit_band" in connections else np.zeros(n, dtype=bool))
+    cutoff = today - pd.DateOffset(months=int(scenario.protections.recent_months))
+    recent = (connections["connected_on"] >= cutoff).fillna(False).to_numpy(dtype=bool)
+    return {"engaged": engaged | engaged_ids, "strong_fit": strong, "recent": recent,
+            "by_hand": _ids(scenario.protect_ids, n)}
 
-    def clusters(keep: np.ndarray) -> dict[int, int]:
-        if labels is None:
-            return {}
-        vals, counts = np.unique(labels[keep & (labels >= 0)], return_counts=True)
-        return {int(v): int(c) for v, c in zip(vals, counts, strict=True)}
 
-    everyone = np.ones(len(p), dtype=bool)
-    n, e, s = len(p), float(p.sum()), int(strong.sum())
-    r, er, sr = int(mask.sum()), float(p[mask].sum()), int(strong[mask].sum())
-    return Outcome(
-        before=_snapshot(n, e, s, clusters(everyone)),
-        after=_snapshot(n - r, e - er, s - sr, clusters(~mask)),
-        removed=r, engaged_removed=er, engagement=engagement or "assumed",
+_PROTECTION_WORDS = {
+    "engaged": ("engaged", "People you exchange messages with, or marked as engaging with you: "
+                           "they are the audience pruning is meant to serve."),
+    "strong_fit": ("strong fit", "Your ideal customers: removing them lowers the ICP share."),
+    "recent": ("recent", "New connections have not had time to engage yet."),
+    "by_hand": ("by hand", "People you chose to keep in the list below."),
+}
+
+
+def _protection_lines(scenario: Scenario, masks, real, matched, has_icp, basis, has_dates
+                      ) -> tuple[Protection, ...]:
+    on = {"engaged": scenario.protections.engaged, "strong_fit": scenario.protections.strong_fit,
+          "recent": scenario.protections.recent, "by_hand": scenario.protections.by_hand}
+    lines = []
+    for key, mask in masks.items():
+        label, reason = _PROTECTION_WORDS[key]
+        if key == "recent":
+            label = f"recent ({scenario.protections.recent_months} months)"
+        if key == "strong_fit" and not has_icp:
+            reason = "Needs an ICP: with none, nobody is a strong fit yet."
+        if key == "engaged" and basis != "measured":
+            reason = ("Engagement is not measured in this export: only people you mark as "
+                      "engaging with you are covered.")
+        if key == "recent" and not has_dates:
+            reason = "Your export has no connection dates: nobody can be recognised as recent."
+        covered = mask & real
+        lines.append(Protection(key=key, label=label, on=on[key], people=int(covered.sum()),
+                                kept=int((covered & matched).sum()) if on[key] else 0,
+                                reason=reason))
+    return tuple(lines)
+
+
+# --- the plan -------------------------------------------------------------------------------
+
+
+def value_order(connections: pd.DataFrame, p: np.ndarray | None) -> np.ndarray:
+    """Every real row, least valuable first: least engaged, then lowest fit, then oldest."""
+    real = np.flatnonzero(~connections["is_blank"].to_numpy(dtype=bool))
+    n = len(connections)
+    pe = p if p is not None else np.zeros(n)
+    fit = (np.nan_to_num(connections["fit"].to_numpy(dtype=float), nan=0.0)
+           if "fit" in connections else np.zeros(n))
+    when = connections["connected_on"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
+    order = np.lexsort((real, when[real], fit[real], pe[real]))
+    return real[order]
+
+
+def _reasons(rows: np.ndarray, rules, masks, hand: np.ndarray) -> np.ndarray:
+    """Why each of `rows` is in the plan ("rule 1: off-profile AND ..."; "your call").
+
+    `rules` are (slot, rule) pairs: a rule keeps the number the page shows it under.
+    """
+    out = np.full(len(rows), "", dtype=object)
+    numbered = len(rules) > 1
+    for (slot, rule), mask in zip(rules, masks, strict=True):
+        text = (f"rule {slot + 1}: " if numbered else "") + rule.text()
+        hit = mask[rows]
+        out[hit] = np.where(out[hit] == "", text, out[hit] + "; " + text)
+    picked = hand[rows]
+    out[picked] = "your call (you ticked Remove)"
+    return out
+
+
+def _snapshot(rows: int, people: int, engaged, strong) -> Snapshot:
+    return Snapshot(connections=int(rows), people=int(people),
+                    engaged=None if engaged is None else float(engaged),
+                    strong=None if strong is None else int(strong))
+
+
+def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
+        groups: np.ndarray | None = None, today: pd.Timestamp | None = None) -> ScenarioResult:
+    """The plan a scenario gives on this network, and everything it does.
+
+    `connections` is the connection table, scored (`fit`, `fit_band`) when an ICP exists;
+    `groups` the group label of each row when groups were computed. Pure and deterministic:
+    the same table, scenario and groups give the same plan everywhere.
+    """
+    n = len(connections)
+    ghost = connections["is_blank"].to_numpy(dtype=bool)
+    real = ~ghost
+    people = int(real.sum())
+    today = reference_date(connections) if today is None else pd.Timestamp(today)
+    basis = engagement_basis(connections, scenario)
+    p = engagement_probability(connections, scenario, basis)
+    has_icp = "fit_band" in connections
+    strong = (connections["fit_band"].astype(str).to_numpy() == "strong") if has_icp else None
+    unavailable = availability(connections, scenario, groups)
+    engaged_ids = _ids(scenario.engaged_ids, n)
+
+    rules = [(slot, r) for slot, r in enumerate(scenario.rules) if not r.is_empty]
+    masks = [rule_mask(connections, r, basis=basis, today=today, unavailable=unavailable,
+                       engaged_ids=engaged_ids, groups=groups, prune=scenario.prune_groups) & real
+             for _, r in rules]
+    matched = np.logical_or.reduce(masks) if masks else np.zeros(n, dtype=bool)
+    cover = protection_masks(connections, scenario, today, engaged_ids)
+    switched = {"engaged": scenario.protections.engaged,
+                "strong_fit": scenario.protections.strong_fit,
+                "recent": scenario.protections.recent, "by_hand": scenario.protections.by_hand}
+    protected = np.zeros(n, dtype=bool)
+    for key, mask in cover.items():
+        if switched[key]:
+            protected |= mask
+    hand = _ids(scenario.remove_ids, n) & real & ~_ids(scenario.protect_ids, n)
+
+    ranked = value_order(connections, p)
+    candidates = matched & ~protected & ~hand
+    cap = math.floor(scenario.max_share * people + 1e-9)
+    in_order = ranked[candidates[ranked]]
+    chosen = in_order[:max(0, cap - int(hand.sum()))]
+    order = np.concatenate([ranked[hand[ranked]], chosen]).astype(int)
+    mask = np.zeros(n, dtype=bool)
+    mask[order] = True
+
+    e0 = float(p.sum()) if p is not None else None
+    s0 = int(strong[real].sum()) if strong is not None else None
+    before = _snapshot(n, people, e0, s0)
+    removed = len(order)
+    after = _snapshot(n - removed, people - removed,
+                      None if p is None else e0 - float(p[mask].sum()),
+                      None if strong is None else s0 - int(strong[mask].sum()))
+    rest = ranked[~mask[ranked] & ~protected[ranked]]
+    curve = tradeoff_curve(np.concatenate([order, rest]).astype(int), p, strong, before,
+                           scenario, marks=(removed, cap, overprune_start(people)))
+    days = schedule(removed, scenario.pace)
+    has_dates = bool(connections["connected_on"].notna().any())
+    result = ScenarioResult(
+        scenario=scenario, engagement=basis, today=today, mask=mask, order=order,
+        reasons=_reasons(order, rules, masks, hand), matched=matched, protected=cover,
+        unavailable=unavailable,
+        protections=_protection_lines(scenario, cover, real, matched, has_icp, basis, has_dates),
+        capped=max(0, len(in_order) - len(chosen)), cap=cap, before=before, after=after,
+        reach=_reach(scenario, before, after, basis), curve=curve, schedule=days,
+        weekly=weekly(days), composition=composition(connections, p, mask), sentence="",
+    )
+    return _with_words(result, rules)
+
+
+def _with_words(result: ScenarioResult, rules: list[tuple[int, Rule]]) -> ScenarioResult:
+    """Attach the plan's sentence and warnings (they read the finished numbers)."""
+    return replace(result, sentence=plan_sentence(result, rules),
+                   warnings=tuple(plan_warnings(result)))
+
+
+_BANDS = ("strong", "partial", "off", "unscored")
+
+
+def composition(connections: pd.DataFrame, p: np.ndarray | None, mask: np.ndarray
+                ) -> pd.DataFrame:
+    """Real people before and after by ICP fit band and engagement (expected when assumed).
+
+    Rows: state ("Before"/"After"), band, engagement ("Engaged", "Not engaged" or "Unknown"),
+    people. Ghost rows are left out, as from every share.
+    """
+    real = ~connections["is_blank"].to_numpy(dtype=bool)
+    if "fit_band" in connections:
+        bands = connections["fit_band"].astype(str).to_numpy()
+        code = np.select([bands == b for b in _BANDS[:3]], [0, 1, 2], default=3)
+    else:
+        code = np.full(len(connections), 3)
+    rows = []
+    for state, keep in (("Before", real), ("After", real & ~mask)):
+        total = np.bincount(code[keep], minlength=4)
+        engaged = (np.bincount(code[keep], weights=p[keep], minlength=4) if p is not None
+                   else None)
+        for k, band in enumerate(_BANDS):
+            if not total[k]:
+                continue
+            if engaged is None:
+                rows.append((state, band, "Unknown", float(total[k])))
+            else:
+                rows += [(state, band, "Engaged", float(engaged[k])),
+                         (state, band, "Not engaged", float(total[k] - engaged[k]))]
+    return pd.DataFrame(rows, columns=["state", "band", "engagement", "people"])
+
+
+def _reach(scenario: Scenario, before: Snapshot, after: Snapshot, basis: str) -> Reach:
+    def engaged(s: Snapshot) -> float:
+        return s.engaged if s.engaged is not None else DEFAULT_ENGAGED_RATE * s.people
+
+    a, b = scenario.model_a, scenario.model_b
+    return Reach(
+        a_before=float(a.impressions(before.people, engaged(before))),
+        a_after=float(a.impressions(after.people, engaged(after))),
+        b_before=float(b.impressions(before.people, engaged(before))),
+        b_after=float(b.impressions(after.people, engaged(after))),
+        basis=basis if basis != "unknown" else "default assumption",
     )
 
 
-def priority_order(connections: pd.DataFrame, mask: np.ndarray, p_engaged: np.ndarray
-                   ) -> np.ndarray:
-    """Indices of the plan's people, least valuable first: least engaged, then lowest fit."""
-    idx = np.flatnonzero(mask)
-    fit = (connections["fit"].to_numpy(dtype=float) if "fit" in connections
-           else np.zeros(len(connections)))
-    fit = np.nan_to_num(fit, nan=0.0)
-    order = np.lexsort((idx, fit[idx], p_engaged[idx]))
-    return idx[order]
-
-
-def sweep(connections: pd.DataFrame, mask: np.ndarray, p_engaged: np.ndarray,
-          model_a: ModelA = ModelA(), model_b: ModelB = ModelB(), points: int = 200
-          ) -> pd.DataFrame:
-    """The trade-off curve: remove the plan's people in priority order, 0 to all.
-
-    One row per step (at most `points` + 1, evenly spaced, always including 0 and all), with
-    size, engaged, engaged_share, icp_share and both models' impressions. Vectorised with
-    cumulative sums: 30k people in a few milliseconds.
+def tradeoff_curve(sequence: np.ndarray, p: np.ndarray | None, strong: np.ndarray | None,
+                   before: Snapshot, scenario: Scenario, marks=(), points: int = 200
+                   ) -> pd.DataFrame:
+    """Removing people in `sequence` (the plan first, then every other unprotected person,
+    least valuable first): one row per step, at most `points` + the marks, with shares and both
+    models' impressions. Cumulative sums: 30k people in a few milliseconds.
     """
-    order = priority_order(connections, mask, p_engaged)
-    m = len(order)
-    steps = np.unique(np.linspace(0, m, min(m, points) + 1).round().astype(int))
-    strong = (connections["fit_band"].astype(str).to_numpy() == "strong"
-              if "fit_band" in connections else np.zeros(len(connections), dtype=bool))
-    cum_e = np.concatenate([[0.0], np.cumsum(p_engaged[order])])
-    cum_s = np.concatenate([[0], np.cumsum(strong[order])])
-    n0, e0, s0 = len(connections), float(p_engaged.sum()), int(strong.sum())
-    size = n0 - steps
-    engaged = e0 - cum_e[steps]
-    icp = s0 - cum_s[steps]
-    with np.errstate(divide="ignore", invalid="ignore"):
-        es = np.where(size > 0, engaged / size, np.nan)
-        ish = np.where(size > 0, icp / size, np.nan)
+    m = len(sequence)
+    steps = np.linspace(0, m, min(m, points) + 1).round().astype(int)
+    steps = np.unique(np.concatenate([steps, [s for s in marks if 0 <= s <= m]])).astype(int)
+    size = before.people - steps
+    if p is None:
+        engaged = DEFAULT_ENGAGED_RATE * size.astype(float)
+        share = np.full(len(steps), np.nan)
+    else:
+        cum = np.concatenate([[0.0], np.cumsum(p[sequence])])
+        engaged = before.engaged - cum[steps]
+        share = np.divide(engaged, size, out=np.full(len(steps), np.nan), where=size > 0)
+    if strong is None:
+        icp = np.full(len(steps), np.nan)
+    else:
+        cum_s = np.concatenate([[0], np.cumsum(strong[sequence])])
+        icp = np.divide(before.strong - cum_s[steps], size, out=np.full(len(steps), np.nan),
+                        where=size > 0)
+    a, b = scenario.model_a, scenario.model_b
     return pd.DataFrame({
-        "removed": steps, "size": size, "engaged": engaged, "engaged_share": es,
-        "icp_share": ish, "impressions_a": model_a.impressions(size, engaged),
-        "impressions_b": model_b.impressions(size, engaged),
+        "removed": steps, "removed_share": steps / max(before.people, 1), "people": size,
+        "engaged_share": share, "icp_share": icp,
+        "impressions_a": a.impressions(size, engaged),
+        "impressions_b": b.impressions(size, engaged),
     })
+
+
+# --- words ----------------------------------------------------------------------------------
+
+
+def plan_sentence(result: ScenarioResult, rules: list[tuple[int, Rule]] | None = None) -> str:
+    """The plan as one paragraph a coach could read out (`rules`: (slot, rule), none empty)."""
+    s = result.scenario
+    if rules is None:
+        rules = [(slot, r) for slot, r in enumerate(s.rules) if not r.is_empty]
+    usable = [r for _, r in rules
+              if not any(k in result.unavailable for k, _ in r.conditions())]
+    if usable:
+        what = "Remove people " + " OR people ".join(r.text() for r in usable) + "."
+    else:
+        what = "No rule is on, so no rule removes anyone."
+    for slot, r in rules:
+        missing = [result.unavailable[k] for k, _ in r.conditions() if k in result.unavailable]
+        if missing:
+            what += f" Rule {slot + 1} selects nobody for now. {missing[0]}"
+    kept = [_PROTECTION_PHRASES[p.key].format(months=s.protections.recent_months)
+            for p in result.protections if p.on]
+    never = (" Never removed: " + _join(kept) + "." if kept else
+             " No protection is on: every person a rule matches can be removed.")
+    cap = (f" At most {pct(s.max_share, 0)} of your network ({count(result.cap)} people), "
+           "least valuable first." if s.max_share < 1 else "")
+    hand = len([i for i in s.remove_ids if 0 <= i < len(result.mask) and result.mask[i]])
+    picked = f" Plus {count(hand)} you picked by hand." if hand else ""
+    assumed = ""
+    if result.engagement == "assumed" and any(
+            k == "quiet_months" for r in usable for k, _ in r.conditions()):
+        assumed = (" Engagement is assumed: your export has no messages, so \"no message\" "
+                   "means anyone you did not mark as engaging with you.")
+    return what + never + cap + picked + assumed
+
+
+_PROTECTION_PHRASES = {
+    "engaged": "anyone engaged", "strong_fit": "strong fits",
+    "recent": "people connected in the last {months} months", "by_hand": "people you protected",
+}
+
+
+def _join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
+
+
+def plan_warnings(result: ScenarioResult) -> list[tuple[str, str]]:
+    """(level, words): over-pruning (with its source) and an empty network are warnings; people
+    left out by the cap are information."""
+    out = []
+    if result.before.people and result.after.people == 0:
+        out.append(("warning",
+                    "This plan removes everyone: there would be no network left to reach."))
+    if result.over_pruning:
+        why = []
+        if result.removed_share > OVERPRUNE_SHARE:
+            why.append(f"it removes {pct(result.removed_share)} of your network (more than "
+                       f"{pct(OVERPRUNE_SHARE, 0)})")
+        if result.before.strong is not None and (result.after.strong or 0) < result.before.strong:
+            lost = result.before.strong - (result.after.strong or 0)
+            why.append(f"it removes {count(lost)} strong fit(s)")
+        out.append(("warning", "Over-pruning: " + " and ".join(why) + ". "
+                    + RESTRICTED_DISCOVERY))
+    if result.capped:
+        out.append(("info", f"{count(result.capped)} more people match your rules but are left "
+                            f"out by the {pct(result.scenario.max_share, 0)} cap."))
+    return out
+
+
+def _pts(after: float | None, before: float | None) -> str | None:
+    if after is None or before is None:
+        return None
+    return f"{(after - before) * 100:+.1f} pts"
+
+
+def _change(after: float, before: float) -> str | None:
+    return f"{(after / before - 1) * 100:+.1f}%" if before else None
+
+
+def headline(result: ScenarioResult) -> list[Metric]:
+    """The five headline numbers, formatted once for the page and the report."""
+    b, a, r = result.before, result.after, result.reach
+    tag = result.engagement
+    engaged = Metric(
+        "Engaged share", pct(a.engaged_share) if tag != "unknown" else "unknown",
+        _pts(a.engaged_share, b.engaged_share),
+        f"Engaged people / real people ({tag}). Before: {pct(b.engaged_share)}."
+        if tag != "unknown" else ENGAGEMENT_NEEDED)
+    icp = Metric("ICP share", pct(a.icp_share) if b.strong is not None else "no ICP",
+                 _pts(a.icp_share, b.icp_share),
+                 f"Strong fits / real people. Before: {pct(b.icp_share)} "
+                 f"({count(b.strong)} strong fits)." if b.strong is not None else
+                 "Define an ICP to see this.")
+    basis = f" Engaged share behind it: {r.basis}."
+    return [
+        Metric("Connections", count(a.connections), f"-{count(result.removed)}",
+               f"Every row, ghost rows included. Headroom under LinkedIn's "
+               f"{count(CONNECTION_CAP)} cap: {count(b.headroom)} now, {count(a.headroom)} "
+               "after."),
+        engaged, icp,
+        Metric("Reach, model A", count(r.a_after), _change(r.a_after, r.a_before),
+               "Impressions per post if each viewer's feed is ranked by affinity to you: "
+               "removing people can only lower it." + basis),
+        Metric("Reach, model B", count(r.b_after), _change(r.b_after, r.b_before),
+               "Impressions per post if a test audience decides how far a post spreads (a "
+               "hypothesis LinkedIn does not document)." + basis),
+    ]
+
+
+def before_after(result: ScenarioResult) -> list[tuple[str, str, str, str]]:
+    """(measure, before, after, change) rows, formatted as the page formats its metrics."""
+    b, a, r, tag = result.before, result.after, result.reach, result.engagement
+    known = tag != "unknown"
+    rows = [
+        ("Connections (ghost rows included)", count(b.connections), count(a.connections),
+         f"-{count(result.removed)}"),
+        ("Real people", count(b.people), count(a.people), f"-{count(result.removed)}"),
+        (f"Engaged share ({tag})", pct(b.engaged_share) if known else "unknown",
+         pct(a.engaged_share) if known else "unknown",
+         _pts(a.engaged_share, b.engaged_share) or "–"),
+        ("ICP share (strong fits)", pct(b.icp_share) if b.strong is not None else "no ICP",
+         pct(a.icp_share) if b.strong is not None else "no ICP",
+         _pts(a.icp_share, b.icp_share) or "–"),
+        (f"Reach per post, model A ({r.basis})", count(r.a_before), count(r.a_after),
+         _change(r.a_after, r.a_before) or "–"),
+        (f"Reach per post, model B ({r.basis})", count(r.b_before), count(r.b_after),
+         _change(r.b_after, r.b_before) or "–"),
+    ]
+    return rows
+
+
+def engagement_words(result: ScenarioResult) -> str:
+    """One sentence on where the engaged numbers come from, written from the data."""
+    b = result.before
+    if result.engagement == "measured":
+        return (f"Engagement is measured from your messages: {count(b.engaged)} of "
+                f"{count(b.people)} people ({pct(b.engaged_share)}).")
+    if result.engagement == "assumed":
+        return ("Engagement is assumed (your estimate): every engaged number is an expected "
+                "value, not a count.")
+    return ("Engagement is unknown (no messages in this export): shares of engaged people are "
+            f"not shown, and reach assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engage.")
+
+
+def ghost_words(result: ScenarioResult) -> str:
+    ghosts = result.before.connections - result.before.people
+    if not ghosts:
+        return "Shares count real people."
+    return (f"Shares count real people only: the {count(ghosts)} ghost rows (deleted or hidden "
+            "accounts) count towards LinkedIn's cap but cannot see, engage or be removed.")
+
+
+def assumptions(result: ScenarioResult) -> list[Assumption]:
+    """Every assumption the numbers rest on: human name, value and source."""
+    s, b = result.scenario, result.before
+    out = []
+    if result.engagement == "measured":
+        out.append(Assumption("Engagement", f"measured: {count(b.engaged)} of {count(b.people)} "
+                              f"people ({pct(b.engaged_share)})",
+                              "Your export's messages: people you exchanged messages with."))
+    elif result.engagement == "assumed":
+        value = (f"strong fit {pct(s.band_rates[0], 0)}, partial {pct(s.band_rates[1], 0)}, "
+                 f"off-profile {pct(s.band_rates[2], 0)}" if s.band_rates is not None
+                 else f"{pct(s.assumed_rate, 0)} of everyone")
+        out.append(Assumption("Assumed engagement rate", value,
+                              "Your estimate. " + ENGAGED_RATE_SOURCE))
+    else:
+        out.append(Assumption("Engaged share used for reach",
+                              f"{pct(DEFAULT_ENGAGED_RATE, 0)} (default)", ENGAGED_RATE_SOURCE))
+    out.append(Assumption("Today, for the rules", day(result.today),
+                          "The newest date in your export, so the plan does not drift."))
+    out.append(Assumption("Removals per day", count(s.pace), PACE_SOURCE))
+    values = model_values(s.model_a, s.model_b)
+    for prm in PARAMETERS:
+        out.append(Assumption(f"Model {prm.model}: {prm.name}", prm.format(values[prm.key]),
+                              prm.source))
+    return out
+
+
+def person_status(result: ScenarioResult, rows: np.ndarray) -> list[str]:
+    """For the people list: what the plan does with each of `rows`, and why, in one phrase."""
+    pos = {int(r): k for k, r in enumerate(result.order)}
+    s = result.scenario
+    on = {p.key: p.on for p in result.protections}
+    words = {p.key: p.label for p in result.protections}
+    out = []
+    for i in np.asarray(rows, dtype=int):
+        if result.mask[i]:
+            out.append("Removed: " + str(result.reasons[pos[i]]))
+            continue
+        if i in s.protect_ids and on["by_hand"]:
+            out.append("Kept: you protected them")
+            continue
+        by = [words[k] for k, m in result.protected.items() if on[k] and m[i] and k != "by_hand"]
+        if by:
+            out.append(("Matches a rule, kept: " if result.matched[i] else "Protected: ")
+                       + ", ".join(by))
+        elif result.matched[i]:
+            out.append(f"Matches a rule, beyond the {pct(s.max_share, 0)} cap")
+        else:
+            out.append("Not in the plan")
+    return out
+
+
+# --- people search --------------------------------------------------------------------------
+
+
+def _folded_words(texts: pd.Series):
+    """Texts as " word word ": lower-case, accents removed (é → e), anything else a space."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pa.array(texts.astype(str).fillna(""), type=pa.large_string())
+    arr = pc.utf8_normalize(pc.utf8_lower(arr), form="NFKD")
+    arr = pc.replace_substring_regex(arr, r"\p{Mn}+", "")
+    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
+    space = pa.scalar(" ", pa.large_string())
+    return pc.binary_join_element_wise(space, arr, space, pa.scalar("", pa.large_string()))
+
+
+def _folded_query(query: str) -> list[str]:
+    import unicodedata
+
+    text = unicodedata.normalize("NFKD", query.lower())
+    text = "".join(ch for ch in text if not unicodedata.combining(ch))
+    words = "".join(ch if ch.isalnum() or ch in "&+#" else " " for ch in text).split()
+    return words
+
+
+def find_people(connections: pd.DataFrame, query: str) -> np.ndarray:
+    """Rows (not ghosts) whose name, title or company hold every word of `query` as a whole
+    word, accents and case ignored: "CTO" finds CTOs, not "Director" or "Victor"; "zoe" finds
+    "Zoë". User text is never a pattern (a plain substring test on padded words)."""
+    import pyarrow.compute as pc
+
+    words = _folded_query(query)
+    real = ~connections["is_blank"].to_numpy(dtype=bool)
+    if not words:
+        return np.flatnonzero(real)
+    hay = _folded_words(connections["full_name"].astype(str) + " " + connections["position"]
+                        .astype(str) + " " + connections["company"].astype(str))
+    hit = real.copy()
+    for word in words:
+        hit &= pc.match_substring(hay, f" {word} ").to_numpy(zero_copy_only=False)
+    return np.flatnonzero(hit)

@@ -1,22 +1,74 @@
-"""Simulator page in AppTest: with and without an ICP, rules move the metrics, downloads, URL."""
+"""Simulator page in AppTest: safe default plans for every preset and persona, no engagement rule
+without data, the checklist's rows, a shared URL that reproduces the plan, clamped query
+parameters, one call per person, and a report that always follows the current ICP."""
 
 from __future__ import annotations
 
-from core.icp import PRESETS
-from tests.conftest import app_state, modern_csv, new_app, set_icp
+import csv
+import io
+from html import escape as html_escape
+
+import pytest
+
+from core.connections import load_export
+from core.demo import DEMO_PATH, PERSONAS, generate_export
+from core.icp import PRESETS, score, summary
+from core.simulator import Scenario, find_people, run
+from tests.conftest import app_state, make_zip, modern_csv, new_app, set_icp
+from ui.workshop import PERSONA
 
 PAGE = "pages/3_Pruning_simulator.py"
+SAAS, CFO = "B2B SaaS founder selling to sales leaders", "Consultant selling to CFOs"
+CHECKLIST, REPORT = "Download removal checklist (CSV)", "Download my coaching report (HTML)"
+
+MESSAGES = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,"
+    "SUBJECT,CONTENT,FOLDER,ATTACHMENTS,IS MESSAGE DRAFT\n"
+    "c1,,Anna Smith,https://www.linkedin.com/in/anna-smith,Me,https://www.linkedin.com/in/me,"
+    "2025-12-16 18:24:37 UTC,,Hi,INBOX,,false\n"
+    "c1,,Me,https://www.linkedin.com/in/me,Anna Smith,https://www.linkedin.com/in/anna-smith,"
+    "2025-12-17 09:00:00 UTC,,Hello,INBOX,,false\n"
+    "c2,,Me,https://www.linkedin.com/in/me,Bob Jones,https://www.linkedin.com/in/bob-jones,"
+    "2023-01-02 10:00:00 UTC,,Old,ARCHIVE,,false\n"
+)
 
 
-def _page(with_icp: bool = False, upload: bytes | None = None, query: dict | None = None):
+@pytest.fixture
+def downloads(monkeypatch):
+    """Deferred download callables by file id (AppTest keeps no runtime after a run)."""
+    from streamlit.runtime.media_file_manager import MediaFileManager
+
+    seen, original = {}, MediaFileManager.add_deferred
+
+    def record(self, data_callable, *args, **kwargs):
+        file_id = original(self, data_callable, *args, **kwargs)
+        seen[file_id] = data_callable
+        return file_id
+
+    monkeypatch.setattr(MediaFileManager, "add_deferred", record)
+    return seen
+
+
+def _download(at, seen, label: str) -> bytes:
+    button = next(b for b in at.get("download_button") if b.proto.label == label)
+    data = seen[button.proto.deferred_file_id]()
+    return data if isinstance(data, bytes) else data.encode("utf-8")
+
+
+def _checklist(at, seen) -> list[dict[str, str]]:
+    text = _download(at, seen, CHECKLIST).decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text)))
+
+
+def _page(icp=None, upload: tuple[str, bytes] | None = None, query: dict | None = None):
     at = new_app()
     for k, v in (query or {}).items():
         at.query_params[k] = v
     at.run()
     if upload is not None:
-        at.file_uploader(key="upload").set_value(("Connections.csv", upload, "text/csv")).run()
-    if with_icp:
-        set_icp(at, PRESETS["B2B SaaS founder selling to sales leaders"])
+        at.file_uploader(key="upload").set_value((upload[0], upload[1], "text/csv")).run()
+    if icp is not None:
+        set_icp(at, PRESETS[icp])
     at.switch_page(PAGE).run()
     assert not at.exception
     return at
@@ -26,65 +78,188 @@ def _metrics(at) -> dict[str, str]:
     return {m.label: m.value for m in at.metric}
 
 
-def test_without_an_icp_the_fit_rule_is_disabled_and_says_why():
+def _number(text: str) -> int:
+    return int(text.replace(",", ""))
+
+
+def _removed_people(at) -> int:
+    return 2500 - _number(_metrics(at)["Connections"])
+
+
+def _assert_safe_plan(at, seen, scored) -> None:
+    """At most 15% removed; nobody engaged (measured) and no strong fit among the rows."""
+    rows = _checklist(at, seen)
+    real = int((~scored["is_blank"]).sum())
+    assert 0 < len(rows) <= 0.15 * real
+    by_url = scored.set_index("url")
+    removed = by_url.loc[[r["Profile URL"] for r in rows]]
+    assert not removed["engaged"].fillna(False).any()
+    assert not (removed["fit_band"] == "strong").any()
+    assert (removed["fit_band"] == "off").all()
+
+
+@pytest.mark.parametrize("preset", list(PRESETS))
+def test_each_preset_on_the_demo_gets_a_safe_default_plan(preset, downloads):
+    at = _page(icp=preset)
+    scored = score(load_export(DEMO_PATH, is_demo=True).df, PRESETS[preset])
+    _assert_safe_plan(at, downloads, scored)
+    rows = _checklist(at, downloads)
+    assert len(rows) == _removed_people(at)
+    assert [r["Day"] for r in rows[:16]] == ["1"] * 15 + ["2"]  # 15 a day by default
+    assert all(r["Reasons"] == "off-profile for your ICP AND with no message in 12 months"
+               for r in rows)
+    assert any(c.value.startswith("Protected: ") for c in at.caption)
+
+
+@pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "saas"])
+def test_each_workshop_persona_gets_a_safe_default_plan(persona, downloads):
+    at = _page(query={"mode": "workshop"})
+    at.selectbox(key=PERSONA).select(persona).run()
+    at.switch_page(PAGE).run()
+    assert not at.exception
+    net = app_state(at).network
+    scored = score(load_export(generate_export(persona=persona)).df,
+                   PRESETS[PERSONAS[persona]["preset"]])
+    assert len(scored) == len(net.df)
+    _assert_safe_plan(at, downloads, scored)
+
+
+def test_without_an_icp_the_fit_conditions_are_off_and_say_why():
     at = _page()
-    assert at.toggle(key="fit_on").disabled
-    assert any("Needs an ICP" in c.value for c in at.caption)
+    for key in ("off", "fit_on", "r2_off", "r3_fit_on"):
+        stand_in = at.toggle(key=f"{key}_na")
+        assert stand_in.disabled and not stand_in.value
+        assert "Needs an ICP" in stand_in.help
     assert _metrics(at)["ICP share"] == "no ICP"
-    assert _metrics(at)["Connections"] == "2,500"  # nothing pruned yet
+    assert _metrics(at)["Connections"] == "2,500"  # nothing pruned
 
 
-def test_with_an_icp_the_default_plan_prunes_off_profile_people():
-    at = _page(with_icp=True)
-    m = _metrics(at)
-    assert int(m["Connections"].replace(",", "")) < 2500
-    assert m["Engaged share"].endswith("%")
-    assert any("**measured**" in c.value for c in at.caption)
-    assert float(m["ICP share"].rstrip("%")) > 22.4  # the strong share rises
-
-
-def test_a_rule_change_moves_the_metrics():
-    at = _page(with_icp=True)
-    before = _metrics(at)
-    at.slider(key="fit_below").set_value(60).run()
+def test_an_export_without_messages_offers_no_engagement_rule_until_a_rate_is_assumed():
+    at = _page(icp=SAAS, upload=("Connections.csv", modern_csv()))
+    for p in ("", "r2_", "r3_"):
+        stand_in = at.toggle(key=f"{p}quiet_on_na")
+        assert stand_in.disabled and not stand_in.value
+        assert "no messages.csv" in stand_in.help
+    assert not [t for t in at.toggle if t.key.endswith("quiet_on")]
+    assert _metrics(at)["Engaged share"] == "unknown"
+    assert _metrics(at)["Connections"] == "5"  # rule 1 needs engagement: nobody removed
+    at.toggle(key="eng_assume").set_value(True).run()
     assert not at.exception
-    after = _metrics(at)
-    assert int(after["Connections"].replace(",", "")) < int(before["Connections"].replace(",", ""))
-
-
-def test_download_holds_a_csv_checklist():
-    at = _page(with_icp=True)
-    button = at.get("download_button")[0]
-    assert button.proto.label == "Download removal checklist (CSV)"
-    assert not button.proto.disabled
-
-
-def test_scenario_comes_from_the_url():
-    at = _page(with_icp=True, query={"fit_below": "70", "pace": "20"})
-    assert at.slider(key="fit_below").value == 70
-    assert at.number_input(key="pace").value == 20
-
-
-def test_assumed_engagement_on_a_bare_csv():
-    at = _page(upload=modern_csv())
-    labels = _metrics(at)
-    assert "Engaged share" in labels
-    assert any("**assumed**" in c.value for c in at.caption)
-    assert at.toggle(key="inactive_on").disabled  # needs measured engagement
+    assert not at.toggle(key="quiet_on").disabled
+    assert _metrics(at)["Engaged share"] == "10.0%"
+    assert any("Engagement is assumed" in c.value for c in at.caption)
     at.number_input(key="eng_rate").set_value(50).run()
+    assert _metrics(at)["Engaged share"] == "50.0%"  # one rate for everyone: unchanged by a plan
+
+
+def test_an_export_with_messages_measures_engagement():
+    zipped = make_zip({"Connections.csv": modern_csv(), "messages.csv": MESSAGES.encode()})
+    at = _page(icp=SAAS, upload=("export.zip", zipped))
+    assert not at.toggle(key="quiet_on").disabled
+    assert not [t for t in at.toggle if t.key == "eng_assume"]
+    assert any("Measured from your messages" in c.value for c in at.caption)
+    assert _metrics(at)["Engaged share"] == "25.0%"  # Anna, of 4 real people
+
+
+def test_a_rule_change_moves_the_plan(downloads):
+    at = _page(icp=SAAS)
+    before = _removed_people(at)
+    at.toggle(key="r2_fit_on").set_value(True).run()
+    at.slider(key="r2_fit_below").set_value(40).run()
+    at.slider(key="cap").set_value(40).run()
     assert not at.exception
-    assert _metrics(at)["Engaged share"] == "40.0%"  # 4 real x 50% / 5 rows
+    assert _removed_people(at) > before
+    assert any("Over-pruning" in w.value or "cap" in w.value
+               for w in [*at.warning, *at.info])
 
 
-def test_unticking_someone_protects_them():
-    at = _page(with_icp=True)
-    n_before = int(_metrics(at)["Connections"].replace(",", ""))
-    from ui.simulator_page import editor_key
+def test_the_shared_url_reproduces_the_same_plan(downloads):
+    at = _page(icp=CFO)
+    at.toggle(key="r2_old_on").set_value(True).run()
+    at.slider(key="r2_old_years").set_value(4).run()
+    at.slider(key="cap").set_value(35).run()
+    at.number_input(key="pace").set_value(20).run()
+    shared = {k: at.query_params[k] for k in at.query_params}
+    assert {"r2_old_on", "r2_old_years", "cap", "pace"} <= set(shared)
+    first = (_metrics(at), _checklist(at, downloads))
+    again = _page(icp=CFO, query={k: v[-1] if isinstance(v, list) else v
+                                  for k, v in shared.items()})
+    assert (_metrics(again), _checklist(again, downloads)) == first
+    assert _removed_people(again) > 0.3 * 2457  # the shared plan is the over-pruning one
+    assert first[1][20]["Day"] == "2"  # 20 a day, as shared
 
-    editor = editor_key("")
-    at.session_state[editor] = {"edited_rows": {0: {"remove": False}}, "added_rows": [],
-                                "deleted_rows": []}
+
+@pytest.mark.parametrize("query", [
+    {"pace": "inf"}, {"pace": "1e309"}, {"eng_rate": "inf", "eng_assume": "true"},
+    {"eng_off": "-inf", "eng_mode": "By ICP fit band", "eng_assume": "true"},
+    {"fit_below": "nan", "fit_on": "maybe", "cap": "-5", "a_ve": "1e400", "old_years": "x"},
+])
+def test_hostile_query_parameters_are_clamped_not_fatal(query):
+    at = _page(icp=SAAS, query=query)
+    if "pace" in query:
+        assert at.number_input(key="pace").value == 50
+        assert any("brisk" in w.value for w in at.warning)
+
+
+def _people_table(at):
+    return next(d.value for d in at.dataframe if "status" in d.value.columns)
+
+
+def _edit_row(at, row: int, change: dict) -> None:
+    at.session_state["sim_people"] = {"edited_rows": {row: change}, "added_rows": [],
+                                      "deleted_rows": []}
     at.run()
     assert not at.exception
-    assert int(_metrics(at)["Connections"].replace(",", "")) == n_before + 1
-    assert len(app_state(at).pages["protect_ids"]) == 1
+
+
+def test_one_call_per_person_in_the_people_list():
+    at = _page(icp=SAAS)
+    first = _people_table(at).iloc[0]
+    assert first["call"] == "—" and first["status"].startswith("Removed: ")
+    _edit_row(at, 0, {"call": "Keep"})
+    picks = app_state(at).picks
+    assert len(picks.protect) == 1 and not picks.remove
+    (kept,) = picks.protect
+    df = app_state(at).network.df
+    name = df["full_name"].iloc[kept]
+    at.text_input(key="sim_search").input(name).run()
+    k = find_people(df, name).tolist().index(kept)  # the list shows the matches in this order
+    row = _people_table(at).iloc[k]
+    assert (row["call"], row["status"]) == ("Keep", "Kept: you protected them")
+    _edit_row(at, k, {"call": "Remove"})  # the same person, now removed by hand
+    picks = app_state(at).picks
+    assert picks.remove == {kept} and not picks.protect
+    row = _people_table(at).iloc[k]
+    assert (row["call"], row["status"]) == ("Remove", "Removed: your call (you ticked Remove)")
+
+
+def test_sliders_read_as_people_do():
+    at = _page(icp=SAAS)
+    assert at.slider(key="old_years").proto.format == "%d years"
+    assert at.slider(key="quiet_months").proto.format == "%d months"
+
+
+def test_people_search_is_whole_word():
+    at = _page(icp=SAAS)
+    at.text_input(key="sim_search").input("CTO").run()
+    assert not at.exception
+    shown = _people_table(at)
+    assert len(shown) > 0
+    assert all(" cto " in f" {t} ".lower().replace(",", " ") or "cto" in n.lower().split()
+               or "cto" in c.lower().split() for t, n, c in
+               zip(shown["title"], shown["name"], shown["company"], strict=True))
+
+
+def test_the_report_follows_the_current_icp_not_a_stale_plan(downloads):
+    at = _page(icp=SAAS)
+    saas_share = _metrics(at)["ICP share"]
+    set_icp(at, PRESETS[CFO])  # switch the ICP after simulating, then open Home
+    at.switch_page("app.py").run()
+    assert not at.exception
+    html = _download(at, downloads, REPORT).decode("utf-8")
+    scored = score(load_export(DEMO_PATH, is_demo=True).df, PRESETS[CFO])
+    plan = run(scored, Scenario())
+    cfo_share = f"{plan.after.icp_share * 100:.1f}%"
+    assert html_escape(summary(PRESETS[CFO]), quote=True) in html
+    assert cfo_share in html and cfo_share != saas_share
+    assert f"<td>{saas_share}</td>" not in html

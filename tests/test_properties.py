@@ -9,9 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from core.clustering import cluster_texts
-from core.export import checklist_csv
+from core.export import plan_checklist
 from core.icp import ICP, score
-from core.simulator import PruneRules, plan, simulate
+from core.simulator import Protections, Rule, Scenario, run
 
 _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=60)
 
@@ -55,8 +55,9 @@ def test_clustering_any_text(texts, k):
 @given(_rows, st.floats(0, 100), st.lists(st.integers(-5, 40)), st.integers(1, 50))
 def test_simulator_and_checklist_any_text(rows, threshold, ids, per_day):
     df = score(_table(rows), ICP(functions=["Sales"]))
-    pl = plan(df, PruneRules(fit_below=threshold, prune_ids=tuple(ids), protect_ids=tuple(ids[:2])))
-    o = simulate(df, pl.mask)
-    assert o.after.size == len(df) - pl.size
-    data = checklist_csv(df, pl.mask, per_day=per_day, reasons=pl.reasons)
+    r = run(df, Scenario(rules=(Rule(fit_below=threshold),), max_share=1.0, pace=per_day,
+                         protections=Protections(recent=False), remove_ids=frozenset(ids),
+                         protect_ids=frozenset(ids[:2])))
+    assert r.after.connections == len(df) - r.removed
+    data = plan_checklist(df, r.order, r.reasons, per_day)
     assert data.decode("utf-8-sig").splitlines()[0].startswith("Day,Name")

@@ -1,6 +1,10 @@
-"""Simulator: exact arithmetic, rule semantics, properties, reach models, sweep."""
+"""Simulator core: rule semantics (AND within, OR across), protections that always win, safe
+defaults, no engagement rule without data, honest shares, the curve, URL values, people search,
+reach models and the simulator's charts."""
 
 from __future__ import annotations
+
+import math
 
 import numpy as np
 import pandas as pd
@@ -8,130 +12,317 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from core.reach import ModelA, ModelB
+from core import charts, simulator
+from core import scenario_params as params
+from core.reach import PARAMETERS, ModelA, ModelB, models
 from core.simulator import (
-    EngagementAssumptions,
-    PruneRules,
-    engagement_probability,
-    plan,
-    simulate,
-    sweep,
+    RESTRICTED_DISCOVERY,
+    SAFE_SHARE,
+    Protections,
+    Rule,
+    Scenario,
+    before_after,
+    find_people,
+    headline,
+    person_status,
 )
 
+TODAY = pd.Timestamp("2026-11-01")
+NO_PROTECTION = Protections(engaged=False, strong_fit=False, recent=False, by_hand=False)
 
-def network(engaged, fit=None, ghost=None, last=None, connected=None, interactions=None):
+
+def run(df, scenario=None, **kw):
+    """`core.simulator.run` with a fixed "today" (the tables below connect everyone on one
+    day, which would otherwise make everyone recent)."""
+    kw.setdefault("today", TODAY)
+    return simulator.run(df, scenario or Scenario(), **kw)
+
+
+def network(engaged, fit=None, ghost=None, last=None, connected=None):
+    """A connection table as the loader and the scorer produce it (fit bands at 60/30)."""
     n = len(engaged)
     df = pd.DataFrame({
-        "full_name": [f"P{i}" for i in range(n)],
+        "full_name": [f"P{i}" for i in range(n)], "position": ["Role"] * n,
+        "company": ["Co"] * n, "url": [f"https://www.linkedin.com/in/p{i}" for i in range(n)],
         "is_blank": ghost if ghost is not None else [False] * n,
         "engaged": pd.array(engaged, dtype="boolean"),
         "last_interaction": pd.to_datetime(last if last is not None else [pd.NaT] * n),
         "connected_on": pd.to_datetime(connected if connected is not None
                                        else ["2020-01-01"] * n),
-        "interactions": interactions if interactions is not None else [np.nan] * n,
+        "interactions": [np.nan] * n,
     })
     if fit is not None:
-        df["fit"] = fit
-        df["fit_band"] = np.where(np.asarray(fit) >= 60, "strong",
-                                  np.where(np.asarray(fit) >= 30, "partial", "off"))
+        f = np.asarray(fit, dtype=float)
+        df["fit"] = f
+        df["fit_band"] = np.where(f >= 60, "strong", np.where(f >= 30, "partial", "off"))
+    ghosts = df["is_blank"].to_numpy()
+    df.loc[ghosts, "engaged"] = pd.NA
+    if fit is not None:
+        df.loc[ghosts, "fit_band"] = ""
     return df
 
 
-def test_exact_arithmetic():
-    df = network([True, True, False, False, False], fit=[90, 70, 10, 20, 80])
-    o = simulate(df, np.array([False, False, True, True, False]))
-    assert (o.before.size, o.before.engaged, o.before.icp_strong) == (5, 2, 3)
-    assert o.before.engaged_share == pytest.approx(2 / 5)
-    assert (o.after.size, o.after.engaged) == (3, 2)
-    assert o.after.engaged_share == pytest.approx((2 - 0) / (5 - 2))
-    assert o.after.icp_share == pytest.approx(3 / 3)
-    assert o.engagement == "measured"
+# --- rule semantics -------------------------------------------------------------------------
 
 
-def test_everyone_pruned_is_an_empty_state_not_an_error():
-    df = network([True, False])
-    o = simulate(df, np.array([True, True]))
-    assert o.empty_after and o.after.engaged_share is None and o.after.icp_share is None
+def test_conditions_of_a_rule_must_all_hold_and_rules_are_alternatives():
+    df = network([False] * 4, fit=[10, 10, 80, 50],
+                 connected=["2015-01-01", "2025-01-01", "2015-01-01", "2015-01-01"])
+    both = Scenario(rules=(Rule(fit_below=30, older_than_years=5),), protections=NO_PROTECTION,
+                    max_share=1.0)
+    assert run(df, both, today=TODAY).mask.tolist() == [True, False, False, False]
+    either = Scenario(rules=(Rule(fit_below=30), Rule(older_than_years=5)),
+                      protections=NO_PROTECTION, max_share=1.0)
+    r = run(df, either, today=TODAY)
+    assert r.mask.tolist() == [True, True, True, True]
+    reasons = dict(zip(r.order.tolist(), r.reasons, strict=True))
+    assert reasons[0] == ("rule 1: with an ICP fit below 30; "
+                          "rule 2: connected more than 5 years ago")
+    assert "fit below 30 AND" not in r.sentence and " OR people " in r.sentence
 
 
-def test_assumed_engagement_is_an_expected_value():
-    df = network([None, None, None, None], fit=[90, 50, 10, 10])
-    p, label = engagement_probability(df, EngagementAssumptions(overall=0.25))
-    assert label == "assumed" and p.sum() == pytest.approx(1.0)
-    p, _ = engagement_probability(df, EngagementAssumptions(
-        by_band={"strong": 0.5, "partial": 0.2, "off": 0.0}, known_engaged=(3,)))
-    assert p.tolist() == [0.5, 0.2, 0.0, 1.0]
+def test_a_rule_reads_as_a_sentence():
+    rule = Rule(fit_below=30, quiet_months=24, older_than_years=3)
+    assert rule.text() == ("with an ICP fit below 30 AND with no message in 24 months AND "
+                           "connected more than 3 years ago")
+    assert Rule().is_empty and not rule.is_empty
 
 
-def test_ghosts_are_counted_never_engaged_never_pruned():
-    df = network([None, None, None], ghost=[False, True, False], fit=[10, np.nan, 10])
-    p, _ = engagement_probability(df, EngagementAssumptions(overall=0.5, known_engaged=(1,)))
-    assert p[1] == 0
-    pl = plan(df, PruneRules(fit_below=50, prune_ids=(1,)))
-    assert pl.mask.tolist() == [True, False, True]
-    assert simulate(df, pl.mask, p_engaged=p).before.size == 3
+def test_an_empty_rule_selects_nobody():
+    df = network([False] * 3, fit=[1, 2, 3])
+    r = run(df, Scenario(rules=(Rule(),), protections=NO_PROTECTION, max_share=1.0))
+    assert r.removed == 0 and "No rule is on" in r.sentence
 
 
-def test_rules_and_reasons():
-    df = network([True, False, False, None],
-                 fit=[90, 20, 80, 50],
-                 last=["2026-10-01", "2023-01-01", pd.NaT, pd.NaT],
-                 connected=["2025-01-01", "2016-01-01", "2015-06-01", "2026-09-01"],
-                 interactions=[5, 1, 0, np.nan])
-    today = pd.Timestamp("2026-11-01")
-    assert plan(df, PruneRules(fit_below=30), today=today).mask.tolist() == [0, 1, 0, 0]
-    inactive = plan(df, PruneRules(inactive_months=12), today=today)
-    assert inactive.mask.tolist() == [False, True, True, False]  # unknown is never assumed stale
-    assert plan(df, PruneRules(never_interacted=True), today=today).mask.tolist() == [0, 0, 1, 0]
-    old = plan(df, PruneRules(older_than_years=5), today=today)
-    assert old.mask.tolist() == [False, True, True, False]
-    both = plan(df, PruneRules(fit_below=30, inactive_months=12), today=today)
-    assert both.reasons.iloc[1] == "ICP fit below 30; no interaction in 12 months"
-    assert both.reasons.iloc[0] == ""
+# --- protections ----------------------------------------------------------------------------
 
 
-def test_cluster_rule_and_missing_inputs_select_nobody():
-    df = network([None] * 4)
-    labels = np.array([0, 1, 1, 2])
-    assert plan(df, PruneRules(prune_clusters=(1,)), cluster_labels=labels).mask.tolist() == [
-        False, True, True, False]
-    assert not plan(df, PruneRules(prune_clusters=(1,))).mask.any()  # no labels yet
-    assert not plan(df, PruneRules(fit_below=50)).mask.any()  # no ICP yet
-    assert not plan(df, PruneRules(inactive_months=6)).mask.any()  # engagement unknown
+def test_protections_win_and_are_counted():
+    df = network([True, False, False, False, False], fit=[10, 90, 10, 10, 10],
+                 connected=["2015-01-01", "2015-01-01", "2026-09-01", "2015-01-01",
+                            "2015-01-01"])
+    rule = Scenario(rules=(Rule(fit_below=95),), max_share=1.0, protect_ids=frozenset({3}))
+    r = run(df, rule, today=TODAY)
+    assert r.mask.tolist() == [False, False, False, True, True][:3] + [False, True]
+    lines = {p.key: (p.people, p.kept) for p in r.protections}
+    assert lines == {"engaged": (1, 1), "strong_fit": (1, 1), "recent": (1, 1),
+                     "by_hand": (1, 1)}
+    status = person_status(r, np.arange(5))
+    assert status[0] == "Matches a rule, kept: engaged"
+    assert status[3] == "Kept: you protected them" and status[4].startswith("Removed:")
+    off = run(df, Scenario(rules=(Rule(fit_below=95),), max_share=1.0,
+                           protections=NO_PROTECTION), today=TODAY)
+    assert off.removed == 5
 
 
-_people = st.lists(st.tuples(st.booleans(), st.floats(0, 100), st.booleans()), min_size=1,
-                   max_size=40)
+def test_your_own_remove_call_beats_a_protection_and_says_so():
+    df = network([True, False], fit=[90, 10])
+    r = run(df, Scenario(rules=(), remove_ids=frozenset({0})))
+    assert r.mask.tolist() == [True, False]
+    assert r.reasons[0] == "your call (you ticked Remove)"
+    assert any("strong fit" in text for _, text in r.warnings)  # fewer strong fits: warned
 
 
-@settings(max_examples=150, deadline=None)
-@given(_people, st.data())
-def test_removing_only_disengaged_never_lowers_engaged_share(people, data):
-    df = network([e for e, _, _ in people], fit=[f for _, f, _ in people])
-    disengaged = [i for i, (e, _, _) in enumerate(people) if not e]
-    chosen = data.draw(st.lists(st.sampled_from(disengaged), unique=True) if disengaged
-                       else st.just([]))
-    mask = np.zeros(len(people), dtype=bool)
-    mask[chosen] = True
-    o = simulate(df, mask)
-    if not o.empty_after:
-        assert o.after.engaged_share >= o.before.engaged_share - 1e-12
-        a = ModelA()
-        assert a.impressions(o.after.size, o.after.engaged) <= a.impressions(
-            o.before.size, o.before.engaged) + 1e-9
+_people = st.lists(st.tuples(st.booleans(), st.floats(0, 100), st.booleans(),
+                             st.integers(0, 4000)), min_size=1, max_size=60)
+_rules = st.builds(Rule, off_profile=st.booleans(),
+                   fit_below=st.one_of(st.none(), st.integers(0, 100)),
+                   quiet_months=st.one_of(st.none(), st.integers(1, 60)),
+                   older_than_years=st.one_of(st.none(), st.integers(1, 12)))
+
+
+def _table(people):
+    connected = [TODAY - pd.Timedelta(days=d) for *_, d in people]
+    return network([e for e, *_ in people], fit=[f for _, f, *_ in people],
+                   ghost=[g for _, _, g, _ in people], connected=connected,
+                   last=[TODAY - pd.Timedelta(days=d) for *_, d in people])
 
 
 @settings(max_examples=150, deadline=None)
-@given(_people, st.lists(st.integers(0, 39)), st.lists(st.integers(0, 39)))
-def test_protect_beats_prune_and_ghosts_never_selected(people, prune, protect):
-    df = network([e for e, _, _ in people], fit=[f for _, f, _ in people],
-                 ghost=[g for _, _, g in people])
-    pl = plan(df, PruneRules(fit_below=50, prune_ids=tuple(prune), protect_ids=tuple(protect)))
-    for i in protect:
-        if i < len(people):
-            assert not pl.mask[i]
-    assert not pl.mask[df["is_blank"].to_numpy()].any()
-    assert ((pl.reasons != "") == pl.mask).all()
+@given(_people, st.lists(_rules, max_size=3), st.floats(0, 1), st.data())
+def test_no_protected_person_is_ever_removed(people, rules, cap, data):
+    df = _table(people)
+    n = len(df)
+    protect = frozenset(data.draw(st.lists(st.integers(0, n - 1), max_size=5)))
+    r = run(df, Scenario(rules=tuple(rules), max_share=cap, protect_ids=protect), today=TODAY)
+    covered = np.logical_or.reduce(list(r.protected.values()))
+    assert not (r.mask & covered).any()
+    assert not r.mask[df["is_blank"].to_numpy()].any()  # ghosts are never removed
+    assert r.removed <= math.floor(cap * r.before.people + 1e-9)
+    assert len(r.reasons) == r.removed and all(r.reasons)
+
+
+# --- safe defaults --------------------------------------------------------------------------
+
+
+@settings(max_examples=150, deadline=None)
+@given(_people)
+def test_the_default_plan_is_safe(people):
+    df = _table(people)
+    r = run(df, Scenario(), today=TODAY)
+    real = ~df["is_blank"].to_numpy()
+    assert r.removed <= SAFE_SHARE * real.sum() + 1e-9
+    removed = df[r.mask]
+    assert (removed["fit_band"] == "off").all()
+    assert not removed["engaged"].fillna(False).any()
+    assert (removed["connected_on"] < TODAY - pd.DateOffset(months=6)).all()
+    assert r.after.strong == r.before.strong
+
+
+def test_over_pruning_is_warned_with_the_seed_guides_point():
+    df = network([False] * 10, fit=[10] * 9 + [90])
+    r = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=1.0), today=TODAY)
+    assert r.removed == 9 and r.over_pruning
+    assert any(RESTRICTED_DISCOVERY in text for level, text in r.warnings if level == "warning")
+    small = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=0.2), today=TODAY)
+    assert small.removed == 2 and not small.over_pruning
+    assert any("7 more people" in text for level, text in small.warnings if level == "info")
+    assert r.zone_start == 4  # more than 30% of 10
+
+
+# --- engagement -----------------------------------------------------------------------------
+
+
+def test_no_engagement_rule_without_data_unless_a_rate_is_assumed():
+    df = network([None] * 6, fit=[10] * 6)
+    r = run(df, Scenario(protections=NO_PROTECTION, max_share=1.0))
+    assert r.engagement == "unknown" and "quiet_months" in r.unavailable
+    assert r.removed == 0 and "Rule 1 selects nobody" in r.sentence
+    m = {x.label: x for x in headline(r)}
+    assert m["Engaged share"].value == "unknown" and r.reach.basis == "default assumption"
+    assumed = run(df, Scenario(protections=NO_PROTECTION, max_share=1.0, assumed_rate=0.2,
+                               engaged_ids=frozenset({0})))
+    assert assumed.engagement == "assumed" and "quiet_months" not in assumed.unavailable
+    assert assumed.mask.tolist() == [False] + [True] * 5  # the one marked as engaging stays
+    assert "Engagement is assumed" in assumed.sentence
+    assert all("assumed" in row[0] for row in before_after(assumed)
+               if row[0].startswith(("Engaged", "Reach")))
+
+
+@settings(max_examples=100, deadline=None)
+@given(_people, st.lists(_rules, max_size=3), st.floats(0.01, 1), st.floats(0, 1))
+def test_one_assumed_rate_for_everyone_never_moves_the_engaged_share(people, rules, rate, cap):
+    df = _table(people)
+    df["engaged"] = pd.array([pd.NA] * len(df), dtype="boolean")
+    r = run(df, Scenario(rules=tuple(rules), max_share=cap, assumed_rate=rate), today=TODAY)
+    assert r.engagement == "assumed"
+    if r.before.people:
+        assert r.before.engaged_share == pytest.approx(rate)
+    if r.after.people:
+        assert r.after.engaged_share == pytest.approx(r.before.engaged_share)
+    shares = r.curve["engaged_share"].dropna().to_numpy()
+    assert np.allclose(shares, rate)
+
+
+def test_ghosts_are_outside_every_share():
+    df = network([True, False, None, False], ghost=[False, False, True, False],
+                 fit=[90, 10, np.nan, 10])
+    r = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=1.0))
+    assert r.before.connections == 4 and r.before.people == 3
+    assert r.before.engaged_share == pytest.approx(1 / 3)
+    assert r.after.engaged_share == pytest.approx(1.0) and r.removed == 2
+    assert r.composition["people"].sum() == pytest.approx(3 + 1)  # before 3, after 1
+
+
+# --- the curve, the schedule, the words -----------------------------------------------------
+
+
+def test_the_curve_passes_through_the_plan_and_marks_the_zone():
+    rng = np.random.default_rng(1)
+    n = 500
+    df = network(list(rng.random(n) < 0.2), fit=list(rng.uniform(0, 100, n)))
+    r = run(df, Scenario(rules=(Rule(fit_below=40),), max_share=0.25))
+    at_plan = r.curve.set_index("removed").loc[r.removed]
+    assert at_plan["people"] == r.after.people
+    assert at_plan["engaged_share"] == pytest.approx(r.after.engaged_share)
+    assert r.zone_start in set(r.curve["removed"])
+    assert r.curve["removed"].iloc[0] == 0 and np.isfinite(r.curve["impressions_a"]).all()
+    assert r.weekly["removals"].sum() == r.removed == r.schedule["removals"].sum()
+
+
+def test_headline_matches_the_report_rows():
+    df = network([True, False, False], fit=[90, 10, 50])
+    r = run(df, Scenario(rules=(Rule(fit_below=30),), max_share=1.0))
+    metrics = {m.label: m for m in headline(r)}
+    rows = {row[0]: row for row in before_after(r)}
+    assert metrics["Engaged share"].value == rows["Engaged share (measured)"][2] == "50.0%"
+    assert metrics["Engaged share"].delta == rows["Engaged share (measured)"][3] == "+16.7 pts"
+    assert metrics["Connections"].value == "2"
+
+
+def test_scenario_checks_its_ranges():
+    with pytest.raises(ValueError, match="pace"):
+        Scenario(pace=51)
+    with pytest.raises(ValueError, match="max_share"):
+        Scenario(max_share=1.5)
+    with pytest.raises(ValueError, match="assumed_rate"):
+        Scenario(assumed_rate=-0.1)
+
+
+# --- URL values -----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(("key", "raw", "expected"), [
+    ("pace", "inf", 50), ("pace", "1e309", 50), ("pace", "-inf", 1), ("pace", "20", 20),
+    ("eng_rate", "inf", 100), ("eng_off", "-inf", 0), ("cap", "-5", 0), ("fit_below", "33.4", 33),
+    ("a_ve", "7", 1.0), ("off", "false", False), ("eng_mode", "By ICP fit band",
+                                                  "By ICP fit band"),
+])
+def test_url_values_are_clamped(key, raw, expected):
+    assert params.parse({key: raw}) == {key: expected}
+
+
+@pytest.mark.parametrize("raw", ["nan", "abc", "", "1" * 500, "By band", "maybe"])
+def test_junk_url_values_are_ignored(raw):
+    for key in ("pace", "eng_mode", "off"):
+        assert params.parse({key: raw}) == {}
+    assert params.parse({"unknown": "1", "pace": ["3", "7"]}) == {"pace": 7}
+
+
+_values = st.fixed_dictionaries({
+    p.key: (st.booleans() if p.kind == "bool" else st.sampled_from(p.choices)
+            if p.kind == "choice" else st.integers(int(p.lo), int(p.hi)) if p.kind == "int"
+            else st.floats(p.lo, p.hi)) for p in params.PARAMS})
+
+
+@settings(max_examples=100, deadline=None)
+@given(_values)
+def test_url_round_trip_gives_the_same_scenario(values):
+    scenario = params.to_scenario(values)
+    text = params.url_query(values)
+    assert params.to_scenario(params.parse(text)) == params.to_scenario(
+        {k: params.parse({k: t})[k] for k, t in text.items()})
+    assert params.to_scenario(params.values_of(scenario)) == scenario
+
+
+def test_defaults_come_from_the_dataclasses():
+    assert params.to_scenario({}) == Scenario()
+    assert params.url_query(params.DEFAULTS) == {}
+    a, b = models({})
+    assert (a, b) == (ModelA(), ModelB())
+    for prm in PARAMETERS:
+        assert params.DEFAULTS[prm.key] == prm.default
+        assert prm.field in (ModelA.__dataclass_fields__ if prm.model == "A"
+                             else ModelB.__dataclass_fields__)
+    assert {p.field for p in PARAMETERS if p.model == "A"} == set(ModelA.__dataclass_fields__)
+    assert {p.field for p in PARAMETERS if p.model == "B"} == set(ModelB.__dataclass_fields__)
+
+
+# --- people search --------------------------------------------------------------------------
+
+
+def test_people_search_is_whole_word_and_accent_insensitive():
+    df = pd.DataFrame({"full_name": ["Victor Hugo", "Zoë Müller", "Ann Lee", ""],
+                       "position": ["Director", "CTO", "Chief Technology Officer", ""],
+                       "company": ["Acme", "Bäckerei", "cto.com", ""],
+                       "is_blank": [False, False, False, True]})
+    assert find_people(df, "CTO").tolist() == [1, 2]  # not DireCTOr, not VicTOr
+    assert find_people(df, "zoe muller").tolist() == [1]
+    assert find_people(df, "BACKEREI").tolist() == [1]
+    assert find_people(df, "(.*)").tolist() == [0, 1, 2]  # user text is never a pattern
+
+
+# --- reach models ---------------------------------------------------------------------------
 
 
 def test_model_b_matches_the_formula():
@@ -151,17 +342,31 @@ def test_model_a_at_fixed_point():
         100 * 0.4 + 900 * 0.06 + 3 * (100 * 0.4 * 0.08 + 900 * 0.06 * 0.005))
 
 
-def test_sweep_curve():
-    rng = np.random.default_rng(0)
-    n = 500
-    df = network(list(rng.random(n) < 0.2), fit=list(rng.uniform(0, 100, n)))
-    mask = np.ones(n, dtype=bool)
-    p, _ = engagement_probability(df)
-    curve = sweep(df, mask, p)
-    assert len(curve) >= 101
-    assert curve["removed"].iloc[0] == 0 and curve["removed"].iloc[-1] == n
-    assert curve["size"].iloc[-1] == 0 and np.isnan(curve["engaged_share"].iloc[-1])
-    # Least engaged go first: the engaged share rises while only disengaged people leave.
-    disengaged = int((p == 0).sum())
-    head = curve[curve["removed"] <= disengaged]["engaged_share"].to_numpy()
-    assert (np.diff(head) >= -1e-12).all()
+def test_parameters_format_for_people():
+    by = {p.key: p for p in PARAMETERS}
+    assert by["a_ve"].format(0.4) == "40%" and by["a_pd"].format(0.005) == "0.5%"
+    assert by["b_b"].format(3.0) == "3×" and by["b_gamma"].format(4.0) == "4"
+
+
+# --- charts ---------------------------------------------------------------------------------
+
+
+def _spec(chart) -> str:
+    return chart.to_json()
+
+
+def test_simulator_charts_have_titles_axes_and_tooltips():
+    rng = np.random.default_rng(2)
+    df = network(list(rng.random(300) < 0.2), fit=list(rng.uniform(0, 100, 300)))
+    r = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=0.5))
+    built = {
+        "Who is in your network": charts.plan_composition_chart(r.composition, r.engagement),
+        "Shares as you remove": charts.tradeoff_chart(r.curve, r.removed, r.zone_start),
+        "Reach per post": charts.reach_chart(r.curve, r.removed),
+        "Removals per week": charts.schedule_chart(r.weekly),
+    }
+    for title, chart in built.items():
+        spec = _spec(chart)
+        assert title in spec and '"tooltip"' in spec
+        assert '"title": "People' in spec or '"title": "Week"' in spec
+    assert "over-pruning zone" in _spec(built["Shares as you remove"])

@@ -100,5 +100,27 @@ def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
 
 
 def scenario_result(scenario):
-    """core.simulator.run for the current scored table, groups and `scenario`."""
-    raise NotImplementedError("written by the simulator helper")
+    """`core.simulator.run` for `scenario` on the current scored table (the bare table while
+    there is no ICP), with the current groups when the scenario prunes a group.
+
+    Keyed by everything the plan depends on (network, ICP, corrections, grouping, scenario), so
+    the simulator page, a shared link and the report get the same plan, never a stale one.
+    """
+    from core.simulator import run
+
+    s = state()
+    net = s.network
+    table = scored()
+    if table is None:
+        table = net.df
+    labels, groups_key = None, None
+    if scenario.prune_groups:
+        labels = _group_labels()
+        groups_key = (s.grouping.method, s.grouping.k)
+    key = (net.fingerprint, s.icp, s.corrections, groups_key, scenario)
+    return cached("scenario", key, lambda: run(table, scenario, groups=labels), bound=4)
+
+
+def _group_labels():
+    """The current grouping's label per row (its marks carried over by `grouping()`)."""
+    return grouping().labels

@@ -1,107 +1,230 @@
-"""Scenario state for the pruning simulator.
+"""Streamlit glue for the pruning simulator: scenario widgets, the URL, the people list.
 
-The scenario (rules and assumptions, never personal data) lives in widgets bound to the URL's
-query parameters, so copying the URL reproduces the what-if on the same data. Hand-picked people
-(protect, prune, known to engage) stay in the session: they are personal data.
+The scenario (rules, protections, assumptions; never personal data) lives in widgets whose keys
+double as URL query parameters (`core.scenario_params`), so copying the URL reproduces the
+what-if on the same data. The URL is parsed and clamped there before any widget sees it, and the
+widgets keep their values for the whole session (`persist_state="session"`), so the report on
+Home reads the same scenario. Hand-picked people stay in `ui.state().picks`: personal data never
+goes into a URL. Every default comes from `core.simulator.Scenario` and the `core.reach` models.
 """
 
 from __future__ import annotations
 
-import zlib
-
+import numpy as np
 import pandas as pd
 import streamlit as st
 
-from core.icp import score
-from core.reach import SOURCES, ModelA, ModelB
-from core.simulator import EngagementAssumptions
-from ui.session import connections, get, icp, memo, put
-
-#: Widget key → default. Keys double as URL parameter names (short, no personal data).
-DEFAULTS: dict[str, object] = {
-    "fit_on": True, "fit_below": 30, "inactive_on": False, "inactive_months": 24,
-    "never_on": False, "old_on": False, "old_years": 5.0, "groups_on": True,
-    "pace": 15, "eng_mode": "One rate for everyone", "eng_rate": 10,
-    "eng_strong": 20, "eng_partial": 10, "eng_off": 5,
-    "a_ve": 0.40, "a_vd": 0.06, "a_pe": 0.08, "a_pd": 0.005, "a_m": 3.0,
-    "b_t": 0.07, "b_b": 3.0, "b_r0": 0.04, "b_xmax": 10.0, "b_gamma": 4.0,
-}
-
-
-# (widget key, label, min, max, step, the model parameter whose source is shown as help)
-MODEL_A_INPUTS = (
-    ("a_ve", "vE: engaged see", 0.0, 1.0, 0.01, "v_engaged"),
-    ("a_vd", "vD: others see", 0.0, 1.0, 0.01, "v_disengaged"),
-    ("a_pe", "pE: engaged react", 0.0, 1.0, 0.005, "p_engaged"),
-    ("a_pd", "pD: others react", 0.0, 1.0, 0.001, "p_disengaged"),
-    ("a_m", "m: reach per reaction", 0.0, 50.0, 0.5, "multiplier"),
+from core import scenario_params as sp
+from core.reach import PARAMETERS
+from core.simulator import (
+    RULE_SLOTS,
+    Assumption,
+    Scenario,
+    ScenarioResult,
+    find_people,
+    person_status,
 )
-MODEL_B_INPUTS = (
-    ("b_t", "t: test audience", 0.0, 1.0, 0.01, "test_share"),
-    ("b_b", "b: engaged bias", 1.0, 20.0, 0.5, "bias"),
-    ("b_r0", "r0: your median rate", 0.001, 0.5, 0.005, "r0"),
-    ("b_xmax", "Xmax: best/typical", 1.0, 100.0, 1.0, "x_max"),
-    ("b_gamma", "γ: sharpness", 0.5, 10.0, 0.5, "gamma"),
-)
+from ui import derived
+from ui.state import Picks, state
+
+#: Widget key → default (also the only query parameters this page writes).
+DEFAULTS = sp.DEFAULTS
+_KEEP = {"persist_state": "session"}
+CALLS = ("—", "Keep", "Remove")  # one state per person: the rules decide, or your call
 
 
-def render_parameters(inputs) -> None:
-    """One row of number inputs for a model's parameters, bound to the URL, sources as help."""
-    for col, (key, label, lo, hi, step, param) in zip(st.columns(len(inputs)), inputs,
-                                                      strict=True):
-        col.number_input(label, lo, hi, key=key, step=step, format="%.3f",
-                         bind="query-params", help=SOURCES[param])
+def seed_widgets() -> None:
+    """Before any widget: every scenario key gets its URL value (parsed and clamped) on the
+    first visit of the session, else its default; later visits keep what the user set."""
+    from_url = sp.parse(st.query_params.to_dict())
+    for key, default in DEFAULTS.items():
+        if key not in st.session_state:
+            st.session_state[key] = from_url.get(key, default)
+
+
+def values() -> dict[str, object]:
+    """The scenario's flat values as they stand (defaults for keys never shown)."""
+    return sp.complete({k: st.session_state[k] for k in DEFAULTS if k in st.session_state})
+
+
+def current_scenario() -> Scenario:
+    """The scenario of this session: the simulator's widgets, the picks and the prune tags."""
+    s = state()
+    if "prune" in s.grouping.tags.values():
+        derived.grouping()  # first: it carries marks over when the grouping changed
+    prune = [g for g, tag in s.grouping.tags.items() if tag == "prune"]
+    return sp.to_scenario(values(), remove_ids=s.picks.remove, protect_ids=s.picks.protect,
+                          engaged_ids=s.picks.engages, prune_groups=prune)
+
+
+def current_result() -> ScenarioResult:
+    return derived.scenario_result(current_scenario())
+
+
+def table() -> pd.DataFrame:
+    """The connection table the plan was computed on: scored when an ICP exists."""
+    scored = derived.scored()
+    return state().network.df if scored is None else scored
+
+
+def assumption_table(items: list[Assumption]) -> pd.DataFrame:
+    return pd.DataFrame({"Assumption": [a.name for a in items],
+                         "Value": [a.value for a in items],
+                         "Source": [a.source for a in items]})
+
+
+def sync_url() -> None:
+    """Write the scenario's non-default values to the URL (and drop the others)."""
+    wanted = sp.url_query(values())
+    for key in DEFAULTS:
+        if key in st.query_params and key not in wanted:
+            del st.query_params[key]
+    for key, text in wanted.items():
+        if st.query_params.get(key) != text:
+            st.query_params[key] = text
 
 
 def reset() -> None:
-    """Button callback: every scenario widget back to its default."""
+    """Button callback: every scenario widget back to its default (picks are kept)."""
     for key, value in DEFAULTS.items():
         st.session_state[key] = value
 
 
-def table() -> pd.DataFrame:
-    """The network, scored when an ICP exists (memoised: slider moves never re-score)."""
-    current = icp()
-    if current is None:
-        return connections()
-    return memo("icp.score", score, current)
+def _toggle(label: str, key: str, reason: str | None) -> None:
+    """A condition's switch, or, when its data is missing, a disabled stand-in that shows off
+    and says why (the user's own choice is kept for when the data is there)."""
+    if reason:
+        st.toggle(label, value=False, key=f"{key}_na", disabled=True, help=reason)
+    else:
+        st.toggle(label, key=key, **_KEEP)
 
 
-def cluster_labels():
-    labels = get("cluster_labels")
-    return labels if labels is not None and len(labels) == len(connections()) else None
+def render_rule(slot: int, unavailable: dict[str, str]) -> None:
+    """One rule's conditions: each one set must hold (AND)."""
+    p = sp.prefix(slot)
+    _toggle("Off-profile for your ICP", p + "off", unavailable.get("off_profile"))
+    _toggle("ICP fit below", p + "fit_on", unavailable.get("fit_below"))
+    st.slider("Fit threshold", 0, 100, key=p + "fit_below", step=5, label_visibility="collapsed",
+              disabled="fit_below" in unavailable, **_KEEP)
+    _toggle("No message in", p + "quiet_on", unavailable.get("quiet_months"))
+    st.slider("Months without a message", 1, 60, key=p + "quiet_months", format="%d months",
+              label_visibility="collapsed", disabled="quiet_months" in unavailable, **_KEEP)
+    _toggle("Connected more than", p + "old_on", unavailable.get("older_than_years"))
+    st.slider("Years since you connected", 1, 40, key=p + "old_years", format="%d years",
+              label_visibility="collapsed", disabled="older_than_years" in unavailable, **_KEEP)
+    _toggle("In a group marked prune", p + "groups_on", unavailable.get("in_prune_group"))
 
 
-def id_set(name: str) -> set[int]:
-    return set(get(name, set()))
+def render_rules(unavailable: dict[str, str]) -> None:
+    st.caption("A rule removes people who meet **all** its conditions; a person who meets "
+               "**any** rule is a candidate.")
+    for slot, tab in enumerate(st.tabs([f"Rule {i + 1}" for i in range(RULE_SLOTS)])):
+        with tab:
+            render_rule(slot, unavailable)
 
 
-def set_ids(name: str, ids: set[int]) -> None:
-    put(name, {int(i) for i in ids})
+def render_protections(result: ScenarioResult) -> None:
+    """The protections' switches, each with its reason as help."""
+    st.markdown("**Protections** (always win over rules)")
+    keys = {"engaged": "prot_engaged", "strong_fit": "prot_strong", "recent": "prot_recent",
+            "by_hand": "prot_hand"}
+    labels = {"engaged": "Engaged people", "strong_fit": "Strong fits",
+              "recent": "Connected recently", "by_hand": "Protected by you"}
+    for line in result.protections:
+        st.toggle(labels[line.key], key=keys[line.key], help=line.reason, **_KEEP)
+    st.slider("Recent means connected in the last", 0, 60, key="recent_months",
+              format="%d months", disabled=not result.scenario.protections.recent, **_KEEP)
+    st.slider("Remove at most (share of your network)", 0, 100, key="cap", step=5,
+              format="%d%%", help="Least valuable first. 15% is the safe default; above 30% "
+                                  "the plan is over-pruning.", **_KEEP)
 
 
-def editor_key(query: str) -> str:
-    """One people-editor per search, so edits never land on the rows of another search."""
-    return f"sim_people_{zlib.crc32(query.encode('utf-8')):08x}"
+def render_engagement(result: ScenarioResult) -> None:
+    """Measured engagement needs nothing; without it, the user may state an assumed rate."""
+    st.markdown("**Engagement**")
+    if result.engagement == "measured":
+        st.caption("Measured from your messages: nothing to assume.")
+        return
+    st.toggle("Assume an engagement rate", key="eng_assume", **_KEEP,
+              help="Your export has no messages. State how many of your connections you think "
+                   "engage with you; every number it drives is then labelled assumed.")
+    if not st.session_state["eng_assume"]:
+        st.caption("Rules that need engagement stay off until you state a rate.")
+        return
+    st.radio("How to assume it", sp.ENG_MODES, key="eng_mode", **_KEEP)
+    if st.session_state["eng_mode"] == sp.ENG_MODES[0]:
+        st.number_input("Everyone (%)", 0, 100, key="eng_rate", **_KEEP)
+        return
+    for band, label in (("strong", "Strong fit (%)"), ("partial", "Partial fit (%)"),
+                        ("off", "Off-profile (%)")):
+        st.number_input(label, 0, 100, key=f"eng_{band}", **_KEEP)
 
 
-def forget_widget(key: str) -> None:
-    st.session_state.pop(key, None)
+def render_model_inputs() -> None:
+    """Every reach-model parameter, its source as help (defaults from core.reach)."""
+    for model in ("A", "B"):
+        params = [p for p in PARAMETERS if p.model == model]
+        for col, prm in zip(st.columns(len(params)), params, strict=True):
+            col.number_input(prm.name, prm.lo, prm.hi, key=prm.key, step=prm.step,
+                             format="%.3f", help=prm.source, **_KEEP)
 
 
-def assumptions(values: dict) -> EngagementAssumptions:
-    by_band = None
-    if values["eng_mode"] != "One rate for everyone":
-        by_band = {"strong": values["eng_strong"] / 100, "partial": values["eng_partial"] / 100,
-                   "off": values["eng_off"] / 100}
-    return EngagementAssumptions(overall=values["eng_rate"] / 100, by_band=by_band,
-                                 known_engaged=tuple(sorted(id_set("known_engaged"))))
+def _editor_key() -> str:
+    return "sim_people"
 
 
-def models(values: dict) -> tuple[ModelA, ModelB]:
-    a = ModelA(v_engaged=values["a_ve"], v_disengaged=values["a_vd"], p_engaged=values["a_pe"],
-               p_disengaged=values["a_pd"], multiplier=values["a_m"])
-    b = ModelB(test_share=values["b_t"], bias=values["b_b"], r0=values["b_r0"],
-               x_max=values["b_xmax"], gamma=values["b_gamma"], p_engaged=values["a_pe"],
-               p_disengaged=values["a_pd"])
-    return a, b
+@st.fragment
+def people_picker(connections: pd.DataFrame, result: ScenarioResult) -> None:
+    """Search anyone (whole words, accents ignored) and make your own call: keep or remove.
+
+    A fragment: typing a search reruns only this part; a call reruns the page (the plan moves).
+    """
+    query = st.text_input("Search the whole network (name, title, company)", key="sim_search",
+                          placeholder="Whole words: “CTO” finds CTOs, not directors")
+    rows = find_people(connections, query)[:200] if query.strip() else result.order[:200]
+    picks = state().picks
+    view = pd.DataFrame({
+        "call": pd.Series([("Keep" if i in picks.protect else "Remove" if i in picks.remove
+                            else "—") for i in rows], dtype=object),
+        "engages": np.array([int(i) in picks.engages for i in rows], dtype=bool),
+        "name": connections["full_name"].to_numpy()[rows],
+        "title": connections["position"].to_numpy()[rows],
+        "company": connections["company"].to_numpy()[rows],
+        "status": person_status(result, rows),
+    })
+    edited = st.data_editor(
+        view, key=_editor_key(), hide_index=True, width="stretch", height=360,
+        disabled=["name", "title", "company", "status"],
+        column_config={
+            "call": st.column_config.SelectboxColumn(
+                "Your call", options=list(CALLS), required=True,
+                help="— : the rules decide. Keep: never removed. Remove: removed even if a "
+                     "protection covers them."),
+            "engages": st.column_config.CheckboxColumn("Engages with me",
+                                                       help="Counts as engaged (and protected)."),
+            "name": "Name", "title": "Title", "company": "Company",
+            "status": st.column_config.TextColumn("What the plan does", width="large"),
+        })
+    if apply_calls(rows, edited):
+        st.session_state.pop(_editor_key(), None)
+        st.rerun()
+    st.caption(f"{len(view):,} shown. Your calls: {len(picks.protect):,} kept, "
+               f"{len(picks.remove):,} removed, {len(picks.engages):,} marked as engaging.")
+
+
+def apply_calls(rows: np.ndarray, edited: pd.DataFrame) -> bool:
+    """Store the edited calls in the session's picks; True when anything changed."""
+    s = state()
+    protect, remove, engages = set(s.picks.protect), set(s.picks.remove), set(s.picks.engages)
+    for i, new in zip(rows, edited.itertuples(), strict=True):
+        i = int(i)
+        protect.discard(i)
+        remove.discard(i)
+        {"Keep": protect, "Remove": remove}.get(new.call, set()).add(i)
+        (engages.add if new.engages else engages.discard)(i)
+    picks = Picks(protect=frozenset(protect), remove=frozenset(remove),
+                  engages=frozenset(engages))
+    if picks == s.picks:
+        return False
+    s.picks = picks
+    return True
