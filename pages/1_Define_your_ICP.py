@@ -18,7 +18,7 @@ st.markdown("Before removing anyone, decide who you want in your network and why
 
 top_left, top_mid, top_right = st.columns([2, 2, 1])
 with top_left:
-    preset = st.selectbox("Start from a workshop preset", ["—"] + list(PRESETS), key="preset_pick",
+    preset = st.selectbox("Start from a workshop preset", ["—"] + list(PRESETS), key=w.PRESET_KEY,
                           help="Fills every step; you can change anything afterwards.")
     st.button("Use this preset", key="use_preset", disabled=preset == "—",
               on_click=w.apply_preset, args=(preset,))
@@ -27,13 +27,10 @@ with top_left:
                    icon=":material/undo:")
         st.button("Undo: bring mine back", key="icp_undo", on_click=w.undo_preset)
 with top_mid:
-    loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key="icp_file",
-                              max_upload_size=1)  # an ICP file is a few hundred bytes
-    if loaded is None:
-        w.forget_file()
-    elif error := w.load_file(loaded.file_id, loaded.getvalue()):
+    loaded = st.file_uploader("Or load a saved ICP (.json)", type=["json"], key=w.FILE_KEY,
+                              on_change=w.on_file, max_upload_size=1)  # a few hundred bytes
+    if loaded is not None and (error := w.load_error()):
         st.error(f"That file is not a usable ICP: {ui.md_escape(error)}", icon=":material/error:")
-    draft = w.draft()
 with top_right:
     st.download_button("Save ICP (.json)", draft.to_json(ui.corrections()),
                        file_name="my_icp.json", mime="application/json", key="icp_download",

@@ -184,27 +184,29 @@ def test_the_preview_shows_what_it_judged():
 
 def test_a_correction_from_the_page_changes_the_reading_and_the_fit():
     at = _wizard()
-    _use_preset(at)
-    key = title_key("Managing Partner")  # the demo's most common title the rules cannot read
-    assert any(label.startswith("Managing Partner · ") for label in _popovers(at))
+    at.multiselect(key="icp_functions").select("Sales").run()
+    # The most common title the coach cannot read is the first one offered for a correction.
+    label = _popovers(at)[0]
+    title = label.rsplit(" · ", 1)[0]
+    key = title_key(title)
     before = _scored(at)
-    people = before["title_key"] == key
-    assert people.sum() >= 5 and (before.loc[people, "function"] == "").all()
+    people = (before["title_key"] == key) & (before["function"] == "") & ~before["is_blank"]
+    assert people.sum() == int(label.rsplit(" · ", 1)[1].replace(",", ""))
+    assert (before.loc[people, "fit"] == 0).all()
     strong = _counts(at)["Strong fit"]
-    at.selectbox(key=f"icp_fix_{key}_fn").select("Entrepreneurship").run()
+    at.selectbox(key=f"icp_fix_{key}_fn").select("Sales").run()
     at.button(key=f"icp_fix_{key}_apply").click().run()
     assert not at.exception
-    assert app_state(at).corrections == (Correction(key, "Entrepreneurship", ""),)
+    assert app_state(at).corrections == (Correction(key, "Sales", ""),)
     after = _scored(at)
-    assert (after.loc[people, "function"] == "Entrepreneurship").all()
-    assert (after.loc[people, "fit"] > before.loc[people, "fit"]).all()
-    assert after.loc[people, "fit_reasons"].str.contains(
-        "you said Managing Partner is Entrepreneurship").all()
-    assert _counts(at)["Strong fit"] > strong
-    assert not any(label.startswith("Managing Partner · ") for label in _popovers(at))
+    assert (after.loc[people, "function"] == "Sales").all()
+    assert (after.loc[people, "fit"] == 100).all()
+    assert after.loc[people, "fit_reasons"].str.contains(f"you said {title} is Sales").all()
+    assert _counts(at)["Strong fit"] >= strong + people.sum()
+    assert label not in _popovers(at)
     # A preset keeps the corrections (they are not part of the ICP); removing one undoes it.
     _use_preset(at, "Consultant selling to CFOs")
-    assert app_state(at).corrections == (Correction(key, "Entrepreneurship", ""),)
+    assert app_state(at).corrections == (Correction(key, "Sales", ""),)
     at.button(key=f"icp_unfix_{key}").click().run()
     assert not at.exception and app_state(at).corrections == ()
 
@@ -244,13 +246,14 @@ def test_a_preset_over_a_hand_built_icp_offers_undo():
 def test_corrections_round_trip_through_the_icp_file():
     at = _wizard()
     icp = PRESETS["Agency owner selling to marketing leaders"]
-    said = (Correction(title_key("Managing Partner"), "Marketing", "Director"),)
+    said = (Correction(title_key("Chief Vibes Wrangler"), "Marketing", "Director"),
+            Correction(title_key("Managing Partner"), "Marketing", "Director"))
     at.file_uploader(key="icp_file").set_value(
         ("icp.json", icp.to_json(said).encode(), "application/json")).run()
     assert not at.exception
     assert app_state(at).icp == icp and app_state(at).corrections == said
-    assert (_scored(at).loc[lambda d: d["title_key"] == said[0].title, "function"]
-            == "Marketing").all()
+    partners = _scored(at)["title_key"] == said[1].title
+    assert partners.sum() > 0 and (_scored(at).loc[partners, "function"] == "Marketing").all()
 
 
 def test_a_file_with_a_lone_surrogate_is_refused_kindly():
@@ -283,3 +286,16 @@ def test_a_correction_on_an_uploaded_export():
     assert not at.exception
     assert (_scored(at).loc[ninjas, "fit"] == 100).all()
     assert (_scored(at).loc[ninjas, "seniority"] == "Senior").all()
+
+
+def test_an_icp_set_elsewhere_shows_in_the_wizard_and_the_preset_box():
+    at = _wizard()
+    at.multiselect(key="icp_functions").select("Marketing").run()
+    name = "Recruiter building a candidate network"
+    app_state(at).icp = PRESETS[name]  # as a workshop persona switch does
+    at.run()
+    assert not at.exception
+    assert at.multiselect(key="icp_functions").value == list(PRESETS[name].functions)
+    assert at.selectbox(key="preset_pick").value == name
+    at.button(key="icp_clear").click().run()
+    assert at.selectbox(key="preset_pick").value == "—"

@@ -52,7 +52,9 @@ WIDGET_FIELDS = LIST_FIELDS + ("name", "fit_threshold") + tuple(f"w_{d}" for d i
 _DRAFT = "icp_draft"
 _STEP = "icp_step"
 _REPLACED = "icp_replaced"  # the hand-built ICP a preset replaced, until undone or edited
-_LOADED = "icp_loaded"      # (file id, error) of the last ICP file seen
+_LOAD_ERROR = "icp_load_error"  # why the ICP file last chosen could not be used
+FILE_KEY = "icp_file"       # the ICP file uploader's widget key
+PRESET_KEY = "preset_pick"  # the preset box's widget key
 BANDS = {"strong": "Strong fit", "partial": "Partial", "off": "Off-profile"}
 COMMON_EXCLUSIONS = ["student", "intern", "recruiter", "retired", "open to work",
                      "looking for", "seeking", "job seeker"]
@@ -74,11 +76,13 @@ def widget_key(field: str) -> str:
 
 
 def draft() -> ICP:
-    """The ICP being edited: the session's ICP when the wizard is first opened, else the draft."""
-    current = get(_DRAFT)
-    if current is None:
-        current = icp() or ICP()
+    """The ICP being edited: the session's ICP when it changed elsewhere (a workshop persona, a
+    reset) or on first use, else the draft (which may hold an ICP with no criteria yet)."""
+    current, applied = get(_DRAFT), icp()
+    if current is None or (applied is not None and applied != current):
+        current = applied or ICP()
         put(_DRAFT, current)
+        _reset_widgets(current)
     return current
 
 
@@ -135,10 +139,16 @@ def sync_weight(dimension: str) -> None:
     set_draft(replace(draft(), weights=weights))
 
 
-def _reset_widgets() -> None:
-    """Forget the wizard's widget values so they bind again from the draft on the next run."""
+def _reset_widgets(value: ICP) -> None:
+    """Forget the wizard's widget values so they bind again from the draft `value` on the next
+    run; the preset box names the preset in force, if any, so it agrees with the steps."""
     for field in WIDGET_FIELDS:
         st.session_state.pop(widget_key(field), None)
+    preset = next((name for name, p in PRESETS.items() if p == value), None)
+    if preset is None:
+        st.session_state.pop(PRESET_KEY, None)
+    else:
+        st.session_state[PRESET_KEY] = preset
 
 
 def is_hand_built(value: ICP) -> bool:
@@ -153,7 +163,7 @@ def apply_preset(name: str) -> None:
     if preset is not None:
         before = draft()
         set_draft(preset, replaced=before if is_hand_built(before) else None)
-        _reset_widgets()
+        _reset_widgets(preset)
 
 
 def replaced() -> ICP | None:
@@ -166,39 +176,39 @@ def undo_preset() -> None:
     before = replaced()
     if before is not None:
         set_draft(before)
-        _reset_widgets()
+        _reset_widgets(before)
 
 
-def load_file(file_id: str, data: bytes) -> str | None:
-    """Apply a saved ICP file once per upload: its ICP, and its title corrections on top of the
-    session's. Returns the friendly error (the current ICP stays), or None."""
-    seen = get(_LOADED)
-    if seen is not None and seen[0] == file_id:
-        return seen[1]
+def on_file() -> None:
+    """Uploader callback: apply a saved ICP file, its title corrections on top of the session's.
+    A bad file leaves the current ICP in place and its error for `load_error()`."""
+    loaded = st.session_state.get(FILE_KEY)
+    put(_LOAD_ERROR, None)
+    if loaded is None:
+        return
     try:
-        value, said = load_icp_file(data)
+        value, said = load_icp_file(loaded.getvalue())
     except ValueError as exc:
-        put(_LOADED, (file_id, str(exc)))
-        return str(exc)
-    put(_LOADED, (file_id, None))
+        put(_LOAD_ERROR, str(exc))
+        return
     merged = corrections()
     for c in said:
         merged = with_correction(merged, c)
     set_corrections(merged)
     set_draft(value)
-    _reset_widgets()
-    return None
+    _reset_widgets(value)
 
 
-def forget_file() -> None:
-    put(_LOADED, None)
+def load_error() -> str | None:
+    """Why the ICP file last chosen could not be used (None when it loaded)."""
+    return get(_LOAD_ERROR)
 
 
 def clear() -> None:
     """Button callback: an empty ICP and the first step."""
     set_draft(ICP())
     put(_STEP, 0)
-    _reset_widgets()
+    _reset_widgets(ICP())
 
 
 def add_to(field: str, values: list[str]) -> None:
