@@ -1,27 +1,45 @@
-"""The demo network: deterministic, in LinkedIn's real formats, and loaded through the real loader."""
+"""The demo network: deterministic, in LinkedIn's real formats, and loaded through the real loader.
+
+The catalogue (core/data/demo_catalogue.toml) is validated on load; the committed persona zips
+are pinned to the generator; the app reads those zips and never runs the generator.
+"""
 
 from __future__ import annotations
 
+import copy
 import csv
+import importlib.util
 import io
 import re
+import tomllib
 import zipfile
 from datetime import datetime, timedelta
+from pathlib import Path
 
 import pandas as pd
 import pytest
 
 from core.connections import load_export
 from core.demo import (
+    CATALOGUE_PATH,
+    DEFAULT_PERSONA,
     DEMO_PATH,
     EXPORT_DATE,
     PERSONAS,
     ROLES,
     VARIANTS,
+    catalogue,
     connections_csv,
     demo_bytes,
+    demo_people,
     generate_export,
+    persona_path,
 )
+from core.demo.catalogue import parse
+from core.demo.draws import band
+from core.icp import PRESETS
+
+ROOT = Path(__file__).resolve().parents[1]
 
 # Copied from shared/formats/linkedin-export.md on purpose (not imported from core.demo): the
 # bytes every modern export starts with, so a change to the generator's copy fails here.
@@ -73,17 +91,56 @@ def test_same_seed_gives_byte_identical_output():
     assert connections_csv(300, seed=3) == connections_csv(300, seed=3)
 
 
-def test_shipped_zip_is_what_the_generator_makes_now(shipped):
-    """Nobody edits one without the other: after a generator change run scripts/make_demo.py.
+@pytest.mark.parametrize("persona", list(PERSONAS))
+def test_committed_zip_is_what_the_generator_makes_now(persona):
+    """Nobody edits one without the other: after a catalogue or generator change, `make demo`.
 
     Compares names, order and contents (not the deflate stream, which may differ between zlib
     builds); entry timestamps are fixed so the archive carries no build time.
     """
-    fresh = generate_export()
-    assert list(_members(fresh).items()) == list(shipped.items())
-    with zipfile.ZipFile(DEMO_PATH) as zf:
+    path = persona_path(persona)
+    assert list(_members(generate_export(persona=persona)).items()) == list(
+        _members(path.read_bytes()).items()
+    )
+    with zipfile.ZipFile(path) as zf:
         assert {i.date_time for i in zf.infolist()} == {(2026, 11, 2, 0, 0, 0)}
-    assert 80_000 < DEMO_PATH.stat().st_size < 250_000  # small enough to ship in the repo
+    assert 80_000 < path.stat().st_size < 250_000  # small enough to ship in the repo
+
+
+def _make_demo_script():
+    spec = importlib.util.spec_from_file_location("make_demo", ROOT / "scripts" / "make_demo.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_make_demo_check_fails_on_a_stale_zip(tmp_path, monkeypatch, capsys):
+    script = _make_demo_script()
+    monkeypatch.setattr("sys.argv", ["make_demo.py", "--check"])
+    assert script.main() == 0  # the committed zips are current
+    assert capsys.readouterr().out.count("up to date") == len(PERSONAS)
+    stale = tmp_path / "demo_recruiter.zip"
+    stale.write_bytes(generate_export(50, persona="recruiter"))  # a plausible but different zip
+    real_path = script.persona_path
+    monkeypatch.setattr(script, "persona_path", lambda k: stale if k == "recruiter" else
+                        real_path(k))
+    assert script.main() == 1
+    out = capsys.readouterr().out
+    assert f"{stale}: OUT OF DATE" in out and out.count("up to date") == len(PERSONAS) - 1
+
+
+def test_the_app_never_runs_the_generator():
+    """The app loads the committed zips; generating 2,500 people at a click is off the run path."""
+    app_files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
+                 *sorted((ROOT / "ui").glob("*.py"))]
+    generator = re.compile(r"\b(generate_export|connections_csv|demo_people|build_network)\b")
+    used = [f.relative_to(ROOT).as_posix() for f in app_files if generator.search(f.read_text())]
+    assert used == []
+    workshop = (ROOT / "ui" / "workshop.py").read_text()
+    assert "persona_path" in workshop  # personas are read from their committed zip
+    assert {persona_path(k) for k in PERSONAS} == {DEMO_PATH} | {
+        DEMO_PATH.parent / f"demo_{k}.zip" for k in PERSONAS if k != DEFAULT_PERSONA
+    }
 
 
 def test_archive_layout_root_and_nested():
@@ -238,12 +295,118 @@ def test_engagement_follows_role(net):
     assert real.loc[leaders, "interactions"].mean() > 3 * real.loc[juniors, "interactions"].mean()
 
 
-@pytest.mark.parametrize("persona", [p for p in PERSONAS if p != "saas"])
-def test_personas_share_the_generator(persona):
-    net = load_export(generate_export(600, persona=persona))
-    owner = PERSONAS[persona]["owner"]
-    assert net.profile["first_name"] == owner["First Name"]
-    assert len(net.df) == 600 and net.engagement_source == "messages"
+@pytest.mark.parametrize("persona", list(PERSONAS))
+def test_each_persona_is_its_owners_network(persona):
+    """Each committed persona: the owner's profile, the owner on one side of every message and
+    invitation, about one connection in ten engaged, and the persona's mix showing."""
+    net = load_export(persona_path(persona), is_demo=True)
+    owner = catalogue().personas[persona]
+    assert net.profile["first_name"] == owner.first_name == PERSONAS[persona]["owner"][
+        "First Name"]
+    assert len(net.df) == 2500 and net.engagement_source == "messages"
+    real = net.df[~net.df["is_blank"]]
+    assert 0.08 <= real["engaged"].astype(float).mean() <= 0.16
+    files = _members(demo_bytes(persona))
+    messages = _rows(files["messages.csv"].decode("utf-8"))
+    kept = [m for m in messages if m["FOLDER"] != "SPAM" and m["IS MESSAGE DRAFT"] != "true"]
+    assert all(owner.url in m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"]
+               for m in kept)
+    invitations = _rows(files["Invitations.csv"].decode("utf-8"))
+    assert all(owner.url in (i["inviterProfileUrl"], i["inviteeProfileUrl"]) for i in invitations)
+    functions = pd.Series(demo_people(persona=persona).function).value_counts()
+    heaviest = max(ROLES, key=lambda r: r.weight * owner.mix.get(r.name, 1.0)).name
+    assert functions.index[0] == heaviest
+
+
+def test_personas_fit_their_presets():
+    assert all(p["preset"] in PRESETS for p in PERSONAS.values())
+    assert DEFAULT_PERSONA == "saas" and persona_path("saas") == DEMO_PATH
+    with pytest.raises(KeyError):
+        persona_path("astronaut")
+
+
+def test_function_and_seniority_mix_of_the_default_demo():
+    """A founder who sold software: sales the largest function, ICs and seniors the bulk,
+    leaders (director and up) a sizeable minority, founders at the owner level."""
+    people = demo_people()
+    functions = pd.Series(people.function).value_counts(normalize=True)
+    assert functions.index[0] == "Sales" and 0.12 <= functions["Sales"] <= 0.22
+    assert functions[["Engineering", "Marketing", "Founders"]].between(0.06, 0.14).all()
+    assert functions.size == len(ROLES)
+    levels = pd.Series(people.level).value_counts(normalize=True)
+    assert 0.3 <= levels[["ic", "senior"]].sum() <= 0.45
+    assert 0.15 <= levels[["director", "head", "vp", "svp", "clevel"]].sum() <= 0.28
+    assert 0.05 <= levels["owner"] <= 0.12
+
+
+def test_colleagues_cluster_around_the_owners_jobs():
+    """Maya's former employer shows up among connections made around her move there, her own
+    company only after she founded it (Positions.csv tells the same story)."""
+    people = demo_people()
+    start = EXPORT_DATE - timedelta(days=catalogue().years * 365)
+    days = pd.Series([(d - start).days for d in people.day])
+    company = pd.Series(people.company).str.strip()
+    moved, founded = (c.days for c in catalogue().personas["saas"].colleagues)
+    then = days.between(*moved)
+    at_vendor = company == "Salesforce"  # also a big employer anyone may work at
+    assert at_vendor[then].mean() > 5 * at_vendor[~then].mean()
+    assert days[company == "Pipewise"].ge(founded[0]).all()
+
+
+def test_growth_comes_in_bursts():
+    """Conference weeks, a job change, a viral post: some weeks are far busier than usual."""
+    day = pd.to_datetime(pd.Series(demo_people().day))
+    weeks = pd.Series(1, index=day).resample("W").sum()
+    busy = [y for y, w in weeks.groupby(weeks.index.year) if y in range(2021, 2026)
+            and w.max() >= 3 * max(w.median(), 1)]
+    assert len(busy) >= 3
+
+
+# --- the catalogue ----------------------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def raw_catalogue() -> dict:
+    with open(CATALOGUE_PATH, "rb") as fh:
+        return tomllib.load(fh)
+
+
+@pytest.mark.parametrize(("edit", "message"), [
+    (lambda d: d["role"][0]["sectors"].update(sass=5), "role Sales: unknown sector 'sass'"),
+    (lambda d: d["role"][0].update(levels={"cheif": 1}), "role Sales: unknown level 'cheif'"),
+    (lambda d: [d["role"][1].pop(k) for k in ("ic", "noun")], "role Revenue Operations: needs"),
+    (lambda d: d["personas"]["recruiter"]["mix"].update(Enginering=2),
+     "persona recruiter: mix names an unknown function 'Enginering'"),
+    (lambda d: d["personas"]["saas"]["profile"].pop("Last Name"),
+     "persona saas: profile needs 'Last Name'"),
+    (lambda d: d["culture"][2].update(last=[]), "every culture needs first and last names"),
+])
+def test_a_broken_catalogue_is_refused_naming_the_entry(raw_catalogue, edit, message):
+    data = copy.deepcopy(raw_catalogue)
+    edit(data)
+    with pytest.raises(ValueError, match=re.escape(message)):
+        parse(data)
+
+
+def test_every_template_of_the_catalogue_fills():
+    """A typo in a placeholder ({nuon}) would raise in the generator only for the rare person
+    who draws that form: check every one."""
+    cat = catalogue()
+    for level in cat.levels:
+        for form in level.forms:
+            assert "{" not in form.format(ic="IC", noun="Noun", chief="Chief")
+    for role in cat.roles:
+        assert "{" not in role.company_form.format(title="T", company="C")
+    for persona in cat.personas.values():
+        for line in cat.message_lines + persona.lines:
+            assert "{" not in line.format(first="Ann")
+        for note in cat.notes_in + cat.notes_out + persona.notes_in + persona.notes_out:
+            assert "{" not in note.format(owner="Ann", name="Bo", company="Co")
+
+
+def test_bands_split_one_draw_by_named_shares():
+    shares = (("foreign", 0.06), ("abbreviation", 0.11))
+    assert [band(u, shares) for u in (0.0, 0.059, 0.06, 0.169, 0.17, 0.99)] == [
+        "foreign", "foreign", "abbreviation", "abbreviation", "", ""]
 
 
 @pytest.mark.parametrize("n", [1, 5, 40])

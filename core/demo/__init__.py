@@ -75,6 +75,7 @@ __all__ = [
     "catalogue",
     "connections_csv",
     "demo_bytes",
+    "demo_people",
     "generate_export",
     "persona_path",
 ]
@@ -95,7 +96,15 @@ def persona_path(key: str) -> Path:
     return DEMO_PATH if key == DEFAULT_PERSONA else DATA_DIR / f"demo_{key}.zip"
 
 
-def _network(n: int, seed: int, end: date, persona: str = DEFAULT_PERSONA) -> People:
+def demo_people(
+    n: int = DEMO_SIZE,
+    seed: int = DEMO_SEED,
+    *,
+    end: date = EXPORT_DATE,
+    persona: str = DEFAULT_PERSONA,
+) -> People:
+    """The connections behind a demo export, with what the files do not say: each person's
+    function, level, engagement propensity and connection day (for tests and inspection)."""
     return build_network(n, seed, end, _CATALOGUE.personas[persona], _CATALOGUE)
 
 
@@ -113,7 +122,7 @@ def connections_csv(
     """
     if variant not in VARIANTS:
         raise ValueError(f"variant must be one of {', '.join(VARIANTS)}, not {variant!r}")
-    text = connections_file(_network(n, seed, end), variant)
+    text = connections_file(demo_people(n, seed, end=end), variant)
     return text.encode("utf-8-sig" if variant == "resaved" else "utf-8")
 
 
@@ -145,7 +154,7 @@ def generate_export(
     PERSONAS): the owner and the mix of people. Raises KeyError for an unknown persona.
     """
     owner = _CATALOGUE.personas[persona]
-    people = _network(n, seed, export_date, persona)
+    people = demo_people(n, seed, end=export_date, persona=persona)
     rng = np.random.default_rng(seed + 2)
     files = {
         "Connections.csv": connections_file(people),

@@ -108,6 +108,10 @@ class Persona:
     positions: tuple[Position, ...]
     mix: dict[str, float]  # function name -> weight multiplier
     colleagues: tuple[Colleagues, ...]
+    engagement: dict[str, float]  # function name -> propensity multiplier (whom they talk to)
+    lines: tuple[str, ...] = ()  # message lines only this owner's conversations have
+    notes_in: tuple[str, ...] = ()  # invitation notes to this owner
+    notes_out: tuple[str, ...] = ()  # this owner's invitation notes
 
     @property
     def first_name(self) -> str:
@@ -228,9 +232,12 @@ def _persona(key: str, entry: dict, role_names: set[str], sectors: dict[str, Sec
     for field in ("First Name", "Last Name"):
         if field not in entry["profile"]:
             raise ValueError(f"persona {key}: profile needs {field!r}")
-    unknown = set(entry.get("mix", {})) - role_names
-    if unknown:
-        raise ValueError(f"persona {key}: mix names an unknown function {sorted(unknown)[0]!r}")
+    for table in ("mix", "engagement"):
+        unknown = set(entry.get(table, {})) - role_names
+        if unknown:
+            raise ValueError(
+                f"persona {key}: {table} names an unknown function {sorted(unknown)[0]!r}"
+            )
     colleagues = tuple(
         Colleagues(
             c["employer"], c["sector"], (int(c["days"][0]), int(c["days"][1])), float(c["share"])
@@ -249,6 +256,10 @@ def _persona(key: str, entry: dict, role_names: set[str], sectors: dict[str, Sec
         positions=tuple(Position(**p) for p in entry.get("positions", ())),
         mix={k: float(v) for k, v in entry.get("mix", {}).items()},
         colleagues=colleagues,
+        engagement={k: float(v) for k, v in entry.get("engagement", {}).items()},
+        lines=_words(entry, "lines"),
+        notes_in=_words(entry, "notes_in"),
+        notes_out=_words(entry, "notes_out"),
     )
 
 

@@ -193,7 +193,9 @@ def _conversation(
         when = end - timedelta(days=ago, minutes=minutes)
         (frm, frm_url), (to, to_url) = (them, me) if incoming else (me, them)
         writer_first = p.first[i] if incoming else owner.first_name
-        line = pick(cat.message_lines, rng.random()).format(first=writer_first.strip())
+        line = pick(cat.message_lines + owner.lines, rng.random()).format(
+            first=writer_first.strip()
+        )
         rows.append(
             [conv, "", frm, frm_url, to, to_url, _stamp(when), "", line, folder, "", "false"]
         )
@@ -329,7 +331,8 @@ def _accepted(
         with_note = rng.random() < NOTE_SHARE
         note = ""
         if with_note:
-            note = pick(cat.notes_in if incoming else cat.notes_out, rng.random()).format(
+            notes = cat.notes_in + owner.notes_in if incoming else cat.notes_out + owner.notes_out
+            note = pick(notes, rng.random()).format(
                 owner=owner.first_name, name=p.first[i].strip(), company=owner.company
             )
         them, me = (_name(p, i), p.url[i]), (owner.full_name, owner.url)

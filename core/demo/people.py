@@ -259,10 +259,9 @@ def draw_people(n: int, seed: int, days: np.ndarray, persona: Persona, cat: Cata
         job_title(cat.roles[r], cat.levels[lv], c, d, cat)
         for r, lv, c, d in zip(roles, levels, companies, rows(TitleDraws, rng, n), strict=True)
     ]
-    propensity = (
-        np.array([r.propensity for r in cat.roles])[role_idx]
-        * np.array([lv.engagement for lv in cat.levels])[level_idx]
-    )
+    by_role = [r.propensity * persona.engagement.get(r.name, 1.0) for r in cat.roles]
+    by_level = [lv.engagement for lv in cat.levels]
+    propensity = np.array(by_role)[role_idx] * np.array(by_level)[level_idx]
     return People(
         first=first,
         last=last,
