@@ -51,8 +51,15 @@ REAL_PREAMBLE = (
     'https://www.linkedin.com/help/linkedin/answer/261"\n\n'
     "First Name,Last Name,URL,Email Address,Company,Position,Connected On\n"
 )
-FILES = {"Connections.csv", "messages.csv", "Invitations.csv", "Profile.csv", "Positions.csv",
-         "Reactions.csv", "Comments.csv"}
+FILES = {
+    "Connections.csv",
+    "messages.csv",
+    "Invitations.csv",
+    "Profile.csv",
+    "Positions.csv",
+    "Reactions.csv",
+    "Comments.csv",
+}
 OWNER_URL = "https://www.linkedin.com/in/maya-lindqvist-demo"
 
 
@@ -84,6 +91,7 @@ def net():
 
 
 # --- the generator --------------------------------------------------------------------------
+
 
 def test_same_seed_gives_byte_identical_output():
     assert generate_export(300, seed=3) == generate_export(300, seed=3)
@@ -122,8 +130,9 @@ def test_make_demo_check_fails_on_a_stale_zip(tmp_path, monkeypatch, capsys):
     stale = tmp_path / "demo_recruiter.zip"
     stale.write_bytes(generate_export(50, persona="recruiter"))  # a plausible but different zip
     real_path = script.persona_path
-    monkeypatch.setattr(script, "persona_path", lambda k: stale if k == "recruiter" else
-                        real_path(k))
+    monkeypatch.setattr(
+        script, "persona_path", lambda k: stale if k == "recruiter" else real_path(k)
+    )
     assert script.main() == 1
     out = capsys.readouterr().out
     assert f"{stale}: OUT OF DATE" in out and out.count("up to date") == len(PERSONAS) - 1
@@ -131,8 +140,11 @@ def test_make_demo_check_fails_on_a_stale_zip(tmp_path, monkeypatch, capsys):
 
 def test_the_app_never_runs_the_generator():
     """The app loads the committed zips; generating 2,500 people at a click is off the run path."""
-    app_files = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")),
-                 *sorted((ROOT / "ui").glob("*.py"))]
+    app_files = [
+        ROOT / "app.py",
+        *sorted((ROOT / "pages").glob("*.py")),
+        *sorted((ROOT / "ui").glob("*.py")),
+    ]
     generator = re.compile(r"\b(generate_export|connections_csv|demo_people|build_network)\b")
     used = [f.relative_to(ROOT).as_posix() for f in app_files if generator.search(f.read_text())]
     assert used == []
@@ -153,6 +165,7 @@ def test_archive_layout_root_and_nested():
 
 # --- Connections.csv as LinkedIn writes it ------------------------------------------------------
 
+
 def test_connections_csv_bytes_follow_the_real_format(shipped):
     raw = shipped["Connections.csv"]
     assert raw.startswith(REAL_PREAMBLE.encode("utf-8"))
@@ -172,8 +185,12 @@ def test_rows_look_like_a_real_network(people):
     real = [p for p in people if p not in ghosts]
     assert 0.01 <= sum(bool(p["Email Address"]) for p in real) / len(real) <= 0.05
     assert 0.015 <= sum(not p["Position"].strip() for p in real) / len(real) <= 0.05
-    padded = sum(p["First Name"] != p["First Name"].strip() or p["Last Name"] != p[
-        "Last Name"].strip() or p["Position"] != p["Position"].strip() for p in real)
+    padded = sum(
+        p["First Name"] != p["First Name"].strip()
+        or p["Last Name"] != p["Last Name"].strip()
+        or p["Position"] != p["Position"].strip()
+        for p in real
+    )
     assert 0.03 <= padded / len(real) <= 0.13
     urls = [p["URL"] for p in real]
     assert len(set(urls)) == len(urls)
@@ -190,17 +207,41 @@ def test_the_awkward_rows_of_real_exports_are_there(shipped, people):
     assert "https://www.linkedin.com/in/ken-o%E2%80%99brien" in text
     encoded = [p for p in people if "%" in p["URL"]]
     assert 5 <= len(encoded) <= 0.05 * len(people)
-    assert any(re.search("[\U0001D400-\U0001D7FF]", p["First Name"]) for p in people)  # 𝐀𝐧𝐚𝐧𝐝
-    assert any(re.search("[\u2600-\u27BF\U0001F300-\U0001FAFF]", p["First Name"] + p["Position"])
-               for p in people)  # emoji
+    assert any(re.search("[\U0001d400-\U0001d7ff]", p["First Name"]) for p in people)  # 𝐀𝐧𝐚𝐧𝐝
+    assert any(
+        re.search("[\u2600-\u27bf\U0001f300-\U0001faff]", p["First Name"] + p["Position"])
+        for p in people
+    )  # emoji
 
 
 def test_titles_span_functions_levels_and_languages(people):
     positions = [p["Position"] for p in people]
     joined = "\n".join(positions)
-    for word in ("Intern", "Student", "Junior", "Associate", "Senior", "Lead", "Manager",
-                 "Director", "Head of", "VP", "SVP", "Founder", "Partner", "Sr.", "Mgr", "SDR",
-                 "AE", "BDR", "CRO", "Recruiter", "Engineer", "Nurse|Physician", "Counsel"):
+    for word in (
+        "Intern",
+        "Student",
+        "Junior",
+        "Associate",
+        "Senior",
+        "Lead",
+        "Manager",
+        "Director",
+        "Head of",
+        "VP",
+        "SVP",
+        "Founder",
+        "Partner",
+        "Sr.",
+        "Mgr",
+        "SDR",
+        "AE",
+        "BDR",
+        "CRO",
+        "Recruiter",
+        "Engineer",
+        "Nurse|Physician",
+        "Counsel",
+    ):
         assert re.search(rf"\b(?:{word})\b", joined), word
     foreign = {t for r in ROLES for t in r.foreign}
     share = sum(p.strip() in foreign for p in positions) / len(positions)
@@ -233,28 +274,41 @@ def test_unknown_variant_is_refused():
 
 # --- the other files ------------------------------------------------------------------------
 
+
 def test_messages_are_2024_era_rows_with_the_owner_on_one_side(shipped):
     text = shipped["messages.csv"].decode("utf-8")
-    assert text.startswith("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
-                           "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,"
-                           "IS MESSAGE DRAFT\n")
+    assert text.startswith(
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
+        "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER,ATTACHMENTS,"
+        "IS MESSAGE DRAFT\n"
+    )
     rows = _rows(text)
     assert all(re.fullmatch(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d UTC", m["DATE"]) for m in rows)
     assert {m["FOLDER"] for m in rows} <= {"INBOX", "ARCHIVE", "SPAM", ""}
     kept = [m for m in rows if m["FOLDER"] != "SPAM" and m["IS MESSAGE DRAFT"] != "true"]
-    assert all(OWNER_URL in (m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"])
-               for m in kept)
+    assert all(
+        OWNER_URL in (m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"]) for m in kept
+    )
     assert any(m["FOLDER"] == "SPAM" for m in rows) and any(
-        m["IS MESSAGE DRAFT"] == "true" for m in rows)
+        m["IS MESSAGE DRAFT"] == "true" for m in rows
+    )
     assert any("," in m["RECIPIENT PROFILE URLS"] for m in kept)  # group chats
 
 
 def test_invitations_cover_only_the_last_year(shipped):
     rows = _rows(shipped["Invitations.csv"].decode("utf-8"))
-    assert rows and set(rows[0]) == {"From", "To", "Sent At", "Message", "Direction",
-                                     "inviterProfileUrl", "inviteeProfileUrl"}
-    assert all(re.fullmatch(r"\d{1,2}/\d{1,2}/\d\d, \d{1,2}:\d\d [AP]M", r["Sent At"])
-               for r in rows)
+    assert rows and set(rows[0]) == {
+        "From",
+        "To",
+        "Sent At",
+        "Message",
+        "Direction",
+        "inviterProfileUrl",
+        "inviteeProfileUrl",
+    }
+    assert all(
+        re.fullmatch(r"\d{1,2}/\d{1,2}/\d\d, \d{1,2}:\d\d [AP]M", r["Sent At"]) for r in rows
+    )
     sent = [datetime.strptime(r["Sent At"], "%m/%d/%y, %I:%M %p").date() for r in rows]
     assert min(sent) >= EXPORT_DATE - timedelta(days=366) and max(sent) <= EXPORT_DATE
     assert {r["Direction"] for r in rows} == {"INCOMING", "OUTGOING"}
@@ -266,6 +320,7 @@ def test_profile_is_a_b2b_saas_founder(net):
 
 
 # --- through the real loader ----------------------------------------------------------------
+
 
 def test_demo_loads_with_engagement_measured_from_messages(net):
     df, diag = net.df, net.diagnostics
@@ -285,9 +340,10 @@ def test_demo_loads_with_engagement_measured_from_messages(net):
 def test_engagement_follows_role(net):
     real = net.df[~net.df["is_blank"]]
     pos = real["position"]
-    leaders = pos.str.contains(r"\b(?:VP|Vice President|Head of|Director|CRO|Chief Revenue"
-                               r"|Founder|Co-Founder|CEO)\b") & pos.str.contains(
-        r"Sales|Revenue|Commercial|Founder|CEO")
+    leaders = pos.str.contains(
+        r"\b(?:VP|Vice President|Head of|Director|CRO|Chief Revenue"
+        r"|Founder|Co-Founder|CEO)\b"
+    ) & pos.str.contains(r"Sales|Revenue|Commercial|Founder|CEO")
     juniors = pos.str.contains(r"\b(?:Student|Intern|Recruiter|Estudiante|Candidate)\b")
     assert leaders.sum() > 150 and juniors.sum() > 60
     talked = real["interactions"].gt(0)
@@ -301,16 +357,16 @@ def test_each_persona_is_its_owners_network(persona):
     invitation, about one connection in ten engaged, and the persona's mix showing."""
     net = load_export(persona_path(persona), is_demo=True)
     owner = catalogue().personas[persona]
-    assert net.profile["first_name"] == owner.first_name == PERSONAS[persona]["owner"][
-        "First Name"]
+    assert net.profile["first_name"] == owner.first_name == PERSONAS[persona]["owner"]["First Name"]
     assert len(net.df) == 2500 and net.engagement_source == "messages"
     real = net.df[~net.df["is_blank"]]
     assert 0.08 <= real["engaged"].astype(float).mean() <= 0.16
     files = _members(demo_bytes(persona))
     messages = _rows(files["messages.csv"].decode("utf-8"))
     kept = [m for m in messages if m["FOLDER"] != "SPAM" and m["IS MESSAGE DRAFT"] != "true"]
-    assert all(owner.url in m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"]
-               for m in kept)
+    assert all(
+        owner.url in m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"] for m in kept
+    )
     invitations = _rows(files["Invitations.csv"].decode("utf-8"))
     assert all(owner.url in (i["inviterProfileUrl"], i["inviteeProfileUrl"]) for i in invitations)
     functions = pd.Series(demo_people(persona=persona).function).value_counts()
@@ -357,12 +413,16 @@ def test_growth_comes_in_bursts():
     """Conference weeks, a job change, a viral post: some weeks are far busier than usual."""
     day = pd.to_datetime(pd.Series(demo_people().day))
     weeks = pd.Series(1, index=day).resample("W").sum()
-    busy = [y for y, w in weeks.groupby(weeks.index.year) if y in range(2021, 2026)
-            and w.max() >= 3 * max(w.median(), 1)]
+    busy = [
+        y
+        for y, w in weeks.groupby(weeks.index.year)
+        if y in range(2021, 2026) and w.max() >= 3 * max(w.median(), 1)
+    ]
     assert len(busy) >= 3
 
 
 # --- the catalogue ----------------------------------------------------------------------------
+
 
 @pytest.fixture(scope="module")
 def raw_catalogue() -> dict:
@@ -370,16 +430,23 @@ def raw_catalogue() -> dict:
         return tomllib.load(fh)
 
 
-@pytest.mark.parametrize(("edit", "message"), [
-    (lambda d: d["role"][0]["sectors"].update(sass=5), "role Sales: unknown sector 'sass'"),
-    (lambda d: d["role"][0].update(levels={"cheif": 1}), "role Sales: unknown level 'cheif'"),
-    (lambda d: [d["role"][1].pop(k) for k in ("ic", "noun")], "role Revenue Operations: needs"),
-    (lambda d: d["personas"]["recruiter"]["mix"].update(Enginering=2),
-     "persona recruiter: mix names an unknown function 'Enginering'"),
-    (lambda d: d["personas"]["saas"]["profile"].pop("Last Name"),
-     "persona saas: profile needs 'Last Name'"),
-    (lambda d: d["culture"][2].update(last=[]), "every culture needs first and last names"),
-])
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda d: d["role"][0]["sectors"].update(sass=5), "role Sales: unknown sector 'sass'"),
+        (lambda d: d["role"][0].update(levels={"cheif": 1}), "role Sales: unknown level 'cheif'"),
+        (lambda d: [d["role"][1].pop(k) for k in ("ic", "noun")], "role Revenue Operations: needs"),
+        (
+            lambda d: d["personas"]["recruiter"]["mix"].update(Enginering=2),
+            "persona recruiter: mix names an unknown function 'Enginering'",
+        ),
+        (
+            lambda d: d["personas"]["saas"]["profile"].pop("Last Name"),
+            "persona saas: profile needs 'Last Name'",
+        ),
+        (lambda d: d["culture"][2].update(last=[]), "every culture needs first and last names"),
+    ],
+)
 def test_a_broken_catalogue_is_refused_naming_the_entry(raw_catalogue, edit, message):
     data = copy.deepcopy(raw_catalogue)
     edit(data)
@@ -406,7 +473,13 @@ def test_every_template_of_the_catalogue_fills():
 def test_bands_split_one_draw_by_named_shares():
     shares = (("foreign", 0.06), ("abbreviation", 0.11))
     assert [band(u, shares) for u in (0.0, 0.059, 0.06, 0.169, 0.17, 0.99)] == [
-        "foreign", "foreign", "abbreviation", "abbreviation", "", ""]
+        "foreign",
+        "foreign",
+        "abbreviation",
+        "abbreviation",
+        "",
+        "",
+    ]
 
 
 @pytest.mark.parametrize("n", [1, 5, 40])

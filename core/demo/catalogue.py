@@ -71,6 +71,7 @@ class Role:
     own: tuple[str, ...] = ()
     with_company: float = 0.0  # share of `own` titles written with the company
     company_form: str = "{title} at {company}"
+    own_company: bool = False  # runs their own (fictional) company, never a big employer
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ def _role(entry: dict, levels: tuple[Level, ...], sectors: dict[str, Sector]) ->
         tags=_words(entry, "tags") or ("B2B",),
         with_company=float(entry.get("with_company", 0.0)),
         company_form=entry.get("company_form", "{title} at {company}"),
+        own_company=bool(entry.get("own_company", False)),
         **words,
     )
 

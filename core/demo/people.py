@@ -31,7 +31,6 @@ MIN_COMPANIES, MAX_COMPANIES = 12, 2400
 ZIPF_OFFSET, ZIPF_EXPONENT = 3, 0.8
 #: Each big real employer weighs this fraction of the most common fictional one.
 BIG_EMPLOYER_WEIGHT = 0.6
-FOUNDERS = "Founders"  # founders run their own (fictional) companies, never a big employer
 
 # --- names ------------------------------------------------------------------------------------
 #: Share of people whose last name comes from another culture than their first name.
@@ -250,11 +249,12 @@ def draw_people(n: int, seed: int, days: np.ndarray, persona: Persona, cat: Cata
     """
     rng = np.random.default_rng(seed)
     role_idx, level_idx, sector = _roles_and_levels(rng, n, persona, cat)
-    founder = role_idx == cat.role_names.index(FOUNDERS)
+    founder = np.array([r.own_company for r in cat.roles])[role_idx]
     company = _companies(rng, sector, founder, cat)
     _place_colleagues(rng, company, sector, days, persona)
     first, last = _names(rng, n, cat)
     roles, levels, companies = role_idx.tolist(), level_idx.tolist(), company.tolist()
+    role_names, level_names = cat.role_names, cat.level_names
     positions = [
         job_title(cat.roles[r], cat.levels[lv], c, d, cat)
         for r, lv, c, d in zip(roles, levels, companies, rows(TitleDraws, rng, n), strict=True)
@@ -267,7 +267,7 @@ def draw_people(n: int, seed: int, days: np.ndarray, persona: Persona, cat: Cata
         last=last,
         company=companies,
         position=positions,
-        function=[cat.role_names[k] for k in roles],
-        level=[cat.level_names[k] for k in levels],
+        function=[role_names[k] for k in roles],
+        level=[level_names[k] for k in levels],
         propensity=propensity,
     )
