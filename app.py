@@ -7,7 +7,7 @@ from core.charts import growth_chart, top_bar_chart
 from core.format import count, month, pct
 from core.overview import overview, top_values
 from core.schema import CONNECTION_CAP
-from ui import report, workshop
+from ui import data_quality, report, workshop
 
 ui.page_setup("Home", ":material/home:")
 
@@ -21,20 +21,27 @@ with st.container(border=True):
     st.subheader("Your data")
     left, right = st.columns([3, 2])
     with left:
-        upload = st.file_uploader(
-            "Upload your LinkedIn export: the whole .zip or just Connections.csv",
+        uploads = st.file_uploader(
+            "Upload your LinkedIn export: the whole .zip, or Connections.csv (choose "
+            "messages.csv, Invitations.csv and Profile.csv with it to measure who you talk to)",
             key="upload",
-            help="Nothing is stored: the file is read into this browser session only.",
+            accept_multiple_files=True,
+            help="Accepts the export .zip as LinkedIn sends it, or its CSV files (several at "
+                 "once if your computer unzipped it). Nothing is stored: the files are read "
+                 "into this browser session only.",
         )
-        if upload is not None:
+        if uploads:
             before = ui.network()
             with st.spinner("Reading your export…"):
-                error = ui.try_load_upload(upload.file_id, upload.getvalue(), upload.name)
+                error = ui.try_load_upload("|".join(u.file_id for u in uploads),
+                                           [(u.name, u.getvalue()) for u in uploads])
             if ui.network() is not before:
                 st.rerun()  # so the sidebar, drawn before the upload was read, shows it too
             if error:
                 st.error(ui.md_escape(error), icon=":material/error:")  # quotes the file
                 st.caption("Your previously loaded network is still in place.")
+            for warning in ui.network().report.warnings:
+                st.warning(ui.md_escape(warning), icon=":material/warning:")
         else:
             ui.forget_upload()
     with right:
@@ -54,7 +61,7 @@ with st.container(border=True):
 net = ui.network()
 df = net.df
 ov = ui.memo("home.overview", overview)
-diag = net.diagnostics
+rep = net.report
 
 if net.is_demo:
     st.info(f"You are looking at the **demo network** of {workshop.demo_owner(net)}. "
@@ -81,7 +88,7 @@ else:
     c3.metric("Engaged share", pct(ov.engaged_share),
               help=f"Engaged connections / all connections: people you exchanged messages with "
                    f"in the "
-                   f"{diag.get('engaged_window_months', 12)} months before the export "
+                   f"{rep.engaged_window_months} months before the export "
                    f"(source: {net.engagement_source}).")
     c3.caption(f"{count(ov.engaged)} of {count(ov.connections)} · measured from "
                f"{net.engagement_source}")
@@ -94,8 +101,11 @@ if ov.real == 0:
                "analyse. Try a newer export.")
     st.stop()
 
-st.altair_chart(ui.memo("home.growth", lambda d: growth_chart(d["connected_on"])),
-                width="stretch")
+if df["connected_on"].notna().any():
+    st.altair_chart(ui.memo("home.growth", lambda d: growth_chart(d["connected_on"])),
+                    width="stretch")
+else:
+    st.caption("This file has no connection dates, so there is no growth chart.")
 
 left, right = st.columns(2)
 with left:
@@ -115,30 +125,9 @@ with right:
         st.altair_chart(top_bar_chart(positions, "position", "Most common job titles"),
                         width="stretch")
 
-with st.expander("Data quality: what we read and what we skipped"):
-    q1, q2, q3 = st.columns(3)
-    q1.metric("Rows read", count(diag.get("rows_read")))
-    q2.metric("Duplicates dropped", count(diag.get("duplicates_dropped", 0)))
-    q3.metric("Unreadable dates", count(diag.get("unparseable_dates", 0)))
-    q1.metric("Blank job titles", count(diag.get("blank_positions", 0)))
-    q2.metric("Email addresses shared", count(diag.get("emails", 0)))
-    q3.metric("Profile URLs", "yes" if diag.get("has_url_column") else "no (pre-2023 export)")
-    facts = [
-        f"Files used: {', '.join(diag.get('files_found', []))}",
-        f"Encoding: {diag.get('encoding')}, {diag.get('delimiter')}-separated, "
-        f"{diag.get('preamble_lines', 0)} preamble line(s) skipped",
-    ]
-    if "messages_read" in diag:
-        facts.append(
-            f"Messages: {count(diag['messages_read'])} read, {count(diag['messages_skipped'])} "
-            f"drafts/spam skipped, {count(diag['connections_in_messages'])} connections matched "
-            f"by {diag['messages_matched_by']}"
-        )
-    if "invitations_matched" in diag:
-        facts.append(f"Invitations: direction known for {count(diag['invitations_matched'])} "
-                     "connections (LinkedIn keeps only the last months)")
-    st.text("\n".join(facts))
-    st.caption(f"Engagement source: {net.engagement_source}.")
+with st.expander("Data quality: what we read and what we skipped",
+                 expanded=bool(rep.missing or rep.warnings) and not net.is_demo):
+    data_quality.render(net)
 
 with st.container(border=True):
     st.markdown("**Take it home**: one HTML file with your ICP, network, groups, plan, "

@@ -84,3 +84,74 @@ def test_deep_link_to_a_page_on_a_fresh_session(page):
     at = new_app()
     at.switch_page(page).run()
     assert not at.exception, at.exception
+
+
+# --- upload box and Data quality panel (issue 14 items 1, 2, 7; issue 17 item 6) -----------
+
+EXPORTS = Path(__file__).resolve().parent / "data" / "exports"
+MESSAGES = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,RECIPIENT PROFILE URLS,DATE,"
+    "SUBJECT,CONTENT,FOLDER\n"
+    "c1,,Anna Smith,https://www.linkedin.com/in/anna-smith,Me,https://www.linkedin.com/in/owner,"
+    "2025-12-16 18:24:37 UTC,,Hi,INBOX\n"
+    "c2,,Me,https://www.linkedin.com/in/owner,Bob Jones,https://www.linkedin.com/in/bob-jones,"
+    "2025-11-02 10:00:00 UTC,,Hey,INBOX\n")
+
+
+def _upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
+    at.file_uploader(key="upload").set_value([(n, d, "text/csv") for n, d in files]).run()
+    assert not at.exception, at.exception
+    return at
+
+
+def _all_text(at: AppTest) -> str:
+    return "\n".join(e.value for kind in ("markdown", "text", "caption", "warning")
+                     for e in getattr(at, kind))
+
+
+def test_upload_box_takes_several_files_and_says_what_it_accepts():
+    at = _home()
+    box = at.file_uploader(key="upload")
+    assert box.accept_multiple_files
+    assert ".zip" in box.label and "Connections.csv" in box.label and "messages.csv" in box.label
+
+
+def test_connections_and_messages_chosen_together_measure_engagement():
+    at = _upload(_home(), ("Connections.csv", modern_csv()), ("messages.csv", MESSAGES.encode()))
+    assert _metric(at, "Connections") == "5"
+    assert _metric(at, "Engaged share").endswith("%")  # measured, not "unknown"
+    assert "Files used: Connections.csv, messages.csv" in _all_text(at)
+
+
+def test_anonymised_export_says_what_is_missing_and_what_that_turns_off():
+    data = (EXPORTS / "anonymised_notes_company_position.csv").read_bytes()
+    at = _upload(_home(), ("Connections.csv", data))
+    assert _metric(at, "Connections") == "6"
+    text = _all_text(at)
+    assert "**Names**: the checklist lists people by title and company" in text
+    assert "**Connected On**: no growth chart" in text
+    assert "**Profile URL**: duplicates are matched by name" in text
+    assert "no connection dates, so there is no growth chart" in text
+
+
+def test_duplicates_are_counted_and_shown_on_request():
+    data = (EXPORTS / "excel_cp1252_question_marks.csv").read_bytes()
+    at = _upload(_home(), ("Connections.csv", data))
+    assert _metric(at, "Connections") == "10"  # 11 rows, one real repeat
+    assert _metric(at, "Duplicates removed") == "1"
+    assert not at.dataframe
+    at.toggle(key="show_duplicates").set_value(True).run()
+    assert not at.exception
+    shown = at.dataframe[0].value
+    assert shown["Name"].tolist() == ["José Núñez"]
+
+
+def test_load_warnings_are_shown_as_plain_text():
+    from tests.conftest import make_zip
+
+    data = make_zip({"a/Connections.csv": modern_csv(), "b/[x](http://evil.example)/Connections.csv":
+                     modern_csv()})
+    at = _upload(_home(), ("export.zip", data))
+    warnings = [w.value for w in at.warning]
+    assert any("Connections.csv files" in w.replace("\\", "") for w in warnings)
+    assert not any("[x](http://evil.example)" in w for w in warnings)  # escaped, never a link

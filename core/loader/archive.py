@@ -184,7 +184,7 @@ def _from_zip(data: bytes) -> Bundle:
     if len(copies) > 1:
         bundle.warnings.append(
             f"This archive holds {len(copies)} Connections.csv files; used "
-            f"{quote(chosen['connections'].filename)!r} (the one nearest the top), not "
+            f"{quote(chosen['connections'].filename)!r} (the one nearest the top of the archive, or the first of equals), not "
             f"{quote(', '.join(c for c in copies if c != chosen['connections'].filename))}.")
     for key, info in chosen.items():
         try:

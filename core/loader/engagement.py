@@ -39,7 +39,10 @@ class Messages:
 def read_table(data: bytes, label: str) -> pd.DataFrame:
     """A secondary export file as strings, columns lower-cased and trimmed (of two columns that
     fold to one name, the first wins). Raises ExportError saying why it is unreadable."""
-    text = decode_text(data)
+    try:
+        text = decode_text(data)
+    except ExportError as exc:
+        raise ExportError(f"{quote(label)} is empty or not a text file.") from exc
     first = text[:4096].split("\n", 1)[0]
     delim = max((",", ";", "\t"), key=first.count)
     try:
@@ -70,11 +73,11 @@ def match_messages(df: pd.DataFrame, data: bytes, label: str = "messages.csv") -
     who, by = _participants(t, dates)
     if who is None:
         raise ExportError(f"{quote(label)} names no sender or recipient.")
-    who = _without_owner(who)
+    key = _name_key(df) if by == "name" else df["url_key"]
+    who = _without_owner(who, set(key))
     if who.empty:
         raise ExportError(f"{quote(label)} holds only your own messages (no one else takes part), "
                           "so it says nothing about who you talk to.")
-    key = _name_key(df) if by == "name" else df["url_key"]
     agg = who.groupby("key").agg(n=("date", "size"), last=("date", "max"))
     counts = key.map(agg["n"]).where(key != "")
     real = ~df["is_blank"]
@@ -121,13 +124,18 @@ def _participants(t: pd.DataFrame, dates: pd.Series) -> tuple[pd.DataFrame | Non
     return m.assign(who=names, key=names), "name"
 
 
-def _without_owner(m: pd.DataFrame) -> pd.DataFrame:
+def _without_owner(m: pd.DataFrame, connections: set[str]) -> pd.DataFrame:
     """The other participants, as join keys ("key"). The owner takes part in every
-    conversation: the most frequent participant is them (found on the plain URL, whatever
-    its shape)."""
+    conversation: the most frequent participant is them (found on the plain URL, whatever its
+    shape). With one correspondent two are equally frequent: the owner is the one who is not
+    among their own connections."""
     m = m[m["who"] != ""]
     if not m.empty:
-        m = m[m["who"] != m["who"].value_counts().index[0]]
+        counts = m.groupby("who")["key"].agg(["size", "first"])
+        top = counts[counts["size"] == counts["size"].max()]
+        strangers = top[~top["first"].isin(connections)]
+        owner = (strangers if len(strangers) else top).index[0]
+        m = m[m["who"] != owner]
     return m[m["key"] != ""]
 
 
@@ -156,7 +164,8 @@ def match_invitations(df: pd.DataFrame, data: bytes, label: str = "Invitations.c
     label_of = direction.map({"INCOMING": "inbound", "OUTGOING": "outbound"}).fillna("")
     lookup = pd.Series(label_of.to_numpy(), index=other.to_numpy())
     lookup = lookup[(lookup.index != "") & ~lookup.index.duplicated(keep="last")]
-    return key.map(lookup).where(key != "").fillna("").astype("str")
+    found = pd.Series(key.map(lookup), dtype="str")  # all-missing maps to float: cast first
+    return found.where(key != "").fillna("").astype("str")
 
 
 def read_profile(data: bytes) -> dict[str, str]:
