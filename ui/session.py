@@ -6,12 +6,12 @@ Everything a user loads lives in this browser session's `st.session_state` and n
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from typing import Any
 
 import streamlit as st
 
-from core.connections import ExportError, Network, load_export
+from core.connections import ExportError, Network, load_export, load_files
 from core.demo import DEMO_PATH
 from core.titles import Corrections
 from ui.state import Upload, cached, state
@@ -48,8 +48,10 @@ def load_demo() -> None:
     set_network(demo_network())
 
 
-def try_load_upload(file_id: str, data: bytes, name: str) -> str | None:
-    """Load an upload once per file; returns the friendly error, or None when it loaded.
+def try_load_upload(file_id: str, files: Sequence[tuple[str, bytes]]) -> str | None:
+    """Load an upload once: one file (the zip or Connections.csv) or several chosen together
+    (Connections.csv with messages.csv, Invitations.csv, Profile.csv), as (name, bytes).
+    `file_id` identifies the selection. Returns the friendly error, or None when it loaded.
 
     A failed upload leaves the previous network in place.
     """
@@ -58,7 +60,7 @@ def try_load_upload(file_id: str, data: bytes, name: str) -> str | None:
         return upload.error
     upload.file_id = file_id
     try:
-        net = load_export(data, name=name)
+        net = load_files(files)
     except ExportError as exc:
         upload.error = str(exc)
         return str(exc)
