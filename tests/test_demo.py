@@ -367,6 +367,11 @@ def test_each_persona_is_its_owners_network(persona):
     assert all(
         owner.url in m["SENDER PROFILE URL"] + "," + m["RECIPIENT PROFILE URLS"] for m in kept
     )
+    greeted = [(m["CONTENT"], m["TO"]) for m in kept if re.match(r"(Hi|Thanks,) \w", m["CONTENT"])]
+    assert greeted and all(  # "Hi Amit," is written to Amit, never by him
+        to.startswith(re.match(r"(?:Hi|Thanks,) ([^,.]+)[,.]", text)[1] + " ")
+        for text, to in greeted
+    )
     invitations = _rows(files["Invitations.csv"].decode("utf-8"))
     assert all(owner.url in (i["inviterProfileUrl"], i["inviteeProfileUrl"]) for i in invitations)
     functions = pd.Series(demo_people(persona=persona).function).value_counts()
@@ -464,7 +469,7 @@ def test_every_template_of_the_catalogue_fills():
     for role in cat.roles:
         assert "{" not in role.company_form.format(title="T", company="C")
     for persona in cat.personas.values():
-        for line in cat.message_lines + persona.lines:
+        for line in cat.message_lines + persona.lines_in + persona.lines_out:
             assert "{" not in line.format(first="Ann")
         for note in cat.notes_in + cat.notes_out + persona.notes_in + persona.notes_out:
             assert "{" not in note.format(owner="Ann", name="Bo", company="Co")

@@ -110,7 +110,8 @@ class Persona:
     mix: dict[str, float]  # function name -> weight multiplier
     colleagues: tuple[Colleagues, ...]
     engagement: dict[str, float]  # function name -> propensity multiplier (whom they talk to)
-    lines: tuple[str, ...] = ()  # message lines only this owner's conversations have
+    lines_in: tuple[str, ...] = ()  # message lines written to this owner only
+    lines_out: tuple[str, ...] = ()  # message lines only this owner writes
     notes_in: tuple[str, ...] = ()  # invitation notes to this owner
     notes_out: tuple[str, ...] = ()  # this owner's invitation notes
 
@@ -259,7 +260,8 @@ def _persona(key: str, entry: dict, role_names: set[str], sectors: dict[str, Sec
         mix={k: float(v) for k, v in entry.get("mix", {}).items()},
         colleagues=colleagues,
         engagement={k: float(v) for k, v in entry.get("engagement", {}).items()},
-        lines=_words(entry, "lines"),
+        lines_in=_words(entry, "lines_in"),
+        lines_out=_words(entry, "lines_out"),
         notes_in=_words(entry, "notes_in"),
         notes_out=_words(entry, "notes_out"),
     )

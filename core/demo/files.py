@@ -192,10 +192,9 @@ def _conversation(
         minutes = int(rng.integers(0, WORKDAY_MINUTES))
         when = end - timedelta(days=ago, minutes=minutes)
         (frm, frm_url), (to, to_url) = (them, me) if incoming else (me, them)
-        writer_first = p.first[i] if incoming else owner.first_name
-        line = pick(cat.message_lines + owner.lines, rng.random()).format(
-            first=writer_first.strip()
-        )
+        reader_first = owner.first_name if incoming else p.first[i]
+        own_lines = owner.lines_in if incoming else owner.lines_out
+        line = pick(cat.message_lines + own_lines, rng.random()).format(first=reader_first.strip())
         rows.append(
             [conv, "", frm, frm_url, to, to_url, _stamp(when), "", line, folder, "", "false"]
         )
