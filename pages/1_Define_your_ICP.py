@@ -145,3 +145,4 @@ with form:
 with preview:
     st.subheader("Live preview")
     w.render_preview(draft)
+w.render_people(draft)

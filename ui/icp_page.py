@@ -401,9 +401,9 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
     st.markdown(f"**Titles the coach cannot read: {pct(share)}** of your connections with a "
                 "title. The most common ones, one click from telling it:")
     applied = False
-    cols = st.columns(2)
+    cols = st.columns(4)
     for i, row in enumerate(titles.itertuples()):
-        with cols[i % 2].popover(f"{md_escape(_short(row.title))} · {count(row.people)}",
+        with cols[i % 4].popover(f"{md_escape(_short(row.title, 40))} · {count(row.people)}",
                                  width="stretch"):
             applied |= _correction_boxes(f"icp_fix_{row.key}", row.key)
     if people is not None and not people.empty:
@@ -437,37 +437,43 @@ def _short(text: str, limit: int = 60) -> str:
 # --- the preview ------------------------------------------------------------------------------
 
 def render_preview(value: ICP) -> None:
-    """Band counts, the fit histogram, and a sample of each band with name, title, company, fit
-    and why; then the titles the coach could not read."""
-    people = None
+    """Band counts and the fit histogram (beside the wizard's steps)."""
     if value.is_empty():
         st.info("Pick at least one function, seniority, industry, account or keyword to see "
                 "who in your network fits.", icon=":material/info:")
-    else:
-        with st.spinner("Scoring your network…"):
-            scored = derived.scored()
-        real = scored[~scored["is_blank"]]
-        bands = real["fit_band"].value_counts()
-        for col, (band, label) in zip(st.columns(3), BANDS.items(), strict=True):
-            col.metric(label, count(bands.get(band, 0)),
-                       help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
-                            "name (ghost rows are not scored)")
-        st.altair_chart(fit_histogram(real), width="stretch")
+        return
+    with st.spinner("Scoring your network…"):
+        real = derived.scored().loc[lambda d: ~d["is_blank"]]
+    bands = real["fit_band"].value_counts()
+    for col, (band, label) in zip(st.columns(3), BANDS.items(), strict=True):
+        col.metric(label, count(bands.get(band, 0)),
+                   help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
+                        "name (ghost rows are not scored)")
+    st.altair_chart(fit_histogram(real), width="stretch")
+
+
+def render_people(value: ICP) -> None:
+    """A sample of each band with name, title, company, fit, why and how the title was read
+    (full width, so the reasons can be read); then the titles the coach could not read."""
+    people = None
+    if not value.is_empty():
         shown = st.segmented_control("People and why", list(BANDS), default="strong",
                                      format_func=BANDS.get, key="icp_sample_band",
                                      help="A sample of people in each band with the reasons "
                                           "for their score.") or "strong"
-        people = sample(scored, shown)
+        people = sample(derived.scored(), shown)
         if people.empty:
             st.caption(f"Nobody is in the {BANDS[shown].lower()} band.")
         else:
             st.dataframe(
-                people.drop(columns=["title_key", "function", "seniority"]), hide_index=True, width="stretch", height=320,
+                people.drop(columns=["title_key", "function", "seniority"]), hide_index=True,
+                width="stretch", height=320,
                 column_config={
-                    "full_name": st.column_config.TextColumn("Name", width="small"),
-                    "title": "Title", "company": "Company",
-                    "fit": st.column_config.NumberColumn("Fit", format="%d", width=48),
+                    "full_name": st.column_config.TextColumn("Name", width=150),
+                    "title": st.column_config.TextColumn("Title", width=230),
+                    "company": st.column_config.TextColumn("Company", width=150),
+                    "fit": st.column_config.NumberColumn("Fit", format="%d", width=44),
                     "fit_reasons": st.column_config.TextColumn("Why", width="large"),
-                    "read_as": "Title read as",
+                    "read_as": st.column_config.TextColumn("Title read as", width=190),
                 })
     render_title_fixes(people)
