@@ -38,8 +38,35 @@ def xlsx() -> bytes:
                      "xl/worksheets/sheet1.xml": b"<worksheet/>"})
 
 
+MARKUP = "![x](http://evil.example/col.png)"
+
+
+def markup_header() -> bytes:
+    """A CSV whose column names are Markdown (a tracking pixel): refused, the name quoted as text."""
+    return f"First Name,Last Name,{MARKUP},$x^2$ :red[red]\nA,B,C,D\n".encode()
+
+
+def markup_member() -> bytes:
+    """A zip whose Connections.csv sits under a folder named like Markdown: loads, with a
+    warning naming both copies."""
+    return make_zip({f"{MARKUP}/Connections.csv": modern_csv(), "Connections.csv": modern_csv()})
+
+
+def corrupt_zip() -> bytes:
+    """A damaged download: the deflate data of Connections.csv is broken."""
+    raw = bytearray(make_zip({"Connections.csv": modern_csv() * 20}))
+    start = raw.index(b"Connections.csv") + len("Connections.csv")
+    raw[start + 5:start + 40] = b"\xff" * 35
+    return bytes(raw)
+
+
 def cases(big: int = 30_000) -> list[tuple[str, bytes, str]]:
     return [
+        ("columns.csv", markup_header(), "error"),
+        ("twice.zip", markup_member(), "load"),
+        ("damaged.zip", corrupt_zip(), "error"),
+        ("Connections-utf16be.csv", modern_csv().decode().encode("utf-16-be"), "load"),
+        ("Connections-nul.csv", modern_csv().replace(b"Anna", b"An\x00na\x1b"), "load"),
         ("empty.csv", b"", "error"),
         ("random.bin", bytes(range(256)) * 40, "error"),
         ("Connections.xlsx", xlsx(), "error"),

@@ -164,3 +164,21 @@ def test_rows_with_the_wrong_number_of_fields_are_counted():
     net = load_export(data)
     assert len(net.df) == 1 and net.report.rows_malformed == 1
     assert any("wrong number of fields" in w for w in net.report.warnings)
+
+
+def test_hostile_cases_load_or_give_an_export_error():
+    """The shared hostile files (also swept in the browser): each loads or is refused politely."""
+    from tests.hostile import MARKUP, cases
+
+    for name, data, expect in cases(big=2_000):
+        if expect == "error":
+            with pytest.raises(ExportError) as err:
+                load_export(data, name=name)
+            assert len(str(err.value)) < QUOTE_LIMIT + 300
+        else:
+            net = load_export(data, name=name)
+            assert len(net.df) > 0
+            assert not net.df["full_name"].str.contains("\x00", regex=False).any()
+    with pytest.raises(ExportError, match="Columns found") as err:
+        load_export(cases(big=10)[0][1])
+    assert MARKUP in str(err.value)  # quoted as text; the page escapes it (tests/test_safe_text)

@@ -61,3 +61,35 @@ def test_simulator_and_checklist_any_text(rows, threshold, ids, per_day):
     assert r.after.connections == len(df) - r.removed
     data = plan_checklist(df, r.order, r.reasons, per_day)
     assert data.decode("utf-8-sig").splitlines()[0].startswith("Day,Name")
+
+
+# --- the loader's text helpers (any text a file can hold) -----------------------------------
+
+@_settings
+@given(st.lists(_text, max_size=20))
+def test_dates_from_any_text_are_in_linkedins_lifetime_or_missing(values):
+    from core.loader import parse_dates
+
+    parsed, bad = parse_dates(pd.Series(values, dtype="str"))
+    assert len(parsed) == len(values) and 0 <= bad <= len(values)
+    known = parsed.dropna()
+    assert ((known >= "2003-01-01") & (known < "2100-01-01")).all()
+    assert (known == known.dt.floor("D")).all()  # days, no time of day
+
+
+_url_text = st.text(alphabet=st.sampled_from(list("abcXYZ-_/%?#=é0129 .:") + ["名", "\n"]),
+                    max_size=40)
+
+
+@_settings
+@given(st.lists(st.one_of(_url_text, st.builds("https://www.linkedin.com/in/{}".format,
+                                                _url_text)), max_size=20))
+def test_url_keys_are_real_profiles_or_empty(urls):
+    from core.loader import url_keys
+    from core.loader.urls import is_profile_key, normalise_url
+
+    keys = url_keys(pd.Series(urls, dtype="str")).tolist()
+    for url, key in zip(urls, keys, strict=True):
+        assert key == "" or (is_profile_key(key) and key == normalise_url(url))
+        if "?" in url and "=" not in url.split("?", 1)[1]:
+            assert key == ""  # cut short by a replaced letter: no key
