@@ -121,6 +121,12 @@ class _Lexicon:
         self.entries: dict[tuple[str, ...], _Entry] = {k: self._merge(v) for k, v in rows.items()}
         self._derive_levels()
         self.uni = {k[0]: e for k, e in self.entries.items() if len(k) == 1}
+        self.uni_index = pd.Index(list(self.uni))
+        vals = list(self.uni.values())
+        self.uni_fn = np.array([x.fn for x in vals], dtype=np.int64)
+        self.uni_w = np.array([x.w for x in vals], dtype=np.float32)
+        self.uni_sen = np.array([x.sen for x in vals], dtype=np.int64)
+        self.uni_flags = np.array([(x.head, x.train, x.stop) for x in vals], dtype=bool)
         self.multi = {k: e for k, e in self.entries.items() if len(k) > 1}
         # Compound endings: role nouns and level words of four letters or more.
         self.suffixes = {w for w, e in self.uni.items()
@@ -223,6 +229,8 @@ class _Fallback:
         self.bias = data["bias"].astype(np.float32)
         self.classes = np.array([FUNCTIONS.index(c) for c in data["classes"].tolist()])
         self.threshold = float(data["threshold"])
+        self._names = pd.Index(data["features"].astype(object))
+        self._per_token: dict[str, np.ndarray] = {}
 
     @staticmethod
     def features(words: list[str]) -> list[str]:
@@ -238,31 +246,53 @@ class _Fallback:
         out += ["b:" + a + "_" + b for a, b in zip(words, words[1:], strict=False)]
         return out
 
-    def predict(self, docs: list[list[str]]) -> tuple[np.ndarray, np.ndarray]:
-        """(function index or -1, probability) for each list of words."""
-        rows, cols = [], []
-        for i, words in enumerate(docs):
-            for f in self.features(words):
-                j = self.index.get(f)
-                if j is not None:
-                    rows.append(i)
-                    cols.append(j)
-        n = len(docs)
-        scores = np.tile(self.bias, (n, 1))
-        if rows:
-            r, c = np.asarray(rows), np.asarray(cols)
-            counts = np.bincount(r, minlength=n).astype(np.float32)
-            contrib = np.zeros((n, len(self.bias)), dtype=np.float32)
-            np.add.at(contrib, r, self.weights[c])
-            scores += contrib / np.sqrt(np.maximum(counts, 1))[:, None]
+    def _token_features(self, tok: str) -> np.ndarray:
+        """Indices of one word's known features (cached: words repeat across titles)."""
+        got = self._per_token.get(tok)
+        if got is None:
+            feats = [f for f in self.features([tok]) if f in self.index]
+            got = self._per_token[tok] = np.array([self.index[f] for f in feats], dtype=np.int64)
+        return got
+
+    def predict(self, rows: np.ndarray, codes: np.ndarray, vocab: np.ndarray
+                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(titles, function index or -1, probability) for the words given as parallel arrays
+        `rows` (title of each word, ascending) and `codes` (word index into `vocab`)."""
+        if len(rows) == 0:
+            return np.zeros(0, np.int64), np.zeros(0, np.int64), np.zeros(0)
+        uniq, inv = np.unique(codes, return_inverse=True)
+        per = [self._token_features(vocab[c]) for c in uniq.tolist()]
+        lens = np.array([len(f) for f in per], dtype=np.int64)
+        flat = np.concatenate(per) if lens.sum() else np.zeros(0, np.int64)
+        n_pos = lens[inv]
+        r1 = np.repeat(rows, n_pos)
+        start = np.repeat(np.r_[0, np.cumsum(lens)[:-1]][inv], n_pos)
+        offset = np.arange(n_pos.sum()) - np.repeat(np.cumsum(n_pos) - n_pos, n_pos)
+        c1 = flat[start + offset]
+        same = rows[1:] == rows[:-1]
+        if same.any():
+            words = vocab[codes].astype(object)
+            keys = "b:" + words[:-1][same] + "_" + words[1:][same]
+            c2 = self._names.get_indexer(keys)
+            r2 = rows[1:][same][c2 >= 0]
+            c2 = c2[c2 >= 0]
+        else:
+            r2 = c2 = np.zeros(0, np.int64)
+        r, c = np.concatenate([r1, r2]), np.concatenate([c1, c2])
+        pair = np.unique(r.astype(np.int64) * len(self.index) + c)
+        r, c = pair // len(self.index), pair % len(self.index)
+        titles, first, counts = np.unique(r, return_index=True, return_counts=True)
+        if len(titles) == 0:
+            return titles, np.zeros(0, np.int64), np.zeros(0)
+        scores = np.add.reduceat(self.weights[c], first, axis=0) / np.sqrt(counts)[:, None]
+        scores += self.bias
         scores -= scores.max(axis=1, keepdims=True)
         prob = np.exp(scores)
         prob /= prob.sum(axis=1, keepdims=True)
         best = prob.argmax(axis=1)
-        p = prob[np.arange(n), best]
-        has = np.array([bool(d) for d in docs], dtype=bool)
-        fn = np.where(has & (p >= self.threshold), self.classes[best], -1)
-        return fn, np.where(fn >= 0, p, 0.0)
+        p = prob[np.arange(len(titles)), best]
+        fn = np.where(p >= self.threshold, self.classes[best], -1)
+        return titles, fn, np.where(fn >= 0, p, 0.0)
 
 
 _LOCK = threading.Lock()
@@ -287,28 +317,37 @@ def load() -> None:
 
 # --- reading titles -------------------------------------------------------------------------
 
-def _token_table(vocab: np.ndarray, lex: _Lexicon):
-    """Per distinct token: its marker (word, segment/part/company mark, dropped) and entry."""
-    n = len(vocab)
-    marker = np.zeros(n, dtype=np.int8)
-    fn = np.full(n, -1, dtype=np.int16)
-    w = np.zeros(n, dtype=np.float32)
-    sen = np.full(n, -1, dtype=np.int16)
-    flags = np.zeros((n, 3), dtype=bool)  # head, train, stop
-    tagline = np.zeros(n, dtype=bool)
-    marks = {"|": SEG, "@": AT, ",": PART, "": DROP}
-    for i, tok in enumerate(vocab.tolist()):
-        m = marks.get(tok)
-        if m is None:
-            m = (PART if tok in PART_WORDS else AT if tok in AT_WORDS else
-                 SOFT if tok in SOFT_AT_WORDS else DROP if tok in _DROP_WORDS else WORD)
-        marker[i] = m
-        tagline[i] = tok in _TAGLINE
-        e = lex.word(tok)
-        if e is not _NONE:
-            fn[i], w[i], sen[i] = e.fn, e.w, e.sen
-            flags[i] = (e.head, e.train, e.stop)
-    return marker, fn, w, sen, flags, tagline
+_MARKS = {"|": SEG, "@": AT, ",": PART, "": DROP} | {w: PART for w in PART_WORDS} | {
+    w: AT for w in AT_WORDS} | {w: SOFT for w in SOFT_AT_WORDS} | {w: DROP for w in _DROP_WORDS}
+_MARK_INDEX = pd.Index(list(_MARKS))
+_MARK_CODES = np.array(list(_MARKS.values()), dtype=np.int8)
+_TAG_INDEX = pd.Index(sorted(_TAGLINE))
+
+
+def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
+    """Per distinct token: marker (word, segment/part/company mark, dropped), lexicon entry
+    (fn, w, sen, flags: head/train/stop), tagline flag and whether it has letters. Hash
+    look-ups over all tokens at once; only unknown long words go through compound splitting
+    (cached per process)."""
+    m = _MARK_INDEX.get_indexer(vocab)
+    marker = np.where(m >= 0, _MARK_CODES[np.maximum(m, 0)], WORD).astype(np.int8)
+    tagline = _TAG_INDEX.get_indexer(vocab) >= 0
+    e = lex.uni_index.get_indexer(vocab)
+    known = e >= 0
+    ek = np.maximum(e, 0)
+    fn = np.where(known, lex.uni_fn[ek], -1)
+    w = np.where(known, lex.uni_w[ek], 0).astype(np.float32)
+    sen = np.where(known, lex.uni_sen[ek], -1)
+    flags = lex.uni_flags[ek] & known[:, None]
+    letters = pc.match_substring_regex(varr, r"\p{L}").to_numpy(zero_copy_only=False)
+    long_alpha = (pc.utf8_is_alpha(varr).to_numpy(zero_copy_only=False)
+                  & (pc.utf8_length(varr).to_numpy(zero_copy_only=False) >= 6))
+    for i in np.flatnonzero(~known & long_alpha & (marker == WORD)).tolist():
+        x = lex.word(vocab[i])
+        if x is not _NONE:
+            fn[i], w[i], sen[i] = x.fn, x.w, x.sen
+            flags[i] = (x.head, x.train, x.stop)
+    return marker, fn, w, sen, flags, tagline, letters
 
 
 def _leftmost(starts: np.ndarray, n: int) -> np.ndarray:
@@ -364,10 +403,11 @@ def _read(texts: list[str], cleaned) -> _Reading:
 
     lists = pc.split_pattern(cleaned, " ")
     lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
-    flat = pc.list_flatten(lists).to_numpy(zero_copy_only=False)
-    codes, vocab = pd.factorize(flat)
-    vocab = np.asarray(vocab, dtype=object)
-    marker, t_fn, t_w, t_sen, t_flags, t_tag = _token_table(vocab, lex)
+    enc = pc.dictionary_encode(pc.list_flatten(lists))
+    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+    varr = enc.dictionary
+    vocab = varr.to_numpy(zero_copy_only=False).astype(object)
+    marker, t_fn, t_w, t_sen, t_flags, t_tag, t_letters = _token_table(vocab, varr, lex)
 
     title = np.repeat(np.arange(n), lengths)
     keep = marker[codes] != DROP
@@ -456,7 +496,10 @@ def _read(texts: list[str], cleaned) -> _Reading:
     esen = np.concatenate([a_sen[multi_ids], t_sen[uc]]).astype(np.int64)
     eflags = np.concatenate([a_flags[multi_ids], t_flags[uc]])
     if len(pos) == 0:
-        return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, None)
+        nothing = np.full(n, np.iinfo(np.int64).max)
+        return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
+                       (title, codes, vocab, mk, t_letters, after_hard, seg_id, nothing,
+                        np.zeros(n, dtype=bool)))
     et, eseg, epart = title[pos], seg_id[pos], part_id[pos]
     hard, soft = after_hard[pos], after_soft[pos]
     ew = ew * np.where(hard, 0.3, np.where(soft, 0.6, 1.0)).astype(np.float32)
@@ -529,39 +572,37 @@ def _read(texts: list[str], cleaned) -> _Reading:
     role[et[eflags[:, 0]]] = True
     sen_out = np.where((sen_out < 0) & (role | (fn_out >= 0)) & ~stopped, _ENTRY, sen_out)
     return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
-                   (title, tok, after_hard, seg_id, best_seg, stopped))
+                   (title, codes, vocab, mk, t_letters, after_hard, seg_id, best_seg, stopped))
 
 
 def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
-    """Ask the fallback model about titles the lexicon gave no function."""
+    """Ask the fallback model about titles the lexicon gave no function: the words of the
+    chosen segment (the first one when none was chosen), before any "@ company"."""
     todo = np.flatnonzero(fn_out < 0)
     if fallback is None or len(todo) == 0 or ctx is None:
         return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
-    title, tok, after_hard, seg_id, best_seg, stopped = ctx
-    todo = todo[~stopped[todo]]
-    if len(todo) == 0:
+    title, codes, vocab, mk, letters, after_hard, seg_id, best_seg, stopped = ctx
+    need = np.zeros(len(fn_out), dtype=bool)
+    need[todo] = True
+    need &= ~stopped
+    if not need.any():
         return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
-    # The words of each title's chosen segment (its first segment when none was chosen).
     chosen = np.full(len(fn_out), -1, dtype=np.int64)
     has = best_seg < np.iinfo(np.int64).max
     chosen[has] = best_seg[has] & ((1 << 40) - 1)
-    first_seg = pd.Series(seg_id).groupby(title).min()
+    first = np.r_[True, title[1:] != title[:-1]]
     fallback_seg = np.full(len(fn_out), -1, dtype=np.int64)
-    fallback_seg[first_seg.index.to_numpy()] = first_seg.to_numpy()
+    fallback_seg[title[first]] = seg_id[first]
     chosen = np.where(chosen >= 0, chosen, fallback_seg)
-    need = np.zeros(len(fn_out), dtype=bool)
-    need[todo] = True
-    mask = need[title] & (seg_id == chosen[title]) & ~after_hard
-    words = pd.Series(tok[mask]).groupby(title[mask]).agg(list)
-    words = words.map(lambda ws: [w for w in ws if w not in ("|", "@", ",")])
-    idx = words.index.to_numpy()
-    fn, p = fallback.predict(words.tolist())
+    mask = (need[title] & (seg_id == chosen[title]) & ~after_hard & (mk == WORD)
+            & letters[codes])
+    rows, fn, p = fallback.predict(title[mask], codes[mask], vocab)
     ok = fn >= 0
-    rows = idx[ok]
-    fn_out[rows] = fn[ok]
-    conf_out[rows] = np.round(0.75 * p[ok], 2)
-    why_out[rows] = np.array([f'reads like {FUNCTIONS[f]} titles in occupation lists'
-                              for f in fn[ok]], dtype=object)
+    rows, fn, p = rows[ok], fn[ok], p[ok]
+    fn_out[rows] = fn
+    conf_out[rows] = np.round(0.75 * p, 2)
+    why_out[rows] = np.array([f"reads like {FUNCTIONS[f]} titles in occupation lists"
+                              for f in fn.tolist()], dtype=object)
     sen_out[rows] = np.where(sen_out[rows] < 0, _ENTRY, sen_out[rows])
     return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
 
@@ -576,14 +617,19 @@ def title_key(text: str) -> str:
 
 
 def _keys(clean) -> list[str]:
-    """`title_key` of each text, given its `clean_titles` form (Arrow, vectorised)."""
-    first = pc.list_element(pc.split_pattern_regex(clean, r" ?\| ?| ?@ ?|(^| )(at|chez|bei) ",
-                                                   max_splits=1), 0)
-    first = pc.utf8_trim(pc.replace_substring(first, " , ", " "), characters=" ,")
-    empty = pc.equal(first, "")
-    rest = pc.utf8_trim(pc.replace_substring_regex(clean, r"[|@,]", " "), characters=" ")
-    out = pc.if_else(empty, pc.replace_substring_regex(rest, " +", " "), first)
-    return out.to_pylist()
+    """`title_key` of each text, given its `clean_titles` form (Arrow, vectorised): the text
+    before the first " | ", " @ " or " at/chez/bei " (literal splits: no regex), role marks
+    dropped; the whole text when that leaves nothing."""
+    first = clean
+    for sep in (" | ", " @ ", " at ", " chez ", " bei "):
+        first = pc.list_element(pc.split_pattern(first, sep, max_splits=1), 0)
+    first = pc.utf8_trim(pc.replace_substring(first, " , ", " "), characters=" |@,")
+    empty = pc.equal(first, "").to_numpy(zero_copy_only=False)
+    if empty.any():
+        rest = pc.replace_substring_regex(clean, r" *[|@,] *", " ")
+        rest = pc.utf8_trim(rest, characters=" ")
+        first = pc.if_else(pa.array(empty), rest, first)
+    return first.to_pylist()
 
 
 def _apply_corrections(out: pd.DataFrame, display: pd.Series, corrections: Corrections) -> None:
