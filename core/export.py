@@ -51,14 +51,15 @@ def schedule(n: int, per_day: int = DEFAULT_PER_DAY) -> pd.DataFrame:
 def weekly(days: pd.DataFrame) -> pd.DataFrame:
     """The day-by-day schedule summed per week of seven checklist days: `week`, `days`,
     `removals`, `first_day`, `last_day` (the report shows this; the CSV keeps every day)."""
-    if days.empty:
-        return pd.DataFrame({"week": [], "days": [], "removals": [], "first_day": [],
-                             "last_day": []}, dtype=int)
-    week = (days["day"].to_numpy() - 1) // 7 + 1
-    out = days.assign(week=week).groupby("week", as_index=False).agg(
-        days=("day", "size"), removals=("removals", "sum"), first_day=("day", "min"),
-        last_day=("day", "max"))
-    return out[["week", "days", "removals", "first_day", "last_day"]]
+    day = days["day"].to_numpy(dtype=int)
+    week = (day - 1) // 7 + 1
+    weeks = np.arange(1, int(week.max()) + 1) if len(day) else np.array([], dtype=int)
+    count = np.bincount(week, minlength=len(weeks) + 1)[1:]
+    removals = np.bincount(week, weights=days["removals"].to_numpy(dtype=float),
+                           minlength=len(weeks) + 1)[1:].astype(int)
+    first = (weeks - 1) * 7 + 1
+    return pd.DataFrame({"week": weeks, "days": count, "removals": removals,
+                         "first_day": first, "last_day": first + count - 1})
 
 
 def neutralise(value: object) -> str:

@@ -269,6 +269,62 @@ def overprune_start(people: int) -> int:
     return math.floor(OVERPRUNE_SHARE * people) + 1
 
 
+# --- the columns a plan reads ---------------------------------------------------------------
+
+STRONG, PARTIAL, OFF, UNSCORED = 0, 1, 2, 3
+_BANDS = ("strong", "partial", "off", "unscored")
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The connection table's columns a plan reads, as numpy arrays read once per run."""
+
+    real: np.ndarray            # not a ghost row
+    known: np.ndarray           # engagement measured for this row
+    engaged: np.ndarray         # measured engaged
+    band: np.ndarray | None     # STRONG / PARTIAL / OFF / UNSCORED codes; None without an ICP
+    fit: np.ndarray | None      # 0-100, NaN for ghosts; None without an ICP
+    connected: np.ndarray       # datetime64[ns], NaT when unknown
+    last: np.ndarray            # last interaction, datetime64[ns], NaT when none
+
+    @property
+    def n(self) -> int:
+        return len(self.real)
+
+
+def _dates(connections: pd.DataFrame, name: str) -> np.ndarray:
+    if name not in connections:
+        return np.full(len(connections), np.datetime64("NaT"), dtype="datetime64[ns]")
+    return connections[name].to_numpy(dtype="datetime64[ns]")
+
+
+def columns(connections: pd.DataFrame) -> Columns:
+    """Read the columns once (string comparisons run on Arrow, not per Python object)."""
+    n = len(connections)
+    real = ~connections["is_blank"].to_numpy(dtype=bool)
+    if "engaged" in connections:
+        col = connections["engaged"]
+        known = col.notna().to_numpy(dtype=bool) & real
+        engaged = col.fillna(False).to_numpy(dtype=bool) & real
+    else:
+        known = engaged = np.zeros(n, dtype=bool)
+    band = fit = None
+    if "fit_band" in connections and "fit" in connections:
+        bands = connections["fit_band"]
+        band = np.full(n, UNSCORED, dtype=np.int8)
+        for code, name in ((STRONG, "strong"), (PARTIAL, "partial"), (OFF, "off")):
+            band[(bands == name).to_numpy(dtype=bool, na_value=False)] = code
+        fit = connections["fit"].to_numpy(dtype=float)
+    return Columns(real=real, known=known, engaged=engaged, band=band, fit=fit,
+                   connected=_dates(connections, "connected_on"),
+                   last=_dates(connections, "last_interaction"))
+
+
+def _before(when: np.ndarray, cutoff: pd.Timestamp) -> np.ndarray:
+    """Dates strictly before `cutoff` (NaT is never before anything)."""
+    return ~np.isnat(when) & (when < np.datetime64(cutoff, "ns"))
+
+
 # --- engagement -----------------------------------------------------------------------------
 
 
@@ -279,37 +335,32 @@ def _ids(ids, n: int) -> np.ndarray:
     return out
 
 
-def engagement_basis(connections: pd.DataFrame, scenario: Scenario) -> str:
+def engagement_basis(cols: Columns, scenario: Scenario) -> str:
     """"measured" when the export says who engages, else "assumed" if a rate was stated, else
     "unknown"."""
-    real = ~connections["is_blank"].to_numpy(dtype=bool)
-    if "engaged" in connections and (connections["engaged"].notna().to_numpy() & real).any():
+    if cols.known.any():
         return "measured"
     return "assumed" if scenario.assumes_engagement else "unknown"
 
 
-def engagement_probability(connections: pd.DataFrame, scenario: Scenario, basis: str
-                           ) -> np.ndarray | None:
+def engagement_probability(cols: Columns, scenario: Scenario, basis: str) -> np.ndarray | None:
     """Per person, the probability of being engaged (1/0 when measured); None when unknown.
 
     Measured: the `engaged` column (a real person it does not cover counts as not engaged).
     Assumed: the stated rate, or per ICP fit band. People marked "engages with me" are 1 and
     ghost rows 0 in every case.
     """
-    n = len(connections)
     if basis == "unknown":
         return None
     if basis == "measured":
-        p = connections["engaged"].fillna(False).to_numpy(dtype=bool).astype(float)
+        p = cols.engaged.astype(float)
     else:
-        p = np.full(n, float(scenario.assumed_rate or 0.0))
-        if scenario.band_rates is not None and "fit_band" in connections:
-            bands = connections["fit_band"].astype(str).to_numpy()
-            for band, rate in zip(("strong", "partial", "off"), scenario.band_rates,
-                                  strict=True):
-                p[bands == band] = rate
-    p[_ids(scenario.engaged_ids, n)] = 1.0
-    p[connections["is_blank"].to_numpy(dtype=bool)] = 0.0
+        p = np.full(cols.n, float(scenario.assumed_rate or 0.0))
+        if scenario.band_rates is not None and cols.band is not None:
+            for code, rate in zip((STRONG, PARTIAL, OFF), scenario.band_rates, strict=True):
+                p[cols.band == code] = rate
+    p[_ids(scenario.engaged_ids, cols.n)] = 1.0
+    p[~cols.real] = 0.0
     return p
 
 
@@ -318,79 +369,73 @@ def engagement_probability(connections: pd.DataFrame, scenario: Scenario, basis:
 
 def reference_date(connections: pd.DataFrame) -> pd.Timestamp:
     """"Today" for the rules: the export's newest date, so a plan does not drift over time."""
-    cols = [connections[c] for c in ("connected_on", "last_interaction") if c in connections]
-    dates = pd.concat(cols).dropna() if cols else pd.Series([], dtype="datetime64[ns]")
-    return pd.Timestamp(dates.max()) if not dates.empty else pd.Timestamp("2026-01-01")
+    newest = [connections[c].max() for c in ("connected_on", "last_interaction")
+              if c in connections]
+    newest = [d for d in newest if not pd.isna(d)]
+    return pd.Timestamp(max(newest)) if newest else pd.Timestamp("2026-01-01")
 
 
-def availability(connections: pd.DataFrame, scenario: Scenario,
-                 groups: np.ndarray | None = None) -> dict[str, str]:
+def availability(cols: Columns, scenario: Scenario, groups: np.ndarray | None = None
+                 ) -> dict[str, str]:
     """Conditions that cannot be used now → why (in the user's words). Missing: usable.
 
     A rule holding an unusable condition selects nobody (AND with an unknown is unknown), so a
     rule never silently treats "no data" as "not engaged".
     """
     out: dict[str, str] = {}
-    if "fit" not in connections:
+    if cols.band is None:
         reason = "Needs an ICP: define who you want to reach first."
         out["off_profile"] = out["fit_below"] = reason
-    if engagement_basis(connections, scenario) == "unknown":
+    if engagement_basis(cols, scenario) == "unknown":
         out["quiet_months"] = ENGAGEMENT_NEEDED
-    if not connections["connected_on"].notna().any():
+    if np.isnat(cols.connected).all():
         out["older_than_years"] = "Your export has no connection dates."
-    if groups is None or len(groups) != len(connections) or not scenario.prune_groups:
+    if groups is None or len(groups) != cols.n or not scenario.prune_groups:
         out["in_prune_group"] = "Mark groups prune on the clusters page first."
     return out
 
 
-def _condition(connections: pd.DataFrame, key: str, rule: Rule, basis: str, today,
+def _condition(cols: Columns, key: str, rule: Rule, basis: str, today,
                engaged_ids: np.ndarray, groups: np.ndarray | None, prune: frozenset[int]
                ) -> np.ndarray:
     """The people one condition selects (unusable conditions are handled by the caller)."""
     if key == "off_profile":
-        return connections["fit_band"].astype(str).to_numpy() == "off"
+        return cols.band == OFF
     if key == "fit_below":
-        fit = np.nan_to_num(connections["fit"].to_numpy(dtype=float), nan=101.0)
-        return fit < float(rule.fit_below)
+        return np.nan_to_num(cols.fit, nan=101.0) < float(rule.fit_below)
     if key == "quiet_months":
         if basis == "assumed":  # nothing is known: anyone not marked as engaging is "quiet"
             return ~engaged_ids
         cutoff = today - pd.DateOffset(months=int(rule.quiet_months))
-        last = connections["last_interaction"]
-        # NaT (never interacted) is quiet too; a NaT comparison is False, so test it apart.
-        quiet = ((last < cutoff) | last.isna()).to_numpy(dtype=bool)
-        return quiet & connections["engaged"].notna().to_numpy() & ~engaged_ids
+        # Never interacted (NaT) is quiet too.
+        quiet = np.isnat(cols.last) | _before(cols.last, cutoff)
+        return quiet & cols.known & ~engaged_ids
     if key == "older_than_years":
-        cutoff = today - pd.DateOffset(years=int(rule.older_than_years))
-        return (connections["connected_on"] < cutoff).fillna(False).to_numpy(dtype=bool)
+        return _before(cols.connected, today - pd.DateOffset(years=int(rule.older_than_years)))
     if key == "in_prune_group":
         return np.isin(np.asarray(groups), sorted(prune))
     raise KeyError(key)
 
 
-def rule_mask(connections: pd.DataFrame, rule: Rule, *, basis: str, today, unavailable,
+def rule_mask(cols: Columns, rule: Rule, *, basis: str, today, unavailable,
               engaged_ids: np.ndarray, groups=None, prune=frozenset()) -> np.ndarray:
     """Rows matching every condition of `rule` (none when a condition is unusable)."""
-    mask = np.ones(len(connections), dtype=bool)
+    mask = cols.real.copy()
     for key, _ in rule.conditions():
         if key in unavailable:
-            return np.zeros(len(connections), dtype=bool)
-        mask &= _condition(connections, key, rule, basis, today, engaged_ids, groups, prune)
+            return np.zeros(cols.n, dtype=bool)
+        mask &= _condition(cols, key, rule, basis, today, engaged_ids, groups, prune)
     return mask
 
 
-def protection_masks(connections: pd.DataFrame, scenario: Scenario, today,
-                     engaged_ids: np.ndarray) -> dict[str, np.ndarray]:
+def protection_masks(cols: Columns, scenario: Scenario, today, engaged_ids: np.ndarray
+                     ) -> dict[str, np.ndarray]:
     """Who each protection covers (on or off; the caller applies only those switched on)."""
-    n = len(connections)
-    engaged = (connections["engaged"].fillna(False).to_numpy(dtype=bool)
-               if "engaged" in connections else np.zeros(n, dtype=bool))
-    strong = (connections["fit_band"].astype(str).to_numpy() == "strong"
-              if "fit_band" in connections else np.zeros(n, dtype=bool))
+    strong = cols.band == STRONG if cols.band is not None else np.zeros(cols.n, dtype=bool)
     cutoff = today - pd.DateOffset(months=int(scenario.protections.recent_months))
-    recent = (connections["connected_on"] >= cutoff).fillna(False).to_numpy(dtype=bool)
-    return {"engaged": engaged | engaged_ids, "strong_fit": strong, "recent": recent,
-            "by_hand": _ids(scenario.protect_ids, n)}
+    recent = ~np.isnat(cols.connected) & ~_before(cols.connected, cutoff)
+    return {"engaged": cols.engaged | engaged_ids, "strong_fit": strong, "recent": recent,
+            "by_hand": _ids(scenario.protect_ids, cols.n)}
 
 
 _PROTECTION_WORDS = {
@@ -428,16 +473,15 @@ def _protection_lines(scenario: Scenario, masks, real, matched, has_icp, basis, 
 # --- the plan -------------------------------------------------------------------------------
 
 
-def value_order(connections: pd.DataFrame, p: np.ndarray | None) -> np.ndarray:
+def value_order(cols: Columns, p: np.ndarray | None) -> np.ndarray:
     """Every real row, least valuable first: least engaged, then lowest fit, then oldest."""
-    real = np.flatnonzero(~connections["is_blank"].to_numpy(dtype=bool))
-    n = len(connections)
-    pe = p if p is not None else np.zeros(n)
-    fit = (np.nan_to_num(connections["fit"].to_numpy(dtype=float), nan=0.0)
-           if "fit" in connections else np.zeros(n))
-    when = connections["connected_on"].to_numpy(dtype="datetime64[ns]").astype(np.int64)
-    order = np.lexsort((real, when[real], fit[real], pe[real]))
-    return real[order]
+    real = np.flatnonzero(cols.real)
+    keys = [real, cols.connected.view(np.int64)[real]]
+    if cols.fit is not None:
+        keys.append(np.nan_to_num(cols.fit[real], nan=0.0))
+    if p is not None:
+        keys.append(p[real])
+    return real[np.lexsort(keys)]
 
 
 def _reasons(rows: np.ndarray, rules, masks, hand: np.ndarray) -> np.ndarray:
@@ -462,6 +506,38 @@ def _snapshot(rows: int, people: int, engaged, strong) -> Snapshot:
                     strong=None if strong is None else int(strong))
 
 
+@dataclass(frozen=True)
+class _Selection:
+    order: np.ndarray       # removed rows, least valuable first
+    mask: np.ndarray
+    ranked: np.ndarray      # every real row, least valuable first
+    protected: np.ndarray   # covered by a protection that is on
+    matched: np.ndarray
+    capped: int
+    cap: int
+
+
+def _select(cols: Columns, scenario: Scenario, masks, cover, p) -> _Selection:
+    """Rules → candidates; protections win; your own calls; the cap, least valuable first."""
+    n = cols.n
+    matched = np.logical_or.reduce(masks) if masks else np.zeros(n, dtype=bool)
+    switched = {"engaged": scenario.protections.engaged,
+                "strong_fit": scenario.protections.strong_fit,
+                "recent": scenario.protections.recent, "by_hand": scenario.protections.by_hand}
+    protected = np.logical_or.reduce([cover[k] for k, on in switched.items() if on]
+                                     or [np.zeros(n, dtype=bool)])
+    hand = _ids(scenario.remove_ids, n) & cols.real & ~_ids(scenario.protect_ids, n)
+    ranked = value_order(cols, p)
+    in_order = ranked[(matched & ~protected & ~hand)[ranked]]
+    cap = math.floor(scenario.max_share * int(cols.real.sum()) + 1e-9)
+    chosen = in_order[:max(0, cap - int(hand.sum()))]
+    order = np.concatenate([ranked[hand[ranked]], chosen]).astype(int)
+    mask = np.zeros(n, dtype=bool)
+    mask[order] = True
+    return _Selection(order=order, mask=mask, ranked=ranked, protected=protected,
+                      matched=matched, capped=len(in_order) - len(chosen), cap=cap)
+
+
 def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
         groups: np.ndarray | None = None, today: pd.Timestamp | None = None) -> ScenarioResult:
     """The plan a scenario gives on this network, and everything it does.
@@ -470,62 +546,40 @@ def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
     `groups` the group label of each row when groups were computed. Pure and deterministic:
     the same table, scenario and groups give the same plan everywhere.
     """
-    n = len(connections)
-    ghost = connections["is_blank"].to_numpy(dtype=bool)
-    real = ~ghost
-    people = int(real.sum())
+    cols = columns(connections)
     today = reference_date(connections) if today is None else pd.Timestamp(today)
-    basis = engagement_basis(connections, scenario)
-    p = engagement_probability(connections, scenario, basis)
-    has_icp = "fit_band" in connections
-    strong = (connections["fit_band"].astype(str).to_numpy() == "strong") if has_icp else None
-    unavailable = availability(connections, scenario, groups)
-    engaged_ids = _ids(scenario.engaged_ids, n)
-
+    basis = engagement_basis(cols, scenario)
+    p = engagement_probability(cols, scenario, basis)
+    unavailable = availability(cols, scenario, groups)
+    engaged_ids = _ids(scenario.engaged_ids, cols.n)
     rules = [(slot, r) for slot, r in enumerate(scenario.rules) if not r.is_empty]
-    masks = [rule_mask(connections, r, basis=basis, today=today, unavailable=unavailable,
-                       engaged_ids=engaged_ids, groups=groups, prune=scenario.prune_groups) & real
+    masks = [rule_mask(cols, r, basis=basis, today=today, unavailable=unavailable,
+                       engaged_ids=engaged_ids, groups=groups, prune=scenario.prune_groups)
              for _, r in rules]
-    matched = np.logical_or.reduce(masks) if masks else np.zeros(n, dtype=bool)
-    cover = protection_masks(connections, scenario, today, engaged_ids)
-    switched = {"engaged": scenario.protections.engaged,
-                "strong_fit": scenario.protections.strong_fit,
-                "recent": scenario.protections.recent, "by_hand": scenario.protections.by_hand}
-    protected = np.zeros(n, dtype=bool)
-    for key, mask in cover.items():
-        if switched[key]:
-            protected |= mask
-    hand = _ids(scenario.remove_ids, n) & real & ~_ids(scenario.protect_ids, n)
+    cover = protection_masks(cols, scenario, today, engaged_ids)
+    sel = _select(cols, scenario, masks, cover, p)
 
-    ranked = value_order(connections, p)
-    candidates = matched & ~protected & ~hand
-    cap = math.floor(scenario.max_share * people + 1e-9)
-    in_order = ranked[candidates[ranked]]
-    chosen = in_order[:max(0, cap - int(hand.sum()))]
-    order = np.concatenate([ranked[hand[ranked]], chosen]).astype(int)
-    mask = np.zeros(n, dtype=bool)
-    mask[order] = True
-
-    e0 = float(p.sum()) if p is not None else None
-    s0 = int(strong[real].sum()) if strong is not None else None
-    before = _snapshot(n, people, e0, s0)
-    removed = len(order)
-    after = _snapshot(n - removed, people - removed,
-                      None if p is None else e0 - float(p[mask].sum()),
-                      None if strong is None else s0 - int(strong[mask].sum()))
-    rest = ranked[~mask[ranked] & ~protected[ranked]]
-    curve = tradeoff_curve(np.concatenate([order, rest]).astype(int), p, strong, before,
-                           scenario, marks=(removed, cap, overprune_start(people)))
+    strong = cols.band == STRONG if cols.band is not None else None
+    people, removed = int(cols.real.sum()), len(sel.order)
+    before = _snapshot(cols.n, people, None if p is None else p.sum(),
+                       None if strong is None else strong.sum())
+    after = _snapshot(cols.n - removed, people - removed,
+                      None if p is None else before.engaged - p[sel.mask].sum(),
+                      None if strong is None else before.strong - strong[sel.mask].sum())
+    rest = sel.ranked[~sel.mask[sel.ranked] & ~sel.protected[sel.ranked]]
+    curve = tradeoff_curve(np.concatenate([sel.order, rest]).astype(int), p, strong, before,
+                           scenario, marks=(removed, sel.cap, overprune_start(people)))
     days = schedule(removed, scenario.pace)
-    has_dates = bool(connections["connected_on"].notna().any())
+    has_dates = not np.isnat(cols.connected).all()
     result = ScenarioResult(
-        scenario=scenario, engagement=basis, today=today, mask=mask, order=order,
-        reasons=_reasons(order, rules, masks, hand), matched=matched, protected=cover,
-        unavailable=unavailable,
-        protections=_protection_lines(scenario, cover, real, matched, has_icp, basis, has_dates),
-        capped=max(0, len(in_order) - len(chosen)), cap=cap, before=before, after=after,
+        scenario=scenario, engagement=basis, today=today, mask=sel.mask, order=sel.order,
+        reasons=_reasons(sel.order, rules, masks, _ids(scenario.remove_ids, cols.n)),
+        matched=sel.matched, protected=cover, unavailable=unavailable,
+        protections=_protection_lines(scenario, cover, cols.real, sel.matched,
+                                      cols.band is not None, basis, has_dates),
+        capped=sel.capped, cap=sel.cap, before=before, after=after,
         reach=_reach(scenario, before, after, basis), curve=curve, schedule=days,
-        weekly=weekly(days), composition=composition(connections, p, mask), sentence="",
+        weekly=weekly(days), composition=composition(cols, p, sel.mask), sentence="",
     )
     return _with_words(result, rules)
 
@@ -536,24 +590,15 @@ def _with_words(result: ScenarioResult, rules: list[tuple[int, Rule]]) -> Scenar
                    warnings=tuple(plan_warnings(result)))
 
 
-_BANDS = ("strong", "partial", "off", "unscored")
-
-
-def composition(connections: pd.DataFrame, p: np.ndarray | None, mask: np.ndarray
-                ) -> pd.DataFrame:
+def composition(cols: Columns, p: np.ndarray | None, mask: np.ndarray) -> pd.DataFrame:
     """Real people before and after by ICP fit band and engagement (expected when assumed).
 
     Rows: state ("Before"/"After"), band, engagement ("Engaged", "Not engaged" or "Unknown"),
     people. Ghost rows are left out, as from every share.
     """
-    real = ~connections["is_blank"].to_numpy(dtype=bool)
-    if "fit_band" in connections:
-        bands = connections["fit_band"].astype(str).to_numpy()
-        code = np.select([bands == b for b in _BANDS[:3]], [0, 1, 2], default=3)
-    else:
-        code = np.full(len(connections), 3)
+    code = cols.band if cols.band is not None else np.full(cols.n, UNSCORED, dtype=np.int8)
     rows = []
-    for state, keep in (("Before", real), ("After", real & ~mask)):
+    for state, keep in (("Before", cols.real), ("After", cols.real & ~mask)):
         total = np.bincount(code[keep], minlength=4)
         engaged = (np.bincount(code[keep], weights=p[keep], minlength=4) if p is not None
                    else None)

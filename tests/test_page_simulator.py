@@ -263,3 +263,21 @@ def test_the_report_follows_the_current_icp_not_a_stale_plan(downloads):
     assert html_escape(summary(PRESETS[CFO]), quote=True) in html
     assert cfo_share in html and cfo_share != saas_share
     assert f"<td>{saas_share}</td>" not in html
+
+
+def test_a_group_marked_prune_feeds_a_rule_and_the_report(downloads):
+    at = _page(icp=SAAS)
+    assert at.toggle(key="groups_on_na").disabled  # nothing marked yet
+    at.switch_page("pages/2_Cluster_connections.py").run()
+    assert not at.exception
+    app_state(at).grouping.tags = {0: "prune"}
+    at.switch_page(PAGE).run()
+    assert not at.exception and not at.toggle(key="groups_on").disabled
+    at.slider(key="cap").set_value(100).run()
+    before = _removed_people(at)
+    at.toggle(key="r2_groups_on").set_value(True).run()
+    assert not at.exception and _removed_people(at) > before
+    assert any("rule 2: in a group you marked prune" in r["Reasons"]
+               for r in _checklist(at, downloads))
+    html = _download(at, downloads, REPORT).decode("utf-8")
+    assert "<td>prune</td>" in html and "Groups were not computed" not in html

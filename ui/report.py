@@ -8,6 +8,8 @@ click (Streamlit runs the callable then, outside the script: it only renders).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 import pandas as pd
 import streamlit as st
 
@@ -24,44 +26,51 @@ from ui.session import memo
 from ui.state import state
 
 
-def _groups(table: pd.DataFrame, scored: pd.DataFrame | None):
-    """The groups table and chart when the user worked on groups in this session (their
-    grouping is then already computed; the report never makes Home wait for clustering)."""
-    g = state().grouping
-    if not (g.tags or g.names):
-        return None, None
-    result = derived.grouping()
-    names = {**result.names, **g.names}
-    stats = cluster_stats(table, result.labels, names, scored)
+def _group_table(table, labels, names, tags, scored):
+    """The groups as the report shows them, and their chart (pure: runs at click time)."""
+    stats = cluster_stats(table, labels, names, scored)
     stats["label"] = stats["name"]
     chart = group_bars_chart(stats[["cluster", "label", "size", "share"]])
     shown = pd.DataFrame({
-        "Group": stats["name"], "Decision": stats["cluster"].map(g.tags).fillna("—"),
+        "Group": stats["name"], "Decision": stats["cluster"].map(tags).fillna("—"),
         "Connections": stats["size"].map("{:,}".format), "Share": stats["share"].map(pct),
         "Engaged": stats["engaged_share"].map(pct)})
     return shown, chart
 
 
-def report_input(include_names: bool) -> ReportInput:
-    """The report's content for the session as it stands now."""
+def report_builder(include_names: bool) -> Callable[[], ReportInput]:
+    """What the report shows for the session as it stands now, as a function for click time.
+
+    Read now (cheap, all cached): the plan from `core.simulator.run`, the ICP, the grouping
+    when the user worked on groups (then it is computed already; the report never makes Home
+    wait for clustering). Built at click time: group statistics, names, charts.
+    """
     s = state()
-    net = s.network
-    plan = sim.current_result()
-    table = sim.table()
-    scored = derived.scored()
+    net, icp = s.network, s.icp
+    plan, table, scored = sim.current_result(), sim.table(), derived.scored()
     ov = memo("home.overview", overview)
+    g = s.grouping
+    groups = None
+    if g.tags or g.names:
+        result = derived.grouping()
+        groups = (result.labels, {**result.names, **g.names}, dict(g.tags))
     engaged = plan.before.engaged_share if plan.engagement == "measured" else None
-    clusters, cluster_chart = _groups(net.df, scored)
-    return ReportInput(
-        source=net.source_label, is_demo=net.is_demo,
-        overview=overview_cards(ov.connections, ov.ghosts, engaged,
-                                "measured" if engaged is not None else "unknown", ov.first,
-                                ov.last),
-        icp_summary=summary(s.icp) if s.icp is not None else None,
-        clusters=clusters, cluster_chart=cluster_chart, plan=plan,
-        people=plan_people(table, plan) if include_names else None,
-        faq=[e for e in load_faq() if e.id in FAQ_IN_REPORT],
-    )
+
+    def build() -> ReportInput:
+        clusters, chart = _group_table(net.df, *groups, scored) if groups else (None, None)
+        return ReportInput(
+            source=net.source_label, is_demo=net.is_demo,
+            overview=overview_cards(ov.connections, ov.ghosts, engaged,
+                                    "measured" if engaged is not None else "unknown",
+                                    ov.first, ov.last),
+            icp_summary=summary(icp) if icp is not None else None,
+            growth=growth_chart(net.df["connected_on"]),
+            clusters=clusters, cluster_chart=chart, plan=plan,
+            people=plan_people(table, plan) if include_names else None,
+            faq=[e for e in load_faq() if e.id in FAQ_IN_REPORT],
+        )
+
+    return build
 
 
 def remember_clusters(*_args) -> None:
@@ -73,12 +82,10 @@ def report_controls(key: str) -> None:
     include = st.checkbox("Include names in the report", key=f"{key}_names", value=False,
                           help="Off: only totals and group names. On: the people in your plan "
                                "with their titles and companies.")
-    data = report_input(include)
-    dates = state().network.df["connected_on"]
+    content = report_builder(include)
 
     def build() -> bytes:
-        data.growth = growth_chart(dates)
-        return render_report(data).encode("utf-8")
+        return render_report(content()).encode("utf-8")
 
     st.download_button("Download my coaching report (HTML)", data=build,
                        file_name="network_coaching_report.html", mime="text/html",
