@@ -278,6 +278,21 @@ def test_bad_titles_give_a_reading_never_an_exception():
     assert out["fit_reasons"].str.len().gt(0).all()
 
 
+_any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300)
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.tuples(_any_text, _any_text), min_size=1, max_size=10),
+       st.lists(_any_text, max_size=3), _any_text)
+def test_any_text_scores_without_an_exception(rows, keywords, corrected):
+    said = (Correction(title_key(corrected), "Sales", "Director"),) if title_key(corrected) else ()
+    out = score(people(rows), ICP(functions=("Sales",), seniorities=("Director",),
+                                  industries=("Retail",), keywords=keywords,
+                                  companies=keywords[:1], exclude_keywords=keywords[1:2]), said)
+    real = out[~out["is_blank"]]
+    assert real["fit"].between(0, 100).all() and real["fit_reasons"].str.len().gt(0).all()
+
+
 _titles = st.sampled_from(["VP Sales", "Sales Manager", "Software Engineer", "CFO", "Founder",
                            "SaaS Account Executive", "Recruiter", "Student", "Head of Growth",
                            "Cloud Architect", "Gerente de Ventas", "Sócio Diretor", ""])
@@ -394,6 +409,7 @@ def test_with_correction_replaces_and_removes():
         ('{"schema": 1, "name": {"x": 1}}', "name"),
         ('{"schema": 1, "keywords": [["nested"]]}', "keywords"),
         (b"\xff\xfe{}", "file"),
+        (b'{"schema": 1, "name": "\xed\xa0\x80"}', "file"),  # a surrogate written as UTF-8
         ('{"schema": 1, "corrections": {"title": "x"}}', "corrections"),
         ('{"schema": 1, "corrections": ' + json.dumps([{"title": f"t{i}", "function": "Sales"}
                                                         for i in range(501)]) + "}",

@@ -377,7 +377,8 @@ def remove_correction(key: str) -> None:
 def _pick_reading(widget: str, options: dict[str, tuple[str, str]]) -> None:
     """Title picker callback: start the function/seniority boxes from the current reading."""
     fn, sen = options.get(st.session_state.get(f"{widget}_title"), ("", ""))
-    st.session_state[f"{widget}_fn"], st.session_state[f"{widget}_sen"] = fn, sen
+    st.session_state[f"{widget}_fn"] = fn if fn in FUNCTIONS else ""
+    st.session_state[f"{widget}_sen"] = sen if sen in SENIORITIES else ""
 
 
 def _correction_boxes(widget: str, key: str) -> bool:
@@ -398,8 +399,12 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
     preview; the corrections in force. A fragment: picking in these boxes reruns only this part,
     applying reruns the page (every number can change)."""
     share, titles = unknown()
-    st.markdown(f"**Titles the coach cannot read: {pct(share)}** of your connections with a "
-                "title. The most common ones, one click from telling it:")
+    if titles.empty:
+        st.markdown("**The coach read a job function in every title.** You can still correct "
+                    "how a title in the table is read.")
+    else:
+        st.markdown(f"**Titles the coach cannot read: {pct(share)}** of your connections with "
+                    "a title. The most common ones, one click from telling it:")
     applied = False
     cols = st.columns(4)
     for i, row in enumerate(titles.itertuples()):
