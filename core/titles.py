@@ -167,7 +167,7 @@ class _Lexicon:
                 self.entries[key] = e._replace(sen=min(levels))
 
     def _suffix_level(self, word: str) -> int:
-        for k in range(len(word) - 3, 3, -1):
+        for k in range(len(word) - 2, 3, -1):
             sub = self.entries.get((word[-k:],))
             if sub and sub.fn < 0 and sub.sen >= 0:
                 return _SUFFIX_SENIORITY.get(word[-k:], sub.sen)
@@ -408,6 +408,7 @@ def _read(texts: list[str], cleaned) -> _Reading:
     varr = enc.dictionary
     vocab = varr.to_numpy(zero_copy_only=False).astype(object)
     marker, t_fn, t_w, t_sen, t_flags, t_tag, t_letters = _token_table(vocab, varr, lex)
+    t_known = (t_fn >= 0) | (t_sen >= 0) | t_flags.any(axis=1)
 
     title = np.repeat(np.arange(n), lengths)
     keep = marker[codes] != DROP
@@ -498,7 +499,7 @@ def _read(texts: list[str], cleaned) -> _Reading:
     if len(pos) == 0:
         nothing = np.full(n, np.iinfo(np.int64).max)
         return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
-                       (title, codes, vocab, mk, t_letters, after_hard, seg_id, nothing,
+                       (title, codes, vocab, mk, t_letters, t_known, after_hard, seg_id, nothing,
                         np.zeros(n, dtype=bool)))
     et, eseg, epart = title[pos], seg_id[pos], part_id[pos]
     hard, soft = after_hard[pos], after_soft[pos]
@@ -572,7 +573,8 @@ def _read(texts: list[str], cleaned) -> _Reading:
     role[et[eflags[:, 0]]] = True
     sen_out = np.where((sen_out < 0) & (role | (fn_out >= 0)) & ~stopped, _ENTRY, sen_out)
     return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
-                   (title, codes, vocab, mk, t_letters, after_hard, seg_id, best_seg, stopped))
+                   (title, codes, vocab, mk, t_letters, t_known, after_hard, seg_id, best_seg,
+                    stopped))
 
 
 def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
@@ -581,7 +583,7 @@ def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -
     todo = np.flatnonzero(fn_out < 0)
     if fallback is None or len(todo) == 0 or ctx is None:
         return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
-    title, codes, vocab, mk, letters, after_hard, seg_id, best_seg, stopped = ctx
+    title, codes, vocab, mk, letters, known, after_hard, seg_id, best_seg, stopped = ctx
     need = np.zeros(len(fn_out), dtype=bool)
     need[todo] = True
     need &= ~stopped
@@ -594,8 +596,10 @@ def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -
     fallback_seg = np.full(len(fn_out), -1, dtype=np.int64)
     fallback_seg[title[first]] = seg_id[first]
     chosen = np.where(chosen >= 0, chosen, fallback_seg)
+    # Words the lexicon knows (levels, generic role nouns) say nothing about the function:
+    # "Praktikant" or "Directeur" alone stay unknown rather than be guessed from noise.
     mask = (need[title] & (seg_id == chosen[title]) & ~after_hard & (mk == WORD)
-            & letters[codes])
+            & letters[codes] & ~known[codes])
     rows, fn, p = fallback.predict(title[mask], codes[mask], vocab)
     ok = fn >= 0
     rows, fn, p = rows[ok], fn[ok], p[ok]
