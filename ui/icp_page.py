@@ -247,16 +247,22 @@ def _cached(name: str, fn, *args):
     return cached(f"icp.{name}", (network().fingerprint, *args), lambda: fn(_real(), *args))
 
 
-def function_counts() -> pd.Series:
-    """People per function among real connections (either of a title's two roles counts)."""
+def _reading_counts() -> tuple[pd.Series, pd.Series]:
     reading = derived.titles()[~network().df["is_blank"].to_numpy()]
     both = pd.concat([reading["function"], reading["function2"]])
-    return both[both != ""].value_counts()
+    return both[both != ""].value_counts(), reading["seniority"].value_counts()
+
+
+def function_counts() -> pd.Series:
+    """People per function among real connections (either of a title's two roles counts)."""
+    return cached("icp.reading_counts", (network().fingerprint, corrections()),
+                  _reading_counts)[0]
 
 
 def seniority_counts() -> pd.Series:
-    reading = derived.titles()[~network().df["is_blank"].to_numpy()]
-    return reading["seniority"].value_counts()
+    """People per seniority level among real connections."""
+    return cached("icp.reading_counts", (network().fingerprint, corrections()),
+                  _reading_counts)[1]
 
 
 def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
@@ -356,10 +362,15 @@ def sample(scored_df: pd.DataFrame, band: str, n: int = 25) -> pd.DataFrame:
 
 # --- title corrections ----------------------------------------------------------------------
 
-def unknown() -> tuple[float, pd.DataFrame]:
-    """Share of titled connections with no function read, and the most common such titles."""
+def _unknown() -> tuple[float, pd.DataFrame]:
     real = ~network().df["is_blank"].to_numpy()
     return unknown_titles(title_text(network().df[real]), derived.titles()[real])
+
+
+def unknown() -> tuple[float, pd.DataFrame]:
+    """Share of titled connections with no function read, and the most common such titles
+    (once per network and corrections)."""
+    return cached("icp.unknown", (network().fingerprint, corrections()), _unknown)
 
 
 def apply_correction(key: str, widget: str) -> None:
