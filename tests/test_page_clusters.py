@@ -7,6 +7,7 @@ from __future__ import annotations
 import pytest
 
 import ui.derived as derived
+from core.clustering import cluster_texts, grouping_texts
 from core.icp import PRESETS
 from core.titles import title_key
 from tests.conftest import app_state, modern_csv, new_app, set_icp
@@ -175,8 +176,9 @@ def test_a_correction_from_the_page_applies():
     corrections = app_state(at).corrections
     assert [(c.title, c.function) for c in corrections] == [(title_key(title), "Legal")]
     assert any("Every page uses it now" in s.value for s in at.success)
+    assert app_state(at).grouping.basis[3] == corrections  # the groups shown use it
     df = app_state(at).network.df
-    result = derived._groups(app_state(at).grouping.method, None, corrections)
+    result = cluster_texts(grouping_texts(df), corrections=corrections)
     rows = (df["position"] == title).to_numpy()
     assert {result.functions[c] for c in result.labels[rows]} == {"Legal"}
 

@@ -95,8 +95,11 @@ def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
 
         # One embedding cache per session: each distinct title is embedded once.
         embedder = cached("grouping.embedder", (), EmbeddingCache, bound=1)
+    # The title model's reading of every connection, shared with scoring (read once), when it
+    # is for these corrections (an earlier grouping, kept for carry-over, may have others).
+    reading = titles() if corrections == state().corrections else None
     return prepare(grouping_texts(df), random_state=0, embedder=embedder,
-                   corrections=corrections)
+                   corrections=corrections, reading=reading)
 
 
 def scenario_result(scenario):
