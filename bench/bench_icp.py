@@ -45,11 +45,12 @@ def hostile(df: pd.DataFrame, seed: int = 7) -> pd.DataFrame:
                      headline=pd.Series("", index=df.index, dtype="str"))
 
 
-def cold(df: pd.DataFrame) -> float:
-    """One first call: titles read and scored from scratch."""
-    start = time.perf_counter()
+def cold(df: pd.DataFrame) -> tuple[float, float]:
+    """One first call, titles read and scored from scratch: (wall, CPU) seconds. CPU time says
+    what the work costs when the 2 shared cores are busy with other processes."""
+    wall, cpu = time.perf_counter(), time.process_time()
     score(df, ICP, CORRECTIONS)
-    return time.perf_counter() - start
+    return time.perf_counter() - wall, time.process_time() - cpu
 
 
 def main() -> None:
@@ -58,20 +59,23 @@ def main() -> None:
     for name, df in [(f"{n:,}", network(n)) for n in SIZES] + [
             ("30,000 hostile", hostile(network(30_000)))]:
         text = title_text(df)
-        first = cold(df)
+        first, first_cpu = cold(df)
         reading = read_titles(text, CORRECTIONS)
         change = best_of(lambda d=df, r=reading: score(d, ICP, CORRECTIONS, titles=r), repeat=3)
         read = best_of(lambda s=text: read_titles(s, CORRECTIONS), repeat=3)
-        figures[name] = (first, change)
+        figures[name] = (first, first_cpu, change)
         rows.append([name, f"{text.nunique():,}", f"{df['company'].nunique():,}",
-                     f"{first * 1e3:.0f} ms", f"{read * 1e3:.0f} ms", f"{change * 1e3:.0f} ms"])
-    (cold_30k, change_30k), (cold_bad, change_bad) = figures["30,000"], figures["30,000 hostile"]
+                     f"{first * 1e3:.0f} ms", f"{first_cpu * 1e3:.0f} ms", f"{read * 1e3:.0f} ms",
+                     f"{change * 1e3:.0f} ms"])
+    normal, bad = figures["30,000"], figures["30,000 hostile"]
+    ratio = [f"{b / a:.1f}x" for a, b in zip(normal, bad, strict=True)]
     print("ICP scoring: score(connections, preset, 2 corrections)")
     print(table(["connections", "distinct titles", "distinct companies",
-                 "cold (titles read + scored)", "read_titles alone", "ICP change (titles read)"],
+                 "cold (titles read + scored)", "cold, CPU time", "read_titles alone",
+                 "ICP change (titles read)"],
                 rows))
-    print(f"Targets: cold <= 300 ms at 30,000; hostile 30,000 <= 2x normal (measured "
-          f"{cold_bad / cold_30k:.1f}x cold, {change_bad / change_30k:.1f}x on an ICP change). "
+    print(f"Targets: cold <= 300 ms at 30,000; hostile 30,000 <= 2x normal (measured {ratio[0]} "
+          f"cold, {ratio[1]} cold CPU, {ratio[2]} on an ICP change). "
           "Load average while measuring: "
           f"{', '.join(f'{x:.1f}' for x in os.getloadavg())} on {os.cpu_count()} cores.")
 
