@@ -104,6 +104,27 @@ def _assert_inert(page, where: str) -> None:
     assert not page.dialogs, page.dialogs
 
 
+def _hover_charts(page) -> int:
+    """Sweep the mouse over every chart so Vega shows its tooltips (group names, titles,
+    companies); returns how many tooltips showed. They must hold text, never an element."""
+    shown = 0
+    charts = page.locator("[data-testid='stVegaLiteChart']")
+    for i in range(charts.count()):
+        charts.nth(i).scroll_into_view_if_needed()
+        box = charts.nth(i).bounding_box()
+        if not box:
+            continue
+        for fx in range(4, 100, 8):
+            for fy in range(4, 100, 8):
+                page.mouse.move(box["x"] + box["width"] * fx / 100,
+                                box["y"] + box["height"] * fy / 100)
+                tip = page.locator("#vg-tooltip-element")
+                if tip.count() and tip.is_visible():
+                    shown += 1
+                    assert tip.locator("img, a, script").count() == 0, tip.inner_html()
+    return shown
+
+
 def _assert_only_own_host(urls: list[str], base: str) -> None:
     own = urlparse(base).netloc
     away = [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
@@ -156,11 +177,14 @@ def test_hostile_export_and_icp_render_as_text_on_every_page(page, files):
     assert page.locator("[data-testid='stAlertContentError']").count() == 0
     _assert_inert(page, PAGES[0])
 
+    tooltips = 0
     for title in PAGES:
         page.locator("[data-testid='stSidebar'] a").filter(has_text=title).first.click()
         wait_ready(page, timeout=120_000)
         _assert_inert(page, title)
         assert "ICP: www.evil.example/w" in _visible_text(page), title
+        tooltips += _hover_charts(page)
+    assert tooltips > 0  # the sweep did show tooltips (with the payloads, as text)
     page.locator("[data-testid='stSidebar'] a").filter(has_text="Home").first.click()
     wait_ready(page, timeout=120_000)
     _assert_inert(page, "Home again")
