@@ -258,5 +258,6 @@ def _clean(arr, ascii_only: bool):
     arr = pc.replace_substring(arr, "@", " @ ")
     arr = pc.replace_substring_regex(arr, PART_SEPARATORS, " , ")
     arr = pc.replace_substring(arr, "-", "")  # spaced dashes are segments by now: join words
+    arr = pc.replace_substring_regex(arr, r"(^| )#+", r"\1")  # hashtags: "#OpenToWork"
     arr = pc.replace_substring_regex(arr, rf"[^{word}#|@, ]+", " ")  # spaces stay: fewer matches
     return pc.utf8_trim(pc.replace_substring_regex(arr, r" {2,}", " "), characters=" ")

@@ -189,6 +189,11 @@ class _Lexicon:
         ("administrativo|financeiro"). `_NONE` when there is no such ending."""
         if len(tok) < 6 or not tok.isalpha():
             return _NONE
+        # Feminine forms of known role nouns: "managerin", "ingegnera", "gerenta".
+        for stem in (tok[:-2] if tok.endswith("in") else "", tok[:-1] + "o", tok[:-1] + "e",
+                     tok[:-1] if tok.endswith("ora") else ""):
+            if stem and stem in self.uni and self.uni[stem].head:
+                return self.uni[stem]
         for k in range(len(tok) - 2, 3, -1):
             suffix = tok[-k:]
             end = self.uni.get(suffix)
