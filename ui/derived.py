@@ -44,9 +44,8 @@ def scored() -> pd.DataFrame | None:
     if s.icp is None:
         return None
     net, icp, corrections = s.network, s.icp, s.corrections
-    reading = titles()
     return cached("scored", (net.fingerprint, icp, corrections),
-                  lambda: score(net.df, icp, corrections, titles=reading), bound=2)
+                  lambda: score(net.df, icp, corrections, titles=titles()), bound=2)
 
 
 def grouping() -> ClusterResult:
