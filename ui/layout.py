@@ -43,20 +43,25 @@ def md_escape(text: str) -> str:
     return _MD_SPECIAL.sub(r"\\\1", text)
 
 
-#: What the theme (.streamlit/config.toml) cannot say: labels wrap instead of being cut with
-#: "…" when a column is narrow (a projector at 1280 px, the sidebar open). Sizes stay in the
-#: theme; workshop mode only raises the root size (ui/workshop.py).
+#: What the theme (.streamlit/config.toml) cannot say. Labels wrap between words instead of
+#: being cut with "…" when a column is narrow (a projector at 1280 px, the sidebar open), and a
+#: metric value shrinks below the theme's size (2.5rem) only when its box is too narrow for it
+#: (`cqi`: a hundredth of the metric's own width). A column holding a metric is at least 8rem
+#: wide: a row of five metrics in a narrow column wraps (Streamlit's rows already wrap) rather
+#: than shrinking the numbers below the page title. Workshop mode only raises the root size.
 FIT_TEXT_CSS = """<style>
-[data-testid="stMetricLabel"], [data-testid="stMetricLabel"] *,
+[data-testid="stMetricLabel"] *, [data-testid="stMetricValue"] *, [data-testid="stMain"] button *,
+[data-testid="stSidebar"] button *, [data-testid="stPageLink-NavLink"] *, label, label * {
+  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
+  word-break: normal !important; overflow-wrap: normal !important;
+}
+button[role="tab"] * { white-space: nowrap !important; }
+[data-testid="stMetric"] { container-type: inline-size; }
 [data-testid="stMetricValue"], [data-testid="stMetricValue"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-  overflow-wrap: anywhere;
+  font-size: min(2.5rem, 30cqi) !important;
 }
-[data-testid="stBaseButton-secondary"] *, [data-testid="stBaseButton-primary"] *,
-[data-testid="stBaseButton-tertiary"] * {
-  white-space: normal !important; overflow: visible !important; text-overflow: clip !important;
-}
-button[data-baseweb="tab"] * { white-space: nowrap; }
+[data-testid="stColumn"]:has(> [data-testid="stVerticalBlock"] > [data-testid="stElementContainer"]
+                             > [data-testid="stMetric"]) { min-width: 8rem; }
 </style>"""
 
 #: The app's pages in order: (script, label, icon). One home for the navigation.

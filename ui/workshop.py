@@ -35,10 +35,17 @@ TOUR = (
     ("pages/4_Remove_or_block.py", "Remove, unfollow or block?"),
 )
 
-#: Projector type: one root size; every Streamlit size is in rem (the theme in
-#: .streamlit/config.toml sets the relative sizes), so text, metrics and headings keep their
-#: proportions and the metrics stay the largest text.
-PROJECTOR_CSS = "<style>html { font-size: 19px; }</style>"
+#: Projector type: one root size, growing with the screen (19 px at 1280 wide, 24 px from
+#: 1800); every Streamlit size is in rem (the theme in .streamlit/config.toml sets the relative
+#: sizes), so text, metrics and headings keep their proportions and the metrics stay the largest
+#: text. The page's side margins (5rem, which would grow with the type) give their room back to
+#: the content; the sidebar (300 px) widens with the type so its links do not wrap.
+PROJECTOR_CSS = """<style>
+html { font-size: clamp(18px, calc(6px + 1vw), 24px); }
+[data-testid="stMainBlockContainer"] { padding-left: 2rem; padding-right: 2rem; }
+section[data-testid="stSidebar"] { width: max(300px, 16rem) !important;
+                                   min-width: max(300px, 16rem) !important; }
+</style>"""
 
 
 @st.cache_data(max_entries=4, show_spinner="Loading the persona's network…")
