@@ -45,7 +45,7 @@ from sklearn.manifold import smacof
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from core.text import ABBREVIATIONS
+from core.text import ABBREVIATIONS, clean_titles
 from core.titles import Corrections, read_titles
 
 #: Small words of the languages people write titles in. Never part of a group name ("Analista
@@ -146,14 +146,15 @@ def clean_for_grouping(text: str) -> str:
     return " ".join(words)
 
 
-def role_texts(texts: Iterable[str]) -> list[str]:
+def role_texts(texts: Iterable[str], why: Iterable[str] | None = None) -> list[str]:
     """The role each headline states, normalised (`core.text.normalise_title`), "" when none.
 
-    A headline is split into its segments ("|", "•", " - "...); the first segment in which the
-    title model recognises a job function is the role, else the first that says a level, else
-    the first segment; segments that open like a tagline ("Helping...", "I help...") come last.
-    So "Helping B2B founders scale | Sales Director @ Acme" reads as "sales director".
-    Call it on distinct texts. Plain titles (most of them) are cleaned at once on Arrow.
+    A headline is split into its segments ("|", "•", " - "...); the role is the segment holding
+    the phrase the title model decided on (`why` of `core.titles.read_titles`, read here when
+    not given), else the first segment that does not open like a tagline ("Helping...", "I
+    help..."). So "Helping B2B founders scale | Sales Director @ Acme" reads as "sales
+    director". Call it on distinct texts. Plain titles (most of them) are cleaned at once on
+    Arrow.
     """
     texts = [unicodedata.normalize("NFKC", t) if not t.isascii() else t for t in texts]
     out = [""] * len(texts)
@@ -161,32 +162,33 @@ def role_texts(texts: Iterable[str]) -> list[str]:
     for i, role in zip(single, _normalise_many([texts[i] for i in single]), strict=True):
         out[i] = role
     multi = [i for i, t in enumerate(texts) if _SEGMENTS.search(t)]
+    if not multi:
+        return out
+    if why is None:
+        why = read_titles(pd.Series([texts[i] for i in multi], dtype="str"))["why"].tolist()
+    else:
+        why = list(why)
+        why = [why[i] for i in multi]
     raw_parts = [[s for s in _SEGMENTS.split(texts[i]) if s.strip()][:_MAX_SEGMENTS]
                  for i in multi]
-    flat = _normalise_many([s for parts in raw_parts for s in parts])
-    segments, j = [], 0
-    for parts in raw_parts:
-        segments.append(flat[j:j + len(parts)])
-        j += len(parts)
-    if flat:
-        read = read_titles(pd.Series(flat, dtype="str"))
-        function = read["function"].to_numpy(dtype=object)
-        seniority = read["seniority"].to_numpy(dtype=object)
+    flat_raw = [s for parts in raw_parts for s in parts]
+    flat = _normalise_many(flat_raw)
+    folded = [f" {c} " for c in clean_titles(flat_raw).to_pylist()] if flat_raw else []
     j = 0
-    for i, parts in zip(multi, segments, strict=True):
-        # Rank each segment (lower is better; the first of equals wins): a function and not a
-        # tagline, a level and not a tagline, a function, anything not a tagline, the rest.
-        ranks = []
-        for n, part in enumerate(parts):
-            fn, lvl = bool(function[j + n]), bool(seniority[j + n])
-            tag = bool(_TAGLINE.match(part))
-            rank = 0 if fn and not tag else 1 if lvl and not tag else 2 if fn else \
-                3 if not tag else 4
-            ranks.append(rank if part else 9)
+    for i, parts, reason in zip(multi, raw_parts, why, strict=True):
+        decided = _WHY.match(str(reason or ""))
+        phrase = f" {decided.group(1)} " if decided else None
+        # Rank each segment (lower is better; the first of equals wins): the one the model
+        # read the role in, anything not a tagline, the rest; empty segments never.
+        ranks = [9 if not flat[j + n] else 0 if phrase and phrase in folded[j + n] else
+                 3 if not _TAGLINE.match(flat[j + n]) else 4 for n in range(len(parts))]
         if ranks and min(ranks) < 9:
-            out[i] = parts[int(np.argmin(ranks))]
+            out[i] = flat[j + int(np.argmin(ranks))]
         j += len(parts)
     return out
+
+
+_WHY = re.compile(r'^"([^"]+)" →')
 
 
 # `core.text.normalise_title` on Arrow kernels for titles without segments (fold, before "@" /
@@ -386,17 +388,17 @@ def prepare(texts, random_state: int = 0,
     raw = _texts_series(texts)
     raw_codes, raw_uniques = pd.factorize(raw)
     uniques = pd.Series(np.asarray(raw_uniques, dtype=object), dtype="object")
-    roles = np.asarray(role_texts(uniques), dtype=object) if len(uniques) else \
-        np.zeros(0, dtype=object)
     if reading is not None and len(uniques):
         # The caller's reading of the same texts (the app reads every title once for all pages).
         first = np.unique(raw_codes, return_index=True)[1]
-        read = reading.iloc[first][["function", "seniority"]].reset_index(drop=True)
+        read = reading.iloc[first][["function", "seniority", "why"]].reset_index(drop=True)
     else:
         read = read_titles(uniques.astype(str), corrections) if len(uniques) else None
-    function = read["function"].to_numpy(dtype=object) if read is not None else roles
+    empty = np.zeros(0, dtype=object)
+    roles = np.asarray(role_texts(uniques, read["why"]), dtype=object) if len(uniques) else empty
+    function = read["function"].to_numpy(dtype=object) if read is not None else empty
     band = (read["seniority"].map(BANDS).fillna("").to_numpy(dtype=object)
-            if read is not None else roles)
+            if read is not None else empty)
     cleaned = np.asarray([clean_for_grouping(r) or r for r in roles], dtype=object)
     blank_raw = np.asarray([not c.strip() for c in cleaned], dtype=bool)
     key = pd.Series(function + "\x1f" + band + "\x1f" + cleaned, dtype="object")
