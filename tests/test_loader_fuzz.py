@@ -144,9 +144,12 @@ def test_mutated_files_chosen_together(files):
 
 # Crashes the fuzzer found, kept so they never come back (input, name).
 REGRESSIONS: list[tuple[bytes, str | None]] = [
+    # A line break inside a quoted company, in a file without a final newline: the cheap
+    # "may hold controls" check counted one line too many and let "U\nbrella" through.
+    (b'Company,Position\nAcme,VP Sales\n"U\nbrella, Inc.",Head of Growth\nGlobex,CTO', None),
 ]
 
 
-@pytest.mark.parametrize(("data", "name"), REGRESSIONS or [(b"", None)])
+@pytest.mark.parametrize(("data", "name"), REGRESSIONS)
 def test_fuzzer_regressions(data, name):
     check(data, name)

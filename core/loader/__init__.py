@@ -81,59 +81,12 @@ def _fingerprint(blobs: list[bytes]) -> str:
 
 def _load(bundle: Bundle, label: str, fingerprint: str, window: int, is_demo: bool) -> Network:
     table = read_connections(bundle.connections.data)
-    df = table.df
-    warnings = list(bundle.warnings) + _table_warnings(table)
-    found: dict[str, Any] = {}
-
-    user = engagement.user_columns(df, table.user_engagement)
-    if user is not None:
-        df = df.assign(**user)
-        found["engagement_source"] = "user columns"
-    if "messages" in bundle.files:
-        found.update(_messages(df, bundle, user is not None, warnings))
-        if "_interactions" in found:
-            df = df.assign(interactions=found.pop("_interactions"),
-                           last_interaction=found.pop("_last"))
-    if "invitations" in bundle.files:
-        member = bundle.files["invitations"]
-        try:
-            df = df.assign(direction=engagement.match_invitations(df, member.data, member.name))
-            found["invitations_matched"] = int((df["direction"] != "").sum())
-        except ExportError as exc:
-            warnings.append(f"{exc} Who invited whom is unknown.")
-
-    source = found.get("engagement_source", "none")
-    export_date = _export_date(df, found.pop("_newest", None))
-    if source == "messages" or (source == "user columns" and "engaged" not in (user or {})):
-        df = df.assign(engaged=engagement.derive_engaged(df, export_date, window))
+    df, found = engagement.measure(table.df, table.user_engagement, bundle.files, window)
     profile = (engagement.read_profile(bundle.files["profile"].data)
                if "profile" in bundle.files else {})
-    report = _report(table, df, bundle, warnings, found, export_date, window)
-    return Network(df=df, report=report, profile=profile, source_label=label,
-                   fingerprint=fingerprint, is_demo=is_demo)
-
-
-def _messages(df: pd.DataFrame, bundle: Bundle, user_given: bool,
-              warnings: list[str]) -> dict[str, Any]:
-    """What messages.csv adds; user columns win, a broken file is a warning."""
-    member = bundle.files["messages"]
-    try:
-        m = engagement.match_messages(df, member.data, member.name)
-    except ExportError as exc:
-        warnings.append(f"{exc} Your connections were loaded without engagement from messages.")
-        return {}
-    out: dict[str, Any] = {"messages_read": m.read, "messages_skipped": m.skipped,
-                           "connections_in_messages": m.matched, "messages_matched_by": m.by,
-                           "_newest": m.newest}
-    if not user_given:
-        out.update(engagement_source="messages", _interactions=m.interactions, _last=m.last)
-    return out
-
-
-def _export_date(df: pd.DataFrame, newest_message: pd.Timestamp | None) -> pd.Timestamp | None:
-    """The export's date: its newest connection or message (not today's date)."""
-    dates = [d for d in (df["connected_on"].max(), newest_message) if d is not None and pd.notna(d)]
-    return max(dates) if dates else None
+    warnings = (*bundle.warnings, *_table_warnings(table), *found.warnings)
+    return Network(df=df, report=_report(table, df, found, bundle, warnings, window),
+                   profile=profile, source_label=label, fingerprint=fingerprint, is_demo=is_demo)
 
 
 def _table_warnings(t: Connections) -> list[str]:
@@ -148,13 +101,13 @@ def _table_warnings(t: Connections) -> list[str]:
     return out
 
 
-def _report(t: Connections, df: pd.DataFrame, bundle: Bundle, warnings: list[str],
-            found: dict[str, Any], export_date: pd.Timestamp | None, window: int) -> LoadReport:
+def _report(t: Connections, df: pd.DataFrame, found: engagement.Engagement, bundle: Bundle,
+            warnings: tuple[str, ...], window: int) -> LoadReport:
     real = ~df["is_blank"]
-    source = found.pop("engagement_source", "none")
     first, last = df["connected_on"].min(), df["connected_on"].max()
+    m = found.messages
     return LoadReport(
-        files_used=tuple(m.name for m in bundle.files.values()),
+        files_used=tuple(member.name for member in bundle.files.values()),
         encoding=t.layout.encoding, delimiter=t.layout.delimiter,
         preamble_lines=t.layout.preamble_lines, columns=t.columns, rows_read=t.rows_read,
         rows_malformed=t.rows_malformed, connections=len(df), ghost_rows=int(df["is_blank"].sum()),
@@ -163,6 +116,10 @@ def _report(t: Connections, df: pd.DataFrame, bundle: Bundle, warnings: list[str
         emails=int((df["email"] != "").sum()),
         first_connected=first if pd.notna(first) else None,
         last_connected=last if pd.notna(last) else None,
-        export_date=export_date, engagement_source=source, engaged_window_months=window,
-        engagement_coverage=int(df.loc[real, "engaged"].notna().sum()) if source != "none" else 0,
-        warnings=tuple(warnings), **found)
+        export_date=found.export_date, engagement_source=found.source,
+        engaged_window_months=window,
+        engagement_coverage=int(df.loc[real, "engaged"].notna().sum())
+        if found.source != "none" else 0,
+        messages_read=m.read if m else 0, messages_skipped=m.skipped if m else 0,
+        connections_in_messages=m.matched if m else 0, messages_matched_by=m.by if m else "",
+        invitations_matched=found.invitations_matched, warnings=warnings)

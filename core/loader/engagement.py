@@ -10,11 +10,13 @@ from __future__ import annotations
 
 import io
 import warnings
+from collections.abc import Mapping
 from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
+from core.loader.archive import Member
 from core.loader.dates import parse_dates
 from core.loader.errors import ExportError, quote
 from core.loader.table import decode_text
@@ -34,6 +36,61 @@ class Messages:
     skipped: int                 # drafts and spam
     matched: int                 # connections that appear in messages
     by: str                      # "profile URL" or "name"
+
+
+@dataclass(frozen=True)
+class Engagement:
+    """What the optional files said, for the load report."""
+
+    source: str = "none"                 # "none", "user columns" or "messages"
+    messages: Messages | None = None
+    invitations_matched: int | None = None
+    export_date: pd.Timestamp | None = None
+    warnings: tuple[str, ...] = ()
+
+
+def measure(df: pd.DataFrame, user: pd.DataFrame, files: Mapping[str, Member],
+            window_months: int) -> tuple[pd.DataFrame, Engagement]:
+    """The table with engagement and invitation direction filled in from the user's own columns
+    (`user`), messages.csv and Invitations.csv, and what they said. A broken optional file is a
+    warning: the connections load without it."""
+    notes: list[str] = []
+    given = user_columns(df, user) or {}
+    df = df.assign(**given)
+    source = "user columns" if given else "none"
+    messages = _optional(files, "messages", lambda m: match_messages(df, m.data, m.name), notes,
+                         "Your connections were loaded without engagement from messages.")
+    if messages is not None and source == "none":
+        df = df.assign(interactions=messages.interactions, last_interaction=messages.last)
+        source = "messages"
+    direction = _optional(files, "invitations",
+                          lambda m: match_invitations(df, m.data, m.name), notes,
+                          "Who invited whom is unknown.")
+    if direction is not None:
+        df = df.assign(direction=direction)
+    export_date = _export_date(df, messages.newest if messages else None)
+    if source == "messages" or (source == "user columns" and "engaged" not in given):
+        df = df.assign(engaged=derive_engaged(df, export_date, window_months))
+    invited = int((direction != "").sum()) if direction is not None else None
+    return df, Engagement(source, messages, invited, export_date, tuple(notes))
+
+
+def _optional(files: Mapping[str, Member], key: str, read, notes: list[str], without: str):
+    """`read(member)` for an optional file, or None (with a warning saying why) when it is
+    missing or unusable."""
+    if key not in files:
+        return None
+    try:
+        return read(files[key])
+    except ExportError as exc:
+        notes.append(f"{exc} {without}")
+        return None
+
+
+def _export_date(df: pd.DataFrame, newest_message: pd.Timestamp | None) -> pd.Timestamp | None:
+    """The export's date: its newest connection or message (not today's date)."""
+    dates = [d for d in (df["connected_on"].max(), newest_message) if d is not None and pd.notna(d)]
+    return max(dates) if dates else None
 
 
 def read_table(data: bytes, label: str) -> pd.DataFrame:

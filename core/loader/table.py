@@ -215,7 +215,9 @@ def _may_hold_controls(body: bytes, delim: str, rows: int) -> bool:
     """Whether any value may hold a line break, a tab, a C1 control or a bidirectional override
     (other C0 controls are gone already). A cheap look at the bytes, so the per-column clean-up
     runs only on the rare file that needs it."""
-    if (delim != "\t" and b"\t" in body) or body.count(b"\n") > rows + 1:
+    # The header and `rows` rows are separated by `rows` line ends; more means a line end
+    # inside a quoted value (or a blank line: then the clean-up runs for nothing).
+    if (delim != "\t" and b"\t" in body) or body.rstrip(b"\r\n").count(b"\n") > rows:
         return True
     if b"\r" in body and body.count(b"\r") != body.count(b"\n"):
         return True
