@@ -31,6 +31,8 @@ from core.icp import (
     MAX_ITEMS,
     MAX_TEXT,
     PRESETS,
+    folded_needle,
+    folded_words,
     load_icp_file,
     title_text,
     unknown_titles,
@@ -266,12 +268,12 @@ def seniority_counts() -> pd.Series:
 
 
 def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
-    padded = padded_words(df["text"])
+    padded = folded_words(df["text"])
     counts = {}
     for industry, words in INDUSTRIES.items():
         hit = np.zeros(len(df), dtype=bool)
         for w in words:
-            hit |= has_word(padded, needle(w))
+            hit |= has_word(padded, folded_needle(w))
         counts[industry] = int(hit.sum())
     return counts
 
@@ -299,8 +301,10 @@ def word_counts(n: int = 40) -> pd.DataFrame:
 
 
 def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
-    padded = padded_words(df["text"])
-    return {t: int(has_word(padded, needle(t)).sum()) if needle(t).strip() else 0 for t in terms}
+    """Matched as scoring matches them: whole words, any case, accents or not."""
+    padded = folded_words(df["text"])
+    return {t: int(has_word(padded, folded_needle(t)).sum()) if needle(t).strip() else 0
+            for t in terms}
 
 
 def term_counts(terms: list[str]) -> dict[str, int]:
