@@ -321,3 +321,134 @@ def schedule_chart(weekly: pd.DataFrame) -> alt.Chart:
 #: One click picks a group in either chart (the clusters page reads these selections by name).
 GROUP_PICK = "pick"
 GROUP_PICK_MAP = "pick_map"
+
+
+# --- pruning simulator (plan, trade-off, reach, schedule) -----------------------------------
+
+#: Composition bars: fit bands plus people not scored (no ICP yet).
+PLAN_BAND_DOMAIN = FIT_DOMAIN + ["unscored"]
+PLAN_BAND_RANGE = FIT_RANGE + ["#94a3b8"]
+
+
+def plan_composition_chart(frame: pd.DataFrame, engagement: str) -> alt.Chart:
+    """Who is in the network before and after a plan: bars per state and engagement, coloured
+    by ICP fit (`frame`: state, band, engagement, people, from ScenarioResult.composition)."""
+    data = frame.assign(row=frame["state"] + " · " + frame["engagement"].str.lower())
+    order = [f"{s} · {e}" for e in ("engaged", "not engaged", "unknown")
+             for s in ("Before", "After")]
+    return (
+        alt.Chart(data)
+        .mark_bar()
+        .encode(
+            x=alt.X("sum(people):Q", title="People (ghost rows left out)"),
+            y=alt.Y("row:N", sort=order, title=None,
+                    axis=alt.Axis(labelOverlap=False, labelLimit=200)),
+            color=alt.Color("band:N", title="ICP fit",
+                            scale=alt.Scale(domain=PLAN_BAND_DOMAIN, range=PLAN_BAND_RANGE),
+                            legend=alt.Legend(orient="bottom", direction="horizontal")),
+            tooltip=[alt.Tooltip("state:N", title="When"),
+                     alt.Tooltip("engagement:N", title="Engagement"),
+                     alt.Tooltip("band:N", title="ICP fit"),
+                     alt.Tooltip("sum(people):Q", title="People", format=",.0f")],
+        )
+        .properties(title=f"Who is in your network, before and after ({engagement} engagement)",
+                    height=alt.Step(34))
+    )
+
+
+def _marks(plan_removed: int, zone_start: int | None, max_removed: int) -> pd.DataFrame:
+    rows = [{"removed": plan_removed, "label": "your plan"}]
+    if zone_start is not None and zone_start <= max_removed:
+        rows.append({"removed": zone_start, "label": "over-pruning starts"})
+    return pd.DataFrame(rows)
+
+
+def tradeoff_chart(curve: pd.DataFrame, plan_removed: int, zone_start: int | None
+                   ) -> alt.LayerChart:
+    """Engaged and ICP share as people are removed, least valuable first; your plan is the
+    dashed line and the over-pruning zone (from `zone_start` removals) is shaded red."""
+    max_removed = int(curve["removed"].max()) if len(curve) else 0
+    long = curve.melt("removed", ["engaged_share", "icp_share"], var_name="measure",
+                      value_name="share").dropna(subset=["share"])
+    long["measure"] = long["measure"].map({"engaged_share": "Engaged share",
+                                           "icp_share": "ICP share"})
+    x = alt.X("removed:Q", title="People removed (least valuable first)",
+              scale=alt.Scale(domain=[0, max(max_removed, 1)], nice=False))
+    layers = []
+    if zone_start is not None and zone_start <= max_removed:
+        zone = pd.DataFrame({"start": [zone_start], "end": [max(max_removed, zone_start)],
+                             "label": ["over-pruning zone (restricts discovery)"]})
+        layers.append(alt.Chart(zone).mark_rect(color="#fecaca", opacity=0.45).encode(
+            x=alt.X("start:Q", scale=alt.Scale(domain=[0, max(max_removed, 1)], nice=False)),
+            x2="end:Q",
+            tooltip=[alt.Tooltip("label:N", title="Zone"),
+                     alt.Tooltip("start:Q", title="From removal", format=",")]))
+    if len(long):
+        layers.append(alt.Chart(long).mark_line(strokeWidth=2.5).encode(
+            x=x, y=alt.Y("share:Q", title="Share of real people", axis=alt.Axis(format="%")),
+            color=alt.Color("measure:N", title=None,
+                            scale=alt.Scale(domain=["Engaged share", "ICP share"],
+                                            range=["#0f766e", "#f59e0b"]),
+                            legend=alt.Legend(orient="bottom", direction="horizontal")),
+            tooltip=[alt.Tooltip("removed:Q", title="Removed", format=","),
+                     alt.Tooltip("measure:N", title="Measure"),
+                     alt.Tooltip("share:Q", title="Share", format=".1%")]))
+    marks = _marks(plan_removed, zone_start, max_removed)
+    layers.append(alt.Chart(marks).mark_rule(strokeDash=[4, 3], strokeWidth=1.5).encode(
+        x=x, color=alt.Color("label:N", legend=None,
+                             scale=alt.Scale(domain=["your plan", "over-pruning starts"],
+                                             range=["#0f172a", "#b91c1c"])),
+        tooltip=[alt.Tooltip("label:N", title="Mark"),
+                 alt.Tooltip("removed:Q", title="Removals", format=",")]))
+    return alt.layer(*layers).resolve_scale(color="independent").properties(
+        title="Shares as you remove more people", height=300)
+
+
+def reach_chart(curve: pd.DataFrame, plan_removed: int) -> alt.LayerChart:
+    """Impressions per post under both reach models as people are removed; your plan dashed."""
+    long = curve.melt("removed", ["impressions_a", "impressions_b"], var_name="model",
+                      value_name="impressions").dropna(subset=["impressions"])
+    long["model"] = long["model"].map({"impressions_a": "Model A (per-viewer ranking)",
+                                       "impressions_b": "Model B (test-and-expand)"})
+    top = max(int(curve["removed"].max()) if len(curve) else 0, 1)
+    x = alt.X("removed:Q", title="People removed (least valuable first)",
+              scale=alt.Scale(domain=[0, top], nice=False))
+    lines = alt.Chart(long).mark_line(strokeWidth=2).encode(
+        x=x, y=alt.Y("impressions:Q", title="Impressions per post (model)"),
+        color=alt.Color("model:N", title=None,
+                        scale=alt.Scale(domain=["Model A (per-viewer ranking)",
+                                                "Model B (test-and-expand)"],
+                                        range=["#334155", "#b45309"]),
+                        legend=alt.Legend(orient="bottom", direction="vertical")),
+        tooltip=[alt.Tooltip("removed:Q", title="Removed", format=","),
+                 alt.Tooltip("model:N", title="Model"),
+                 alt.Tooltip("impressions:Q", title="Impressions", format=",.0f")])
+    rule = alt.Chart(pd.DataFrame({"removed": [plan_removed], "label": ["your plan"]})).mark_rule(
+        strokeDash=[4, 3], color="#0f172a").encode(
+        x=x, tooltip=[alt.Tooltip("label:N", title="Mark"),
+                      alt.Tooltip("removed:Q", title="Removals", format=",")])
+    return alt.layer(lines, rule).properties(title="Reach per post under both models",
+                                             height=300)
+
+
+def schedule_chart(weekly: pd.DataFrame) -> alt.Chart:
+    """Removals per week of the checklist (`weekly`: week, days, removals)."""
+    return (
+        alt.Chart(weekly)
+        .mark_bar(color="#0f766e")
+        .encode(
+            x=alt.X("week:O", title="Week", axis=alt.Axis(labelOverlap=True, labelAngle=0)),
+            y=alt.Y("removals:Q", title="Removals"),
+            tooltip=[alt.Tooltip("week:O", title="Week"),
+                     alt.Tooltip("days:Q", title="Days"),
+                     alt.Tooltip("removals:Q", title="Removals", format=",")],
+        )
+        .properties(title="Removals per week, at your daily pace", height=220)
+    )
+
+
+# --- groups (clusters page) ---------------------------------------------------------------------
+
+#: One click picks a group in either chart (the clusters page reads these selections by name).
+GROUP_PICK = "pick"
+GROUP_PICK_MAP = "pick_map"

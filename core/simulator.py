@@ -728,13 +728,13 @@ def plan_warnings(result: ScenarioResult) -> list[tuple[str, str]]:
 
 
 def _pts(after: float | None, before: float | None) -> str | None:
-    if after is None or before is None:
+    if after is None or before is None or after == before:
         return None
     return f"{(after - before) * 100:+.1f} pts"
 
 
 def _change(after: float, before: float) -> str | None:
-    return f"{(after / before - 1) * 100:+.1f}%" if before else None
+    return f"{(after / before - 1) * 100:+.1f}%" if before and after != before else None
 
 
 def headline(result: ScenarioResult) -> list[Metric]:
@@ -753,7 +753,8 @@ def headline(result: ScenarioResult) -> list[Metric]:
                  "Define an ICP to see this.")
     basis = f" Engaged share behind it: {r.basis}."
     return [
-        Metric("Connections", count(a.connections), f"-{count(result.removed)}",
+        Metric("Connections", count(a.connections),
+               f"-{count(result.removed)}" if result.removed else None,
                f"Every row, ghost rows included. Headroom under LinkedIn's "
                f"{count(CONNECTION_CAP)} cap: {count(b.headroom)} now, {count(a.headroom)} "
                "after."),

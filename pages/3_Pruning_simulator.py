@@ -55,10 +55,9 @@ with main:
 
     st.altair_chart(charts.plan_composition_chart(result.composition, result.engagement),
                     width="stretch")
-    left, right = st.columns(2)
-    left.altair_chart(charts.tradeoff_chart(result.curve, result.removed, result.zone_start),
-                      width="stretch")
-    right.altair_chart(charts.reach_chart(result.curve, result.removed), width="stretch")
+    st.altair_chart(charts.tradeoff_chart(result.curve, result.removed, result.zone_start),
+                    width="stretch")
+    st.altair_chart(charts.reach_chart(result.curve, result.removed), width="stretch")
     st.caption("Removing people in order: your plan first, then everyone else a protection does "
                "not cover, least engaged and lowest fit first. Dashed: your plan; shaded: more "
                f"than {OVERPRUNE_SHARE:.0%} removed. The gap between the two reach models is the "
