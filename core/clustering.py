@@ -813,6 +813,8 @@ def _names(prep: Prepared, labels: np.ndarray, k: int
         # The second term shares no word with the first (no "Supply Chain · Chain Analyst").
         terms = terms[:1] + [t for t in terms[1:] if not set(t.split()) & set(terms[0].split())][:1]
         shown = " · ".join(_title_case(t) for t in terms)
+        if len(head) + len(shown) > 46 and len(terms) > 1:  # a name must fit a chart label
+            shown = _title_case(terms[0])
         names[c] = f"{head}: {shown}" if shown else (head if f else "Other titles")
     return _unique(names, top), top, dominant, purity
 
