@@ -189,8 +189,9 @@ SEGMENT_SEPARATORS = r"\||•|·|‧|∙|⋅|–|—|―|/{2,}|\s-+\s|;|[\p{So}\
 PART_SEPARATORS = r"[,&/+\\]"
 #: Words that join two roles ("Sócio e Diretor", "Founder and CEO").
 PART_WORDS = frozenset({"and", "e", "y", "und", "och", "et", "ed", "og"})
-#: Words after which the company follows ("CEO at Acme", "Gründer bei X", "VD hos Y").
-AT_WORDS = frozenset({"at", "chez", "bei", "hos", "bij", "presso"})
+#: Words after which the company (or the boss) follows ("CEO at Acme", "Gründer bei X", "VD hos
+#: Y", "Assistant to the CEO").
+AT_WORDS = frozenset({"at", "chez", "bei", "hos", "bij", "presso", "to"})
 #: Words after which a company or a field may follow ("Ingeniero en Sistemas", "Gerente na X").
 SOFT_AT_WORDS = frozenset({"en", "em", "na", "no", "in", "for", "para", "pour", "fur"})
 

@@ -71,6 +71,9 @@ _TAGLINE = frozenset("""helping help helps i we im passionate building build mak
 connecting empowering turning transforming creating love lover obsessed aspiring enthusiast
 ajudando ayudando apaixonado apaixonada apasionado apasionada passionne passionnee former
 formerly previously ex sharing scaling growing unlocking my your our bridging""".split())
+#: A segment opening with one of these states an aim, not a role ("I help SaaS companies grow
+#: revenue"): when no other segment is left, the title reads as unknown.
+_NOT_A_ROLE = frozenset("i we im my our your helping help helps ajudando ayudando".split())
 _TRAINING = SENIORITIES.index("In Training")
 _ENTRY = SENIORITIES.index("Entry Level")
 _DIRECTOR = SENIORITIES.index("Director")
@@ -327,6 +330,7 @@ _MARKS = {"|": SEG, "@": AT, ",": PART, "": DROP} | {w: PART for w in PART_WORDS
 _MARK_INDEX = pd.Index(list(_MARKS))
 _MARK_CODES = np.array(list(_MARKS.values()), dtype=np.int8)
 _TAG_INDEX = pd.Index(sorted(_TAGLINE))
+_AIM_INDEX = pd.Index(sorted(_NOT_A_ROLE))
 
 
 def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
@@ -336,7 +340,8 @@ def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
     (cached per process)."""
     m = _MARK_INDEX.get_indexer(vocab)
     marker = np.where(m >= 0, _MARK_CODES[np.maximum(m, 0)], WORD).astype(np.int8)
-    tagline = _TAG_INDEX.get_indexer(vocab) >= 0
+    tagline = (_TAG_INDEX.get_indexer(vocab) >= 0).astype(np.int8)
+    tagline[_AIM_INDEX.get_indexer(vocab) >= 0] = 2
     e = lex.uni_index.get_indexer(vocab)
     known = e >= 0
     ek = np.maximum(e, 0)
@@ -481,8 +486,8 @@ def _read(texts: list[str], cleaned) -> _Reading:
     after_soft = _within(seg_first, ((mk == SOFT) & ~cov).astype(np.int64)) > 0
     word_pos = np.flatnonzero(mk == WORD)
     n_seg = int(seg_id[-1]) + 1
-    seg_tag = np.zeros(n_seg, dtype=bool)
-    # A segment is a tagline when its first word is a tagline word.
+    seg_tag = np.zeros(n_seg, dtype=np.int8)
+    # A segment is a tagline when its first word is a tagline word (2: an aim, never a role).
     seg_first_word = pd.Series(word_pos).groupby(seg_id[word_pos]).first()
     seg_tag[seg_first_word.index.to_numpy()] = t_tag[codes[seg_first_word.to_numpy()]]
 
@@ -516,11 +521,13 @@ def _read(texts: list[str], cleaned) -> _Reading:
     seg_fn[eseg[(efn >= 0) & (ew > 0)]] = True
     seg_lvl = np.zeros(n_seg, dtype=bool)
     seg_lvl[eseg[(esen >= 0) | eflags[:, 0]]] = True
-    rank = np.where(seg_fn, 0, np.where(seg_lvl, 1, 2)) + 4 * seg_tag
+    rank = np.where(seg_fn, 0, np.where(seg_lvl, 1, 2)) + 4 * (seg_tag > 0)
+    rank = np.where(seg_tag == 2, 99, rank)  # an aim is no role: left out
     score = rank[eseg].astype(np.int64) * (1 << 40) + eseg
     best_seg = np.full(n, np.iinfo(np.int64).max)
     np.minimum.at(best_seg, et, score)
-    chosen = (best_seg[et] & ((1 << 40) - 1)) == eseg
+    chosen = ((best_seg[et] & ((1 << 40) - 1)) == eseg) & (rank[eseg] < 99)
+    best_seg = np.where((best_seg >> 40) >= 99, np.iinfo(np.int64).max, best_seg)
     sel = np.flatnonzero(chosen)
     et, epart, pos, length = et[sel], epart[sel], pos[sel], length[sel]
     efn, ew, esen, eflags = efn[sel], ew[sel], esen[sel], eflags[sel]
