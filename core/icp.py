@@ -46,11 +46,13 @@ DEFAULT_WEIGHTS = {"function": 30, "seniority": 25, "industry": 15, "keywords": 
 LIST_FIELDS = ("functions", "seniorities", "industries", "keywords", "exclude_keywords",
                "companies", "exclude_companies")
 
-# Bounds for hostile or broken ICP files (the wizard keeps answers within them too).
-_MAX_JSON_BYTES = 100_000
+# Bounds for hostile or broken ICP files. The wizard keeps answers within them, and a file at
+# every bound at once (4-byte characters included) stays under the size bound, so whatever the
+# app saves loads again.
+_MAX_JSON_BYTES = 400_000
 MAX_ITEMS = 60
 MAX_TEXT = 80
-MAX_CORRECTIONS = 500
+MAX_CORRECTIONS = 250
 MAX_TITLE = 200
 
 
@@ -243,9 +245,14 @@ def _corrections(value) -> Corrections:
 
 def with_correction(corrections: Corrections, correction: Correction) -> Corrections:
     """`corrections` with `correction` in force: it replaces any earlier one for the same title,
-    and a correction naming neither function nor seniority removes the title's correction."""
+    and a correction naming neither function nor seniority removes the title's correction.
+
+    Within the file's bounds, so the ICP file always loads again: the newest MAX_CORRECTIONS
+    are kept, and a title longer than MAX_TITLE characters (pasted text, not a job title) is
+    not taken.
+    """
     kept = tuple(c for c in corrections if c.title != correction.title)
-    if correction.function or correction.seniority:
+    if (correction.function or correction.seniority) and 0 < len(correction.title) <= MAX_TITLE:
         kept += (correction,)
     return kept[-MAX_CORRECTIONS:]
 

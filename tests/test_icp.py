@@ -512,3 +512,17 @@ def test_the_fit_histogram_says_what_it_shows():
     assert spec["encoding"]["x"]["title"] == "ICP fit (0-100)"
     assert spec["encoding"]["y"]["title"] == "Connections"
     assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Band", "Connections"]
+
+
+def test_a_file_at_every_bound_at_once_loads_again():
+    wide = "𝐀" * 80  # 4 bytes each in UTF-8
+    icp = ICP(name=wide, **{f: tuple(f"{wide[:-3]}{i:03}" for i in range(60)) for f in (
+        "keywords", "exclude_keywords", "companies", "exclude_companies")})
+    said: tuple = ()
+    for i in range(300):  # more than the bound: the oldest go
+        said = with_correction(said, Correction(title_key(f"{'título ' * 27}{i:03}")[:200],
+                                                "Sales"))
+    assert len(said) == 250 and said[-1].title.endswith("299")
+    assert load_icp_file(icp.to_json(said).encode()) == (icp, said)
+    too_long = with_correction(said, Correction("x" * 201, "Sales"))
+    assert too_long == said

@@ -30,6 +30,7 @@ from core.icp import (
     ICP,
     MAX_ITEMS,
     MAX_TEXT,
+    MAX_TITLE,
     PRESETS,
     folded_needle,
     folded_words,
@@ -398,6 +399,10 @@ def _pick_reading(widget: str, options: dict[str, tuple[str, str]]) -> None:
 
 def _correction_boxes(widget: str, key: str) -> bool:
     """Function and seniority boxes and an apply button for one title; True when applied."""
+    if len(key) > MAX_TITLE:
+        st.caption(f"This is pasted text rather than a job title (more than {MAX_TITLE} "
+                   "characters); it cannot be corrected.")
+        return False
     st.selectbox("Function", ("",) + FUNCTIONS, key=f"{widget}_fn",
                  format_func=lambda f: f or "— as the coach reads it")
     st.selectbox("Seniority", ("",) + SENIORITIES, key=f"{widget}_sen",
