@@ -1,5 +1,7 @@
 """Remove, unfollow or block? What each does, with sources, and a short decision helper."""
 
+import zlib
+
 import streamlit as st
 
 import ui
@@ -40,9 +42,12 @@ with left:
                 "the search.", icon=":material/search_off:")
     elif query.strip():
         st.caption(f"{len(found)} of {len(entries)} answers, best match first.")
+    # An expander's key fixes its identity, and `expanded` only sets its first state: a key per
+    # search makes a new search open its best answer again (and keeps what you opened meanwhile).
+    search_id = zlib.crc32(query.strip().casefold().encode())
     for rank, entry in enumerate(found):
         opened = entry.id == focus if not query.strip() else rank == 0
-        with st.expander(entry.question, expanded=opened, key=f"faq_{entry.id}"):
+        with st.expander(entry.question, expanded=opened, key=f"faq_{entry.id}_{search_id}"):
             st.markdown(entry.answer)
             st.caption("Sources: " + "; ".join(s.cite_markdown() for s in entry.sources))
 

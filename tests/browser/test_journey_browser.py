@@ -74,24 +74,26 @@ def test_full_journey(page, tmp_path, source):
     assert page.locator("[data-testid='stDataFrame']").count() >= 1
     _shot(page, tmp_path, "clusters", source)
 
-    # Simulator: the ICP rule is on; move the threshold and see the engaged share change.
+    # Simulator: the safe default plan (at most 15%); widen the cap and the plan grows.
     _go(page, "Pruning simulator")
-    before = _metric(page, "Engaged share")
-    slider = page.get_by_role("slider").first
-    slider.focus()
-    for _ in range(6):
+    before = _metric(page, "Connections")
+    cap = page.get_by_test_id("stSlider").filter(has_text="Remove at most").get_by_role("slider")
+    cap.focus()
+    for _ in range(3):  # 15% -> 30%
         page.keyboard.press("ArrowRight")
     wait_ready(page)
     page.wait_for_function(
         "b => [...document.querySelectorAll(\"[data-testid='stMetric']\")]"
-        ".some(m => m.innerText.includes('Engaged share') && !m.innerText.includes(b))",
+        ".some(m => m.innerText.includes('Connections') && !m.innerText.includes(b))",
         arg=before, timeout=30_000)
-    after = _metric(page, "Engaged share")
-    assert after != before
+    removed = int(before.replace(",", "")) - int(_metric(page, "Connections").replace(",", ""))
+    assert removed > 0
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download removal checklist (CSV)").click()
     text = open(dl.value.path(), encoding="utf-8-sig").read()
     assert text.startswith("Day,Name,Position,Company,Profile URL,Reasons")
+    plan = {m: _metric(page, m) for m in ("Connections", "Engaged share", "ICP share",
+                                          "Reach, model A", "Reach, model B")}
     _shot(page, tmp_path, "simulator", source)
 
     # The coaching report: one HTML file that opens offline with every section.
@@ -111,20 +113,35 @@ def test_full_journey(page, tmp_path, source):
     assert [u for u in requested if not u.startswith("file://")] == []
     viewer.close()
 
-    # The scenario is in the URL: a new page with that URL shows the same plan.
+    # The scenario is in the URL: a new session opened on it, given the same ICP, shows the
+    # same plan (the ICP lives in the session; the data is the demo in both).
     url = page.url
-    assert re.search(r"fit_below=\d+", url), url
-    other = page.context.new_page()
-    other.goto(url)
-    wait_ready(other)
-    assert other.locator("[data-testid='stException']").count() == 0
-    # Same data (the demo) and same rules; the ICP lives in the session, so define it again.
-    assert "fit_below" in other.url
+    assert re.search(r"[?&]cap=30(&|$)", url), url
+    if source == "demo":
+        other = page.context.browser.new_context().new_page()
+        other.set_viewport_size({"width": 1400, "height": 1800})
+        other.goto(url)
+        wait_ready(other)
+        assert other.locator("[data-testid='stException']").count() == 0
+        _go(other, "Define your ICP")
+        other.get_by_test_id("stSelectbox").filter(has_text="workshop preset").click()
+        other.get_by_role("option", name="B2B SaaS founder selling to sales leaders").click()
+        wait_ready(other)
+        other.get_by_role("button", name="Use this preset").click()
+        wait_ready(other)
+        _go(other, "Pruning simulator")
+        assert {m: _metric(other, m) for m in plan} == plan
+        assert "cap=30" in other.url
+        other.context.close()
 
-    # FAQ: the decision helper answers.
+    # FAQ: the decision helper answers once all four questions are answered.
     _go(page, "Remove or block?")
-    page.get_by_test_id("stRadio").filter(has_text="harassing").get_by_text("Yes").click()
-    wait_ready(page)
+    for question, answer in (("harassing", "Yes"), ("their posts", "No"),
+                             ("messaging them", "No"), ("client", "No")):
+        assert "Block." not in page.inner_text("[data-testid='stMain']")
+        page.get_by_test_id("stRadio").filter(has_text=question).get_by_text(answer,
+                                                                           exact=True).click()
+        wait_ready(page)
     assert "Block." in page.inner_text("[data-testid='stMain']")
     _shot(page, tmp_path, "faq", source)
     assert not page.dialogs

@@ -132,3 +132,21 @@ def test_nothing_is_cut_and_metrics_lead(page, tmp_path, width, height, mode):
             problems.append(f"{name}: metric value {sizes['metric']} px is not the largest "
                             f"text; \"{sizes['where']}\" is {sizes['largest']} px")
     assert not problems, "\n".join(problems)
+
+
+def test_faq_search_opens_the_best_answer_with_linked_sources(page):
+    """What AppTest cannot see: the browser really opens the best answer of each new search
+    (a keyed expander ignores `expanded` after its first render) and sources are real links."""
+    page.set_viewport_size({"width": 1280, "height": 720})
+    _open(page, PAGES["faq"], "workshop")
+    search = page.get_by_label("Search the answers")
+    for query, best in (("notified", "Will they know I removed them?"),
+                        ("limit per day", "Can I remove many connections at once?")):
+        search.fill(query)
+        search.press("Enter")
+        wait_ready(page)
+        opened = page.locator("[data-testid='stExpander'] details[open] summary")
+        assert opened.count() == 1 and best in opened.first.inner_text(), query
+    links = page.locator("[data-testid='stExpander'] details[open] a[href^='https://']")
+    assert links.count() >= 1
+    assert_no_exception(page)
