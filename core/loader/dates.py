@@ -31,7 +31,7 @@ _FORMATS = (
 )
 # A time of day after the date ("1/8/18, 6:14 PM"): cut before parsing days, so the distinct
 # strings are days (a few thousand), not minutes (one per row).
-_TIME = r"[\s,]+\d{1,2}:\d{2}(?::\d{2})?(?:\s*[AaPp]\.?[Mm]\.?)?(?:\s*UTC)?\Z"
+_TIME = r"[ ,]+[0-9]{1,2}:[0-9]{2}(?::[0-9]{2})?(?: *[AaPp][.]?[Mm][.]?)?(?: *UTC)?\Z"
 _SAMPLE = 64
 
 _MONTH_NAMES = {
@@ -84,10 +84,11 @@ _LAST_DAY = pd.Timestamp("2100-01-01")
 def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, int]:
     """Parse export dates in any known form: (datetime64[ns] Series aligned to `values`,
     how many non-blank values could not be read). Days only (time dropped) unless `keep_time`."""
-    text = values.astype("str").fillna("").str.strip()
-    if not keep_time:
-        text = text.str.replace(_TIME, "", regex=True)
-    codes, uniques = pd.factorize(text)
+    codes, uniques = pd.factorize(values.astype("str").fillna("").str.strip())
+    if not keep_time and len(uniques):  # one string per day, not per minute
+        days, uniques = pd.factorize(pd.Series(uniques, dtype="str").str.replace(_TIME, "",
+                                                                              regex=True))
+        codes = days[codes]
     parsed = parse_distinct(pd.Series(uniques, dtype="str"), keep_time)
     if len(codes) == 0:
         return pd.Series([], index=values.index, dtype="datetime64[ns]"), 0

@@ -315,7 +315,7 @@ def duplicated(f: pd.DataFrame) -> pd.Series:
     has_key = f["url_key"] != ""
     named = f["full_name"] != ""
     # Names hold no line break, so the pair splits one way only.
-    person = f["url_key"] + "\n" + f["full_name"].str.casefold()
+    person = f["url_key"] + "\n" + f["full_name"].str.lower()
     by_key = person[has_key & named].duplicated()
     fields = ["first_name", "last_name", "company", "position", "email", "url", "connected_on"]
     by_all = f.loc[~has_key & named, fields].duplicated()
@@ -347,7 +347,7 @@ def _with_engagement_columns(f: pd.DataFrame) -> pd.DataFrame:
     n = len(f)
     return f.assign(interactions=np.full(n, np.nan),
                     last_interaction=pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]"),
-                    engaged=pd.array([pd.NA] * n, dtype="boolean"),
+                    engaged=pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool)),
                     direction=pd.Series("", index=f.index, dtype="str"))
 
 

@@ -15,50 +15,46 @@ from urllib.parse import unquote
 
 import pandas as pd
 
-_HOST = r"^(?:www\.|[a-z]{2}\.)linkedin\.com"
+_HOST = r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com"
 _QUERY = r"(?s)[?#].*"
 # A real profile: the slug after /in/ (or the old /pub/) has at least 3 characters.
 _PROFILE = r"^linkedin\.com/(?:in/[^/]{3,}|pub/.{3,})"
 # A "?" followed by something without "=" is a replaced letter, not a query string.
-_CUT = r"\?[^=]*\z"
+_CUT = r"[?][^=]*\Z"
 
 
 def normalise_url(url: str) -> str:
     """The join key of one profile URL (see the module docstring); "" stays ""."""
     u = unquote(url.strip()).lower()
     u = re.split(r"[?#]", u, maxsplit=1)[0].rstrip("/")
-    u = re.sub(r"^https?://", "", u)
     return re.sub(_HOST, "linkedin.com", u)
 
 
 def normalise_urls(urls: pd.Series) -> pd.Series:
-    """`normalise_url` over a Series, on pandas' Arrow string kernels (30k URLs in a few ms).
+    """`normalise_url` over a Series, on pandas' Arrow string kernels (30k URLs in a few ms)."""
+    return _normalise(urls.astype("str").fillna("").str.strip())
 
-    Percent-encoded or non-ASCII URLs (a few per network) are decoded and lower-cased in Python,
-    exactly as `normalise_url` does; the rest take the vectorised path.
-    """
-    s = urls.astype("str").fillna("").str.strip()
-    odd = s.str.contains("%", regex=False) | ~s.str.isascii()
+
+def _normalise(s: pd.Series) -> pd.Series:
+    """Keys of stripped URLs. Percent-encoded or non-ASCII URLs (a few per network) are decoded
+    and lower-cased in Python, exactly as `normalise_url` does; the rest stay on Arrow."""
+    odd = s.str.contains("[%]", regex=True) | ~s.str.isascii()
+    lowered = s.str.lower()
     if odd.any():
-        s = s.str.lower().where(~odd, s[odd].map(lambda u: unquote(u).lower()))
-    else:
-        s = s.str.lower()
-    if (s.str.contains("?", regex=False) | s.str.contains("#", regex=False)).any():
-        s = s.str.replace(_QUERY, "", regex=True)
-    s = s.str.rstrip("/")
-    s = s.str.removeprefix("https://").str.removeprefix("http://")
-    return s.str.replace(_HOST, "linkedin.com", regex=True).astype("str")
+        lowered = lowered.where(~odd, s[odd].map(lambda u: unquote(u).lower()))
+    if lowered.str.contains("[?#]", regex=True).any():
+        lowered = lowered.str.replace(_QUERY, "", regex=True)
+    return lowered.str.rstrip("/").str.replace(_HOST, "linkedin.com", regex=True).astype("str")
 
 
 def url_keys(urls: pd.Series) -> pd.Series:
     """Join keys for profile URLs, "" where the URL names no real profile (empty, cut short by
     a re-save, or not a profile URL)."""
     s = urls.astype("str").fillna("").str.strip()
-    keys = normalise_urls(s)
+    keys = _normalise(s)
     real = keys.str.contains(_PROFILE, regex=True)
-    if s.str.contains("?", regex=False).any():
-        real &= ~s.str.contains(_CUT, regex=True)
-    return keys.where(real, "").astype("str")
+    cut = s.str.contains(_CUT, regex=True) if s.str.contains("[?]", regex=True).any() else False
+    return keys.where(real & ~cut, "").astype("str")
 
 
 def is_profile_key(key: str) -> bool:
