@@ -24,6 +24,7 @@ from core.demo import connections_csv, generate_export
 from core.demo.files import VARIANTS
 from core.loader.errors import QUOTE_LIMIT
 from core.schema import COLUMNS, CONNECTION_CAP
+from tests.conftest import make_zip, modern_csv
 
 EXPORTS = Path(__file__).parent / "data" / "exports"
 
@@ -148,6 +149,18 @@ REGRESSIONS: list[tuple[bytes, str | None]] = [
     # "may hold controls" check counted one line too many and let "U\nbrella" through.
     (b'Company,Position\nAcme,VP Sales\n"U\nbrella, Inc.",Head of Growth\nGlobex,CTO', None),
 ]
+
+
+def _unsupported_zip_version() -> bytes:
+    """A central directory entry asking for zip version 6.4 (a flipped byte): zipfile raised
+    NotImplementedError while listing the archive."""
+    raw = bytearray(make_zip({"Connections.csv": modern_csv(), "messages.csv": b"DATE\n"}))
+    entry = raw.index(b"PK\x01\x02", raw.index(b"PK\x01\x02") + 4)  # messages.csv's entry
+    raw[entry + 6] = 0x40
+    return bytes(raw)
+
+
+REGRESSIONS.append((_unsupported_zip_version(), "export.zip"))
 
 
 @pytest.mark.parametrize(("data", "name"), REGRESSIONS)

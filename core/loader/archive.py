@@ -168,7 +168,7 @@ def _from_zip(data: bytes) -> Bundle:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-            zlib.error) as exc:
+            NotImplementedError, zlib.error) as exc:  # NotImplementedError: "zip version 6.4"
         raise ExportError(
             "This looks like a zip archive but it could not be opened (it may be damaged or "
             f"incomplete). Please download the export again and upload {EXPECTED_FILE}.") from exc
