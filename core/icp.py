@@ -43,8 +43,15 @@ SCHEMA_VERSION = 1
 DIMENSIONS = ("function", "seniority", "industry", "keywords", "company")
 DEFAULT_WEIGHTS = {"function": 30, "seniority": 25, "industry": 15, "keywords": 20, "company": 10}
 #: The ICP's list fields (tuples in memory, lists in the JSON file).
-LIST_FIELDS = ("functions", "seniorities", "industries", "keywords", "exclude_keywords",
-               "companies", "exclude_companies")
+LIST_FIELDS = (
+    "functions",
+    "seniorities",
+    "industries",
+    "keywords",
+    "exclude_keywords",
+    "companies",
+    "exclude_companies",
+)
 
 # Bounds for hostile or broken ICP files. The wizard keeps answers within them, and a file at
 # every bound at once (4-byte characters included) stays under the size bound, so whatever the
@@ -101,8 +108,9 @@ class ICP:
 
     def is_empty(self) -> bool:
         """True when no criterion is set (exclusions alone do not define anyone to look for)."""
-        return not (self.functions or self.seniorities or self.industries or self.keywords
-                    or self.companies)
+        return not (
+            self.functions or self.seniorities or self.industries or self.keywords or self.companies
+        )
 
     def to_json(self, corrections: Corrections = ()) -> str:
         """The ICP as indented JSON with a schema version, for a download.
@@ -112,8 +120,10 @@ class ICP:
         personal data.
         """
         data = {"schema": SCHEMA_VERSION, **asdict(self), "weights": dict(self.weights)}
-        data["corrections"] = [{"title": c.title, "function": c.function,
-                                "seniority": c.seniority} for c in corrections]
+        data["corrections"] = [
+            {"title": c.title, "function": c.function, "seniority": c.seniority}
+            for c in corrections
+        ]
         return json.dumps(data, ensure_ascii=False, indent=2)
 
     @classmethod
@@ -195,8 +205,10 @@ def _text(value, name: str, limit: int = MAX_TEXT) -> str:
     try:
         value.encode("utf-8")
     except UnicodeEncodeError as exc:  # "\ud800" escapes decode to lone surrogates
-        raise ValueError(f"{name}: contains a broken character (an unpaired surrogate) that "
-                         "cannot be shown or saved; retype that text") from exc
+        raise ValueError(
+            f"{name}: contains a broken character (an unpaired surrogate) that "
+            "cannot be shown or saved; retype that text"
+        ) from exc
     if any(unicodedata.category(ch) == "Cc" for ch in value):
         raise ValueError(f"{name}: contains a control character; retype that text")
     return value
@@ -258,6 +270,7 @@ def with_correction(corrections: Corrections, correction: Correction) -> Correct
 
 
 # --- matching: whole words, any case, with or without accents -------------------------------
+
 
 def strip_accents(text: str) -> str:
     """`text` without combining marks ("Sócio" → "Socio"), as `folded_words` strips them."""
@@ -353,8 +366,7 @@ def _distinct(texts: pd.Series) -> tuple[np.ndarray, pa.Array]:
     return encoded.indices.to_numpy(zero_copy_only=False), encoded.dictionary
 
 
-def _industry_in_titles(pad_t, why: pd.Series, read: np.ndarray, needles: list[str]
-                        ) -> np.ndarray:
+def _industry_in_titles(pad_t, why: pd.Series, read: np.ndarray, needles: list[str]) -> np.ndarray:
     """Per distinct title, the first industry word it holds that did not decide its function.
 
     A title word counts once: where the title model read a function, the words it names in
@@ -367,8 +379,10 @@ def _industry_in_titles(pad_t, why: pd.Series, read: np.ndarray, needles: list[s
         titles = pc.filter(pad_t, pa.array(redo)).to_pylist()
         spent = [set(y.split()) for y in folded_words(_clip(why[redo])).to_pylist()]
         # "|" is never part of a term, so a masked word can neither match nor join two others.
-        rest = [" ".join("|" if w in used else w for w in t.split())
-                for t, used in zip(titles, spent, strict=True)]
+        rest = [
+            " ".join("|" if w in used else w for w in t.split())
+            for t, used in zip(titles, spent, strict=True)
+        ]
         idx[redo] = _term_index(pa.array([f" {r} " for r in rest], pa.large_string()), needles)
     return idx
 
@@ -381,8 +395,10 @@ def _active_weights(icp: ICP) -> dict[str, float]:
     defined dimensions, so adding or removing a keyword never changes the other parts.
     """
     defined = {
-        "function": bool(icp.functions), "seniority": bool(icp.seniorities),
-        "industry": bool(icp.industries), "keywords": bool(icp.keywords),
+        "function": bool(icp.functions),
+        "seniority": bool(icp.seniorities),
+        "industry": bool(icp.industries),
+        "keywords": bool(icp.keywords),
         "company": bool(icp.companies),
     }
     raw = {d: max(0.0, icp.weight(d)) if defined[d] else 0.0 for d in DIMENSIONS}
@@ -426,8 +442,14 @@ def _index_of(values: np.ndarray, vocabulary: tuple[str, ...], wanted) -> np.nda
     return np.fromiter((table.get(v, -1) for v in values), dtype=np.int64, count=len(values))
 
 
-def _codes(titles: pa.Array, companies: pa.Array, reading: pd.DataFrame, t: np.ndarray,
-           c: np.ndarray, icp: ICP) -> dict[str, np.ndarray]:
+def _codes(
+    titles: pa.Array,
+    companies: pa.Array,
+    reading: pd.DataFrame,
+    t: np.ndarray,
+    c: np.ndarray,
+    icp: ICP,
+) -> dict[str, np.ndarray]:
     """What matched for each row, as integer codes.
 
     `titles`/`companies` are the distinct values and `reading` the title model's reading of
@@ -448,8 +470,10 @@ def _codes(titles: pa.Array, companies: pa.Array, reading: pd.DataFrame, t: np.n
         return np.where(in_title >= 0, in_title, in_company)
 
     # Function: the title's first role if wanted, else its second; 1 = first, 2 = second.
-    first, second = _index_of(fn1, FUNCTIONS, icp.functions), _index_of(fn2, FUNCTIONS,
-                                                                        icp.functions)
+    first, second = (
+        _index_of(fn1, FUNCTIONS, icp.functions),
+        _index_of(fn2, FUNCTIONS, icp.functions),
+    )
     codes["function"] = np.where(first >= 0, first, second)[t]
     codes["function_role"] = np.where(first >= 0, 1, np.where(second >= 0, 2, 0))[t]
     # Seniority: the level, and 1 = a wanted level, 2 = one level away from a wanted one.
@@ -465,11 +489,11 @@ def _codes(titles: pa.Array, companies: pa.Array, reading: pd.DataFrame, t: np.n
     # The title model's confidence grades the function points (in hundredths, to keep the
     # combinations few); 0 where it earns nothing.
     conf = np.clip(np.nan_to_num(reading["confidence"].to_numpy(dtype=float)), 0.0, 1.0)
-    codes["confidence"] = np.where(codes["function_role"] > 0, np.rint(conf * 100)[t], 0
-                                   ).astype(np.int64)
+    codes["confidence"] = np.where(codes["function_role"] > 0, np.rint(conf * 100)[t], 0).astype(
+        np.int64
+    )
     industry = [folded_needle(w) for ind in icp.industries for w in INDUSTRIES.get(ind, ())]
-    in_title = _industry_in_titles(pad_t, reading["why"],
-                                   (fn1 != "") | (fn2 != ""), industry)[t]
+    in_title = _industry_in_titles(pad_t, reading["why"], (fn1 != "") | (fn2 != ""), industry)[t]
     codes["industry"] = np.where(in_title >= 0, in_title, _term_index(pad_c, industry)[c])
     # Keywords: the first that matches and how many distinct ones do.
     count = np.zeros(len(t), dtype=np.int64)
@@ -494,8 +518,9 @@ def _codes(titles: pa.Array, companies: pa.Array, reading: pd.DataFrame, t: np.n
     return codes
 
 
-def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP, why: np.ndarray
-                        ) -> tuple[np.ndarray, np.ndarray]:
+def _points_and_reasons(
+    k: dict[str, np.ndarray], icp: ICP, why: np.ndarray
+) -> tuple[np.ndarray, np.ndarray]:
     """Fit (0-100) and reasons for each combination of codes (arrays of one combination each).
 
     `why` is the title model's explanation per distinct title (for "you said ..." notes).
@@ -538,37 +563,48 @@ def _points_and_reasons(k: dict[str, np.ndarray], icp: ICP, why: np.ndarray
         add(k["seniority_state"] == 2, w["seniority"] / 2, level + " (close)")
     if w["industry"]:
         terms = [t for ind in icp.industries for t in INDUSTRIES.get(ind, ())]
-        add(k["industry"] >= 0, w["industry"],
-            "industry word '" + label(terms, k["industry"]) + "'")
+        add(
+            k["industry"] >= 0, w["industry"], "industry word '" + label(terms, k["industry"]) + "'"
+        )
     if w["company"]:
-        add(k["company"] >= 0, w["company"],
-            "target account '" + label(icp.companies, k["company"]) + "'")
+        add(
+            k["company"] >= 0,
+            w["company"],
+            "target account '" + label(icp.companies, k["company"]) + "'",
+        )
     if w["keywords"]:
         count = k["keyword_count"]
         # The first keyword earns 60% of the keyword points, each further one 20%, up to 100%.
         share = np.where(count > 0, np.minimum(1.0, 0.6 + 0.2 * (count - 1)), 0.0)
         extra = np.where(count > 1, " +" + (count - 1).astype(str).astype(object) + " more", "")
-        add(count > 0, w["keywords"] * share,
-            "keyword '" + label(icp.keywords, k["keyword"]) + "'" + extra)
+        add(
+            count > 0,
+            w["keywords"] * share,
+            "keyword '" + label(icp.keywords, k["keyword"]) + "'" + extra,
+        )
 
     # Disqualifiers win over everything.
     excluded = k["excluded"] >= 0
     ex_company = (k["excluded_company"] >= 0) & ~excluded
-    off = np.where(excluded, "excluded: '" + label(icp.exclude_keywords, k["excluded"]) + "'",
-                   "excluded account: '"
-                   + label(icp.exclude_companies, k["excluded_company"]) + "'")
+    off = np.where(
+        excluded,
+        "excluded: '" + label(icp.exclude_keywords, k["excluded"]) + "'",
+        "excluded account: '" + label(icp.exclude_companies, k["excluded_company"]) + "'",
+    )
     out_of_profile = excluded | ex_company
     fit = np.where(out_of_profile, 0.0, np.clip(np.round(points), 0, 100))
     reasons = np.where(out_of_profile, off, reasons)
-    reasons = np.where((k["no_title"] == 1) & ~out_of_profile & (fit == 0),
-                       "no job title (data gap)", reasons)
+    reasons = np.where(
+        (k["no_title"] == 1) & ~out_of_profile & (fit == 0), "no job title (data gap)", reasons
+    )
     reasons = np.where(reasons == "", "no ICP criteria matched", reasons)
     note(k["said"] >= 0, label(why, k["said"]))
     return fit, reasons
 
 
-def _reading(titles: pa.Array, t: np.ndarray, corrections: Corrections,
-             given: pd.DataFrame | None) -> pd.DataFrame:
+def _reading(
+    titles: pa.Array, t: np.ndarray, corrections: Corrections, given: pd.DataFrame | None
+) -> pd.DataFrame:
     """The title model's reading of each distinct title (positions as in `titles`)."""
     if given is None:
         texts = pd.Series(titles.to_numpy(zero_copy_only=False), dtype="str")
@@ -580,8 +616,13 @@ def _reading(titles: pa.Array, t: np.ndarray, corrections: Corrections,
     return given.iloc[first].reset_index(drop=True)
 
 
-def score(connections: pd.DataFrame, icp: ICP, corrections: Corrections = (), *,
-          titles: pd.DataFrame | None = None) -> pd.DataFrame:
+def score(
+    connections: pd.DataFrame,
+    icp: ICP,
+    corrections: Corrections = (),
+    *,
+    titles: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """The connection table plus fit and what the title model read.
 
     Adds `fit` (0-100), `fit_band`, `fit_reasons`, `function`, `function2`, `seniority`,
@@ -601,20 +642,23 @@ def score(connections: pd.DataFrame, icp: ICP, corrections: Corrections = (), *,
         codes = _codes(titles_u, companies_u, reading, t, c, icp)
         combo, first = _pack(codes)
         why = reading["why"].to_numpy(dtype=object)
-        fit_c, reasons_c = _points_and_reasons({k: v[first] for k, v in codes.items()}, icp,
-                                               why)
+        fit_c, reasons_c = _points_and_reasons({k: v[first] for k, v in codes.items()}, icp, why)
         fit, reasons = fit_c[combo], reasons_c[combo]
     else:
         fit, reasons = np.zeros(0), np.zeros(0, dtype=object)
     ghost = connections["is_blank"].to_numpy(dtype=bool)
     out["fit"] = np.where(ghost, np.nan, fit).astype(float)
-    out["fit_band"] = pd.Series(np.where(ghost, "", band(fit, icp.fit_threshold)),
-                                index=connections.index, dtype="str")
-    text_columns = {"fit_reasons": reasons, "function": reading["function"].to_numpy()[t],
-                    "function2": reading["function2"].to_numpy()[t],
-                    "seniority": reading["seniority"].to_numpy()[t],
-                    "title_why": reading["why"].to_numpy()[t],
-                    "title_key": reading["key"].to_numpy()[t]}
+    out["fit_band"] = pd.Series(
+        np.where(ghost, "", band(fit, icp.fit_threshold)), index=connections.index, dtype="str"
+    )
+    text_columns = {
+        "fit_reasons": reasons,
+        "function": reading["function"].to_numpy()[t],
+        "function2": reading["function2"].to_numpy()[t],
+        "seniority": reading["seniority"].to_numpy()[t],
+        "title_why": reading["why"].to_numpy()[t],
+        "title_key": reading["key"].to_numpy()[t],
+    }
     for name, values in text_columns.items():
         out[name] = pd.Series(np.where(ghost, "", values), index=connections.index, dtype="str")
     conf = reading["confidence"].to_numpy(dtype=float)[t]
@@ -622,8 +666,9 @@ def score(connections: pd.DataFrame, icp: ICP, corrections: Corrections = (), *,
     return out
 
 
-def unknown_titles(texts: pd.Series, reading: pd.DataFrame, n: int = 8
-                   ) -> tuple[float, pd.DataFrame]:
+def unknown_titles(
+    texts: pd.Series, reading: pd.DataFrame, n: int = 8
+) -> tuple[float, pd.DataFrame]:
     """How much of a network the title model cannot read, and what to correct first.
 
     Takes people's title texts and their `read_titles` reading (aligned). Returns the share of
@@ -634,19 +679,33 @@ def unknown_titles(texts: pd.Series, reading: pd.DataFrame, n: int = 8
     titled = (reading["key"] != "").to_numpy()
     unknown = titled & (reading["function"] == "").to_numpy()
     share = float(unknown.sum() / titled.sum()) if titled.any() else 0.0
-    pairs = pd.DataFrame({"key": reading["key"].to_numpy()[unknown],
-                          "title": texts.astype("str").to_numpy()[unknown]})
+    pairs = pd.DataFrame(
+        {
+            "key": reading["key"].to_numpy()[unknown],
+            "title": texts.astype("str").to_numpy()[unknown],
+        }
+    )
     pairs["title"] = pairs["title"].str.strip()
     people = pairs.groupby("key", sort=False).size().rename("people")
-    spelling = (pairs.value_counts(["key", "title"], sort=True)
-                .reset_index().drop_duplicates("key").set_index("key")["title"])
+    spelling = (
+        pairs.value_counts(["key", "title"], sort=True)
+        .reset_index()
+        .drop_duplicates("key")
+        .set_index("key")["title"]
+    )
     top = people.sort_values(ascending=False, kind="stable").head(n)
-    frame = pd.DataFrame({"key": top.index.astype(str), "title": spelling.reindex(top.index)
-                          .to_numpy(), "people": top.to_numpy()})
+    frame = pd.DataFrame(
+        {
+            "key": top.index.astype(str),
+            "title": spelling.reindex(top.index).to_numpy(),
+            "people": top.to_numpy(),
+        }
+    )
     return share, frame.astype({"key": "str", "title": "str"})
 
 
 # --- words for people -----------------------------------------------------------------------
+
 
 def _join(items, word: str = "or") -> str:
     items = [i for i in items if i]
@@ -668,12 +727,15 @@ def industries_in(text: str) -> list[str]:
     if exact or not text:
         return exact
     padded = folded_words(pd.Series([text], dtype="str"))
-    return [group for group, words in INDUSTRIES.items()
-            if any(has_word(padded, folded_needle(w))[0] for w in words)]
+    return [
+        group
+        for group, words in INDUSTRIES.items()
+        if any(has_word(padded, folded_needle(w))[0] for w in words)
+    ]
 
 
 def _levels(seniorities) -> str:
-    """"Director-level and more senior" for a run of levels from the top, else the levels."""
+    """ "Director-level and more senior" for a run of levels from the top, else the levels."""
     ranks = sorted(SENIORITIES.index(s) for s in seniorities if s in SENIORITIES)
     if len(ranks) >= 2 and ranks == list(range(len(ranks))):
         return f"{SENIORITIES[ranks[-1]]}-level and more senior"
@@ -698,8 +760,9 @@ def summary(icp: ICP) -> str:
     if icp.companies:
         sentence += f", ideally at {_join(icp.companies)}"
     if icp.keywords:
-        sentence += ("; a plus if their title or company mentions "
-                     f"{_join([repr(k) for k in icp.keywords])}")
+        sentence += (
+            f"; a plus if their title or company mentions {_join([repr(k) for k in icp.keywords])}"
+        )
     off = []
     if icp.exclude_keywords:
         off.append(f"mentioning {_join([repr(k) for k in icp.exclude_keywords])}")

@@ -30,14 +30,16 @@ from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 def people(rows: list[tuple[str, str]]) -> pd.DataFrame:
     """A minimal connection table: (position, company) per person, plus one ghost row."""
     n = len(rows)
-    df = pd.DataFrame({
-        "first_name": [f"P{i}" for i in range(n)] + [""],
-        "last_name": ["X"] * n + [""],
-        "position": [r[0] for r in rows] + [""],
-        "company": [r[1] for r in rows] + [""],
-        "headline": [""] * (n + 1),
-        "is_blank": [False] * n + [True],
-    })
+    df = pd.DataFrame(
+        {
+            "first_name": [f"P{i}" for i in range(n)] + [""],
+            "last_name": ["X"] * n + [""],
+            "position": [r[0] for r in rows] + [""],
+            "company": [r[1] for r in rows] + [""],
+            "headline": [""] * (n + 1),
+            "is_blank": [False] * n + [True],
+        }
+    )
     df["text"] = df["position"]
     return df
 
@@ -45,24 +47,37 @@ def people(rows: list[tuple[str, str]]) -> pd.DataFrame:
 def fake_reading(table: dict[str, tuple[str, str, str, float, str]]):
     """A stand-in for `read_titles` that reads titles as `table` says:
     title → (function, function2, seniority, confidence, why). Isolates scoring from the model."""
+
     def read(texts: pd.Series, corrections=()) -> pd.DataFrame:
         rows = [table.get(t, ("", "", "", 0.0, "")) for t in texts]
-        out = pd.DataFrame(rows, columns=["function", "function2", "seniority", "confidence",
-                                          "why"], index=texts.index)
+        out = pd.DataFrame(
+            rows,
+            columns=["function", "function2", "seniority", "confidence", "why"],
+            index=texts.index,
+        )
         out["key"] = [title_key(t) for t in texts]
         return out
+
     return read
 
 
-SALES_ICP = ICP(functions=("Sales",), seniorities=("Vice President", "CXO"),
-                industries=("Technology, Information and Media",), keywords=("SaaS",),
-                exclude_keywords=("student",))
-ENGINEERING_LEADERS = ICP(name="Engineering leaders",
-                          functions=("Engineering", "Information Technology"),
-                          seniorities=("CXO", "Vice President", "Director"), keywords=("CTO",))
+SALES_ICP = ICP(
+    functions=("Sales",),
+    seniorities=("Vice President", "CXO"),
+    industries=("Technology, Information and Media",),
+    keywords=("SaaS",),
+    exclude_keywords=("student",),
+)
+ENGINEERING_LEADERS = ICP(
+    name="Engineering leaders",
+    functions=("Engineering", "Information Technology"),
+    seniorities=("CXO", "Vice President", "Director"),
+    keywords=("CTO",),
+)
 
 
 # --- the ICP value ------------------------------------------------------------------------
+
 
 def test_defaults_make_a_valid_icp():
     icp = ICP(functions=("Sales",))
@@ -72,8 +87,9 @@ def test_defaults_make_a_valid_icp():
 
 def test_icp_is_frozen_hashable_and_takes_lists():
     icp = ICP(functions=["Sales"], weights={"function": 50})
-    assert icp.functions == ("Sales",) and icp == ICP(functions=("Sales",), weights={
-        "function": 50.0})
+    assert icp.functions == ("Sales",) and icp == ICP(
+        functions=("Sales",), weights={"function": 50.0}
+    )
     assert hash(icp) == hash(ICP(functions=("Sales",), weights={"function": 50}))
     assert icp.weight("function") == 50 and icp.weight("seniority") == 25  # defaults fill in
     with pytest.raises(dataclasses.FrozenInstanceError):
@@ -85,9 +101,17 @@ def test_icp_is_frozen_hashable_and_takes_lists():
 
 # --- graded fit -----------------------------------------------------------------------------
 
+
 def test_scores_and_reasons():
-    df = people([("VP Sales", "Acme SaaS"), ("Sales Manager", "Globex"), ("Student", "Uni"),
-                 ("Software Engineer", "Initech"), ("", "Acme")])
+    df = people(
+        [
+            ("VP Sales", "Acme SaaS"),
+            ("Sales Manager", "Globex"),
+            ("Student", "Uni"),
+            ("Software Engineer", "Initech"),
+            ("", "Acme"),
+        ]
+    )
     out = score(df, SALES_ICP)
     vp, mgr, student, eng, blank, ghost = out.to_dict("records")
     assert vp["fit"] >= 90 and vp["fit_band"] == "strong"
@@ -106,12 +130,23 @@ def test_scores_and_reasons():
 
 
 def test_fit_is_graded_by_the_title_models_confidence(monkeypatch):
-    monkeypatch.setattr(core.icp, "read_titles", fake_reading({
-        "Head of Sales": ("Sales", "", "Director", 1.0, "head of sales"),
-        "Sales Whisperer": ("Sales", "", "", 0.5, "sales"),
-        "Sales Guy": ("Sales", "", "", 0.8, "sales")}))
-    out = score(people([("Head of Sales", "X"), ("Sales Whisperer", "X"), ("Sales Guy", "X"),
-                        ("Poet", "X")]), ICP(functions=("Sales",)))
+    monkeypatch.setattr(
+        core.icp,
+        "read_titles",
+        fake_reading(
+            {
+                "Head of Sales": ("Sales", "", "Director", 1.0, "head of sales"),
+                "Sales Whisperer": ("Sales", "", "", 0.5, "sales"),
+                "Sales Guy": ("Sales", "", "", 0.8, "sales"),
+            }
+        ),
+    )
+    out = score(
+        people(
+            [("Head of Sales", "X"), ("Sales Whisperer", "X"), ("Sales Guy", "X"), ("Poet", "X")]
+        ),
+        ICP(functions=("Sales",)),
+    )
     assert out["fit"].head(4).tolist() == [100, 50, 80, 0]
     assert "Sales function, likely (+50)" in out["fit_reasons"].iloc[1]
 
@@ -131,9 +166,22 @@ def test_ranking_by_fit_means_more_than_a_match_on_the_demo():
 
 
 def test_a_person_with_two_functions_matches_either(monkeypatch):
-    monkeypatch.setattr(core.icp, "read_titles", fake_reading({
-        "Founder, CTO": ("Entrepreneurship", "Engineering", "Owner / Partner", 0.9, "founder cto"),
-        "CTO": ("Engineering", "", "CXO", 0.9, "cto")}))
+    monkeypatch.setattr(
+        core.icp,
+        "read_titles",
+        fake_reading(
+            {
+                "Founder, CTO": (
+                    "Entrepreneurship",
+                    "Engineering",
+                    "Owner / Partner",
+                    0.9,
+                    "founder cto",
+                ),
+                "CTO": ("Engineering", "", "CXO", 0.9, "cto"),
+            }
+        ),
+    )
     df = people([("Founder, CTO", "X"), ("CTO", "X")])
     both, cto = score(df, ICP(functions=("Engineering",))).head(2).to_dict("records")
     assert both["fit"] > 0 and "Engineering function, second role (+" in both["fit_reasons"]
@@ -144,8 +192,9 @@ def test_a_person_with_two_functions_matches_either(monkeypatch):
     assert score(df, ICP(functions=("Engineering", "Entrepreneurship")))["fit"].iloc[0] == 90
 
 
-@pytest.mark.parametrize("title", ["Founder, CTO", "CTO & Co-Founder",
-                                   "Co Owner/CTO, Lead Programmer"])
+@pytest.mark.parametrize(
+    "title", ["Founder, CTO", "CTO & Co-Founder", "Co Owner/CTO, Lead Programmer"]
+)
 def test_a_cto_who_cofounded_the_company_is_strong_for_engineering_leaders(title):
     reading = read_titles(pd.Series([title])).iloc[0]
     assert "Engineering" in (reading["function"], reading["function2"]), reading.to_dict()
@@ -174,13 +223,15 @@ def test_industry_is_inferred_from_words_and_says_which():
 def test_a_title_word_counts_once(monkeypatch):
     icp = ICP(functions=("Engineering",), industries=("Technology, Information and Media",))
     # The real reading: "software" and "engineer" prove Engineering, so no industry from them.
-    out = score(people([("Software Engineer", "Bakery"), ("Sales Manager", "Acme Software")]),
-                icp)
+    out = score(people([("Software Engineer", "Bakery"), ("Sales Manager", "Acme Software")]), icp)
     assert "industry" not in out["fit_reasons"].iloc[0]
     assert "industry word 'software'" in out["fit_reasons"].iloc[1]  # the company still counts
     # Only the words that decided the function are spent: another industry word still counts.
-    monkeypatch.setattr(core.icp, "read_titles", fake_reading({
-        "SaaS Software Engineer": ("Engineering", "", "", 1.0, "software engineer")}))
+    monkeypatch.setattr(
+        core.icp,
+        "read_titles",
+        fake_reading({"SaaS Software Engineer": ("Engineering", "", "", 1.0, "software engineer")}),
+    )
     reasons = score(people([("SaaS Software Engineer", "Bakery")]), icp)["fit_reasons"].iloc[0]
     assert "industry word 'saas'" in reasons and "'software'" not in reasons
 
@@ -193,8 +244,15 @@ def test_a_keyword_counts_once_whatever_its_spelling():
 
 
 def test_matching_is_whole_word_and_ignores_case_and_accents():
-    df = people([("Sócio Fundador", "Nestlé Brasil"), ("SOCIO", "x"), ("Director", "Sociología"),
-                 ("Estagiario", "Y"), ("Directora", "Nestle Foods")])
+    df = people(
+        [
+            ("Sócio Fundador", "Nestlé Brasil"),
+            ("SOCIO", "x"),
+            ("Director", "Sociología"),
+            ("Estagiario", "Y"),
+            ("Directora", "Nestle Foods"),
+        ]
+    )
     kw = score(df, ICP(keywords=("socio",)))["fit"].head(5).tolist()
     assert kw[0] > 0 and kw[1] > 0 and kw[2] == 0 and kw[4] == 0
     cto = score(df, ICP(keywords=("CTO",)))["fit"].head(5).tolist()
@@ -208,8 +266,13 @@ def test_matching_is_whole_word_and_ignores_case_and_accents():
 
 
 def test_corrections_change_the_reading_the_fit_and_the_reasons():
-    df = people([("Wizard of Light Bulb Moments", "X"), ("WIZARD of light bulb moments!", "Y"),
-                 ("Poet", "Z")])
+    df = people(
+        [
+            ("Wizard of Light Bulb Moments", "X"),
+            ("WIZARD of light bulb moments!", "Y"),
+            ("Poet", "Z"),
+        ]
+    )
     icp = ICP(functions=("Marketing",))
     before = score(df, icp)
     assert before["function"].iloc[0] == "" and before["fit"].iloc[0] == 0
@@ -219,24 +282,38 @@ def test_corrections_change_the_reading_the_fit_and_the_reasons():
     assert first["function"] == second["function"] == "Marketing"  # same key, any spelling
     assert first["seniority"] == "Director" and first["title_confidence"] == 1
     assert first["fit"] == 100 and first["fit_band"] == "strong"
-    assert first["fit_reasons"] == ("Marketing function (+100) · you said Wizard of Light Bulb "
-                                    "Moments is Marketing and Director")
+    assert first["fit_reasons"] == (
+        "Marketing function (+100) · you said Wizard of Light Bulb "
+        "Moments is Marketing and Director"
+    )
     assert poet["fit"] == 0 and "you said" not in poet["fit_reasons"]
 
 
 def test_precomputed_titles_give_the_same_scores():
-    df = people([("VP Sales", "Acme SaaS"), ("Sócio", "B"), ("Sales Manager", "Globex"),
-                 ("VP Sales", "Other")])
+    df = people(
+        [
+            ("VP Sales", "Acme SaaS"),
+            ("Sócio", "B"),
+            ("Sales Manager", "Globex"),
+            ("VP Sales", "Other"),
+        ]
+    )
     said = (Correction(title_key("Sócio"), "Sales", "Owner / Partner"),)
     titles = read_titles(title_text(df), said)
-    pd.testing.assert_frame_equal(score(df, SALES_ICP, said, titles=titles),
-                                  score(df, SALES_ICP, said))
+    pd.testing.assert_frame_equal(
+        score(df, SALES_ICP, said, titles=titles), score(df, SALES_ICP, said)
+    )
 
 
 def test_each_row_scores_as_it_would_alone():
     # Scores are computed once per distinct match pattern and mapped back: check the mapping.
-    rows = [("VP Sales", "Acme SaaS"), ("Sales Manager", "Bank"), ("Intern", "Acme"),
-            ("CFO", "Globex"), ("", "Acme SaaS")]
+    rows = [
+        ("VP Sales", "Acme SaaS"),
+        ("Sales Manager", "Bank"),
+        ("Intern", "Acme"),
+        ("CFO", "Globex"),
+        ("", "Acme SaaS"),
+    ]
     said = (Correction(title_key("CFO"), "Sales"),)
     shuffled = [rows[i % 5] for i in (3, 1, 4, 0, 2, 2, 0, 4, 1, 3) * 50]
     big = score(people(shuffled), SALES_ICP, said).head(len(shuffled))
@@ -244,12 +321,19 @@ def test_each_row_scores_as_it_would_alone():
     for row, got in zip(shuffled, big.to_dict("records"), strict=True):
         want = alone[row]
         assert (got["fit"], got["fit_band"], got["fit_reasons"], got["seniority"]) == (
-            want["fit"], want["fit_band"], want["fit_reasons"], want["seniority"]), row
+            want["fit"],
+            want["fit_band"],
+            want["fit_reasons"],
+            want["seniority"],
+        ), row
 
 
 def test_empty_dimensions_do_not_count_against_anyone(monkeypatch):
-    monkeypatch.setattr(core.icp, "read_titles", fake_reading({
-        "Head of Sales": ("Sales", "", "Director", 1.0, "head of sales")}))
+    monkeypatch.setattr(
+        core.icp,
+        "read_titles",
+        fake_reading({"Head of Sales": ("Sales", "", "Director", 1.0, "head of sales")}),
+    )
     out = score(people([("Head of Sales", "X")]), ICP(functions=("Sales",)))
     assert out["fit"].iloc[0] == 100
 
@@ -269,8 +353,15 @@ def test_user_terms_are_text_not_patterns():
 
 
 def test_bad_titles_give_a_reading_never_an_exception():
-    rows = [("x" * 10_000, "A"), ("🚀🔥💯", "B"), ("مدير المبيعات", "C"), ("a\x00b\x07c", "D"),
-            ("VP Sales Продажи 销售", "E"), ("\u202eselaS PV", "F"), (" ", "")]
+    rows = [
+        ("x" * 10_000, "A"),
+        ("🚀🔥💯", "B"),
+        ("مدير المبيعات", "C"),
+        ("a\x00b\x07c", "D"),
+        ("VP Sales Продажи 销售", "E"),
+        ("\u202eselaS PV", "F"),
+        (" ", ""),
+    ]
     out = score(people(rows), SALES_ICP).head(len(rows))
     assert out["fit"].between(0, 100).all()
     assert out["fit_band"].isin(["strong", "partial", "off"]).all()
@@ -281,26 +372,54 @@ _any_text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_si
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.lists(st.tuples(_any_text, _any_text), min_size=1, max_size=10),
-       st.lists(_any_text, max_size=3), _any_text)
+@given(
+    st.lists(st.tuples(_any_text, _any_text), min_size=1, max_size=10),
+    st.lists(_any_text, max_size=3),
+    _any_text,
+)
 def test_any_text_scores_without_an_exception(rows, keywords, corrected):
     said = (Correction(title_key(corrected), "Sales", "Director"),) if title_key(corrected) else ()
-    out = score(people(rows), ICP(functions=("Sales",), seniorities=("Director",),
-                                  industries=("Retail",), keywords=keywords,
-                                  companies=keywords[:1], exclude_keywords=keywords[1:2]), said)
+    out = score(
+        people(rows),
+        ICP(
+            functions=("Sales",),
+            seniorities=("Director",),
+            industries=("Retail",),
+            keywords=keywords,
+            companies=keywords[:1],
+            exclude_keywords=keywords[1:2],
+        ),
+        said,
+    )
     real = out[~out["is_blank"]]
     assert real["fit"].between(0, 100).all() and real["fit_reasons"].str.len().gt(0).all()
 
 
-_titles = st.sampled_from(["VP Sales", "Sales Manager", "Software Engineer", "CFO", "Founder",
-                           "SaaS Account Executive", "Recruiter", "Student", "Head of Growth",
-                           "Cloud Architect", "Gerente de Ventas", "Sócio Diretor", ""])
-_words = st.sampled_from(["SaaS", "cloud", "growth", "revenue", "founder", "sales", "socio",
-                          "Acme", "student"])
+_titles = st.sampled_from(
+    [
+        "VP Sales",
+        "Sales Manager",
+        "Software Engineer",
+        "CFO",
+        "Founder",
+        "SaaS Account Executive",
+        "Recruiter",
+        "Student",
+        "Head of Growth",
+        "Cloud Architect",
+        "Gerente de Ventas",
+        "Sócio Diretor",
+        "",
+    ]
+)
+_words = st.sampled_from(
+    ["SaaS", "cloud", "growth", "revenue", "founder", "sales", "socio", "Acme", "student"]
+)
 _base = st.builds(
     ICP,
-    functions=st.lists(st.sampled_from(["Sales", "Engineering", "Entrepreneurship"]),
-                       max_size=2, unique=True),
+    functions=st.lists(
+        st.sampled_from(["Sales", "Engineering", "Entrepreneurship"]), max_size=2, unique=True
+    ),
     seniorities=st.lists(st.sampled_from(SENIORITIES), max_size=3, unique=True),
     industries=st.lists(st.sampled_from(list(INDUSTRIES)), max_size=2, unique=True),
     keywords=st.lists(_words, max_size=3),
@@ -321,8 +440,9 @@ def test_adding_a_keyword_never_lowers_anyones_fit(rows, icp, extra):
 @settings(max_examples=60, deadline=None)
 @given(st.lists(st.tuples(_titles, _titles), min_size=1, max_size=12), _words)
 def test_an_exclusion_always_lands_off(rows, word):
-    out = score(people(rows), ICP(functions=("Sales",), keywords=("SaaS",),
-                                  exclude_keywords=(word,)))
+    out = score(
+        people(rows), ICP(functions=("Sales",), keywords=("SaaS",), exclude_keywords=(word,))
+    )
     hit = (out["position"] + " " + out["company"]).str.lower().str.contains(word.lower())
     real = ~out["is_blank"]
     assert (out.loc[hit & real, "fit_band"] == "off").all()
@@ -344,11 +464,17 @@ _icps = st.builds(
     fit_threshold=st.floats(0, 100),
 )
 _corrections = st.lists(
-    st.builds(lambda t, f, s: Correction(title_key(t), f, s),
-              st.sampled_from(["Growth Hacker", "Sócio", "Rekryterare", "Chief Vibes Officer",
-                               "Analista de RH"]),
-              st.sampled_from(FUNCTIONS), st.sampled_from(("",) + SENIORITIES)),
-    max_size=5, unique_by=lambda c: c.title).map(tuple)
+    st.builds(
+        lambda t, f, s: Correction(title_key(t), f, s),
+        st.sampled_from(
+            ["Growth Hacker", "Sócio", "Rekryterare", "Chief Vibes Officer", "Analista de RH"]
+        ),
+        st.sampled_from(FUNCTIONS),
+        st.sampled_from(("",) + SENIORITIES),
+    ),
+    max_size=5,
+    unique_by=lambda c: c.title,
+).map(tuple)
 
 
 @settings(max_examples=100, deadline=None)
@@ -363,18 +489,38 @@ def test_json_round_trip_with_corrections(icp, corrections):
 
 
 def test_an_old_file_still_loads():
-    old = json.dumps({"schema": 1, "name": "Old", "functions": ["Sales"], "keywords": ["SaaS"],
-                      "weights": {"function": 30, "seniority": 25, "industry": 15,
-                                  "keywords": 20, "company": 10}, "fit_threshold": 60})
+    old = json.dumps(
+        {
+            "schema": 1,
+            "name": "Old",
+            "functions": ["Sales"],
+            "keywords": ["SaaS"],
+            "weights": {
+                "function": 30,
+                "seniority": 25,
+                "industry": 15,
+                "keywords": 20,
+                "company": 10,
+            },
+            "fit_threshold": 60,
+        }
+    )
     icp, corrections = load_icp_file(old)
     assert icp == ICP(name="Old", functions=("Sales",), keywords=("SaaS",))
     assert corrections == ()
 
 
 def test_a_file_correction_is_keyed_like_the_titles_it_corrects():
-    text = json.dumps({"schema": 1, "functions": ["Marketing"], "corrections": [
-        {"title": "Growth Hacker", "function": "Marketing"},
-        {"title": "  GROWTH hacker!  ", "function": "Sales", "seniority": "Senior"}]})
+    text = json.dumps(
+        {
+            "schema": 1,
+            "functions": ["Marketing"],
+            "corrections": [
+                {"title": "Growth Hacker", "function": "Marketing"},
+                {"title": "  GROWTH hacker!  ", "function": "Sales", "seniority": "Senior"},
+            ],
+        }
+    )
     _, corrections = load_icp_file(text)
     assert corrections == (Correction("growth hacker", "Sales", "Senior"),)  # the last wins
 
@@ -383,14 +529,17 @@ def test_with_correction_replaces_and_removes():
     a = Correction("growth hacker", "Marketing")
     b = Correction("growth hacker", "Sales")
     assert with_correction((a,), b) == (b,)
-    assert with_correction((a, Correction("poet", "Arts and Design")),
-                           Correction("growth hacker")) == (Correction("poet", "Arts and Design"),)
+    assert with_correction(
+        (a, Correction("poet", "Arts and Design")), Correction("growth hacker")
+    ) == (Correction("poet", "Arts and Design"),)
 
 
 @pytest.mark.parametrize(
     ("text", "field"),
     [
-        ("not json", "file"), ("[1, 2]", "file"), ('{"schema": 99}', "schema"),
+        ("not json", "file"),
+        ("[1, 2]", "file"),
+        ('{"schema": 99}', "schema"),
         ('{"schema": 1, "functions": "Sales"}', "functions"),
         ('{"schema": 1, "functions": ["Wizardry"]}', "functions"),
         ('{"schema": 1, "seniorities": [1]}', "seniorities"),
@@ -410,20 +559,30 @@ def test_with_correction_replaces_and_removes():
         (b"\xff\xfe{}", "file"),
         (b'{"schema": 1, "name": "\xed\xa0\x80"}', "file"),  # a surrogate written as UTF-8
         ('{"schema": 1, "corrections": {"title": "x"}}', "corrections"),
-        ('{"schema": 1, "corrections": ' + json.dumps([{"title": f"t{i}", "function": "Sales"}
-                                                        for i in range(501)]) + "}",
-         "corrections"),
-        ('{"schema": 1, "corrections": [{"title": "x", "function": "Wizardry"}]}',
-         "corrections[0].function"),
-        ('{"schema": 1, "corrections": [{"title": "x", "seniority": "Boss"}]}',
-         "corrections[0].seniority"),
+        (
+            '{"schema": 1, "corrections": '
+            + json.dumps([{"title": f"t{i}", "function": "Sales"} for i in range(501)])
+            + "}",
+            "corrections",
+        ),
+        (
+            '{"schema": 1, "corrections": [{"title": "x", "function": "Wizardry"}]}',
+            "corrections[0].function",
+        ),
+        (
+            '{"schema": 1, "corrections": [{"title": "x", "seniority": "Boss"}]}',
+            "corrections[0].seniority",
+        ),
         ('{"schema": 1, "corrections": [{"title": "x"}]}', "corrections[0]"),
-        ('{"schema": 1, "corrections": [{"title": "!!!", "function": "Sales"}]}',
-         "corrections[0]"),
-        ('{"schema": 1, "corrections": [{"title": "x", "function": "Sales", "name": "Ann"}]}',
-         "corrections[0]"),
-        ('{"schema": 1, "corrections": [{"title": 5, "function": "Sales"}]}',
-         "corrections[0].title"),
+        ('{"schema": 1, "corrections": [{"title": "!!!", "function": "Sales"}]}', "corrections[0]"),
+        (
+            '{"schema": 1, "corrections": [{"title": "x", "function": "Sales", "name": "Ann"}]}',
+            "corrections[0]",
+        ),
+        (
+            '{"schema": 1, "corrections": [{"title": 5, "function": "Sales"}]}',
+            "corrections[0].title",
+        ),
     ],
 )
 def test_hostile_json_is_refused_naming_the_field(text, field):
@@ -438,8 +597,10 @@ def test_hostile_json_is_refused_naming_the_field(text, field):
         ('{"schema": 1, "name": "x\\ud800y"}', "name"),
         ('{"schema": 1, "keywords": ["ok", "\\udfff"]}', "keywords"),
         ('{"schema": 1, "exclude_companies": ["\\ud83d"]}', "exclude_companies"),
-        ('{"schema": 1, "corrections": [{"title": "a\\udc00", "function": "Sales"}]}',
-         "corrections[0].title"),
+        (
+            '{"schema": 1, "corrections": [{"title": "a\\udc00", "function": "Sales"}]}',
+            "corrections[0].title",
+        ),
         ('{"schema": 1, "name": "bell\\u0007"}', "name"),
         ('{"schema": 1, "companies": ["nul\\u0000"]}', "companies"),
         ('{"schema": 1, "\\ud800": 1}', "'\\ud800'"),
@@ -460,16 +621,32 @@ def test_a_real_emoji_is_fine():
 
 
 def test_json_has_no_personal_data():
-    data = json.loads(PRESETS["B2B SaaS founder selling to sales leaders"].to_json(
-        (Correction("growth hacker", "Marketing"),)))
-    assert set(data) == {"schema", "name", "functions", "seniorities", "industries", "keywords",
-                         "exclude_keywords", "companies", "exclude_companies", "weights",
-                         "fit_threshold", "corrections"}
-    assert data["corrections"] == [{"title": "growth hacker", "function": "Marketing",
-                                    "seniority": ""}]
+    data = json.loads(
+        PRESETS["B2B SaaS founder selling to sales leaders"].to_json(
+            (Correction("growth hacker", "Marketing"),)
+        )
+    )
+    assert set(data) == {
+        "schema",
+        "name",
+        "functions",
+        "seniorities",
+        "industries",
+        "keywords",
+        "exclude_keywords",
+        "companies",
+        "exclude_companies",
+        "weights",
+        "fit_threshold",
+        "corrections",
+    }
+    assert data["corrections"] == [
+        {"title": "growth hacker", "function": "Marketing", "seniority": ""}
+    ]
 
 
 # --- presets and words ----------------------------------------------------------------------
+
 
 def test_presets_are_valid_frozen_and_summarised():
     for name, icp in PRESETS.items():
@@ -481,16 +658,23 @@ def test_presets_are_valid_frozen_and_summarised():
 
 
 def test_summary_reads_like_a_sentence():
-    icp = ICP(functions=("Sales",), seniorities=("Vice President", "CXO", "Owner / Partner"),
-              industries=("Technology, Information and Media",), keywords=("SaaS",),
-              exclude_keywords=("student", "recruiter"), exclude_companies=("Rival",))
+    icp = ICP(
+        functions=("Sales",),
+        seniorities=("Vice President", "CXO", "Owner / Partner"),
+        industries=("Technology, Information and Media",),
+        keywords=("SaaS",),
+        exclude_keywords=("student", "recruiter"),
+        exclude_companies=("Rival",),
+    )
     assert summary(icp) == (
         "You want Vice President-level and more senior people in Sales at companies in "
         "Technology, Information and Media; a plus if their title or company mentions 'SaaS'; "
         "anyone mentioning 'student' or 'recruiter', or working at Rival, is off-profile. "
-        "Strong fit from 60/100.")
+        "Strong fit from 60/100."
+    )
     assert summary(ICP(seniorities=("Senior", "Director"))).startswith(
-        "You want Director or Senior people.")
+        "You want Director or Senior people."
+    )
     assert summary(ICP(exclude_keywords=("student",))).startswith("Your ICP has no criteria")
 
 
@@ -506,8 +690,9 @@ def test_demo_preset_finds_a_meaningful_share():
 def test_the_fit_histogram_says_what_it_shows():
     from core.charts import fit_histogram
 
-    spec = fit_histogram(score(people([("VP Sales", "Acme"), ("Poet", "B")]), SALES_ICP)
-                         .dropna(subset=["fit"])).to_dict()
+    spec = fit_histogram(
+        score(people([("VP Sales", "Acme"), ("Poet", "B")]), SALES_ICP).dropna(subset=["fit"])
+    ).to_dict()
     assert spec["title"] == "How well your connections fit this ICP"
     assert spec["encoding"]["x"]["title"] == "ICP fit (0-100)"
     assert spec["encoding"]["y"]["title"] == "Connections"
@@ -516,12 +701,18 @@ def test_the_fit_histogram_says_what_it_shows():
 
 def test_a_file_at_every_bound_at_once_loads_again():
     wide = "𝐀" * 80  # 4 bytes each in UTF-8
-    icp = ICP(name=wide, **{f: tuple(f"{wide[:-3]}{i:03}" for i in range(60)) for f in (
-        "keywords", "exclude_keywords", "companies", "exclude_companies")})
+    icp = ICP(
+        name=wide,
+        **{
+            f: tuple(f"{wide[:-3]}{i:03}" for i in range(60))
+            for f in ("keywords", "exclude_keywords", "companies", "exclude_companies")
+        },
+    )
     said: tuple = ()
     for i in range(300):  # more than the bound: the oldest go
-        said = with_correction(said, Correction(title_key(f"{'título ' * 27}{i:03}")[:200],
-                                                "Sales"))
+        said = with_correction(
+            said, Correction(title_key(f"{'título ' * 27}{i:03}")[:200], "Sales")
+        )
     assert len(said) == 250 and said[-1].title.endswith("299")
     assert load_icp_file(icp.to_json(said).encode()) == (icp, said)
     too_long = with_correction(said, Correction("x" * 201, "Sales"))

@@ -26,8 +26,11 @@ def _wizard(upload: bytes | None = None):
 
 
 def _counts(at) -> dict[str, int]:
-    return {m.label: int(m.value.replace(",", "")) for m in at.metric
-            if m.label in ("Strong fit", "Partial", "Off-profile")}
+    return {
+        m.label: int(m.value.replace(",", ""))
+        for m in at.metric
+        if m.label in ("Strong fit", "Partial", "Off-profile")
+    }
 
 
 def test_empty_wizard_asks_for_criteria():
@@ -143,7 +146,8 @@ def test_load_a_saved_icp_and_a_bad_one():
     assert app_state(at).icp == ICP.from_json(saved)
     assert at.multiselect(key="icp_functions").value == ["Finance", "Accounting"]
     at.file_uploader(key="icp_file").set_value(
-        ("bad.json", b'{"schema": 1, "functions": ["Wizardry"]}', "application/json")).run()
+        ("bad.json", b'{"schema": 1, "functions": ["Wizardry"]}', "application/json")
+    ).run()
     assert not at.exception
     assert at.error and "not a usable ICP" in at.error[0].value
     assert app_state(at).icp == ICP.from_json(saved)  # the good one is kept
@@ -176,8 +180,7 @@ def test_the_preview_shows_what_it_judged():
     at = _wizard()
     _use_preset(at)
     table = at.dataframe[0].value
-    assert list(table.columns) == ["full_name", "title", "company", "fit", "fit_reasons",
-                                   "read_as"]
+    assert list(table.columns) == ["full_name", "title", "company", "fit", "fit_reasons", "read_as"]
     assert table["title"].str.len().gt(0).all() and table["read_as"].str.len().gt(0).all()
     assert any("Titles the coach cannot read" in m.value for m in at.markdown)
 
@@ -221,8 +224,7 @@ def test_correct_any_title_shown_in_the_preview():
     assert not at.exception
     said = app_state(at).corrections
     assert [c.function for c in said] == ["Legal"] and said[0].title == title_key(shown)
-    assert (_scored(at).loc[lambda d: d["title_key"] == said[0].title, "function"]
-            == "Legal").all()
+    assert (_scored(at).loc[lambda d: d["title_key"] == said[0].title, "function"] == "Legal").all()
 
 
 def test_a_preset_over_a_hand_built_icp_offers_undo():
@@ -246,10 +248,13 @@ def test_a_preset_over_a_hand_built_icp_offers_undo():
 def test_corrections_round_trip_through_the_icp_file():
     at = _wizard()
     icp = PRESETS["Agency owner selling to marketing leaders"]
-    said = (Correction(title_key("Chief Vibes Wrangler"), "Marketing", "Director"),
-            Correction(title_key("Managing Partner"), "Marketing", "Director"))
+    said = (
+        Correction(title_key("Chief Vibes Wrangler"), "Marketing", "Director"),
+        Correction(title_key("Managing Partner"), "Marketing", "Director"),
+    )
     at.file_uploader(key="icp_file").set_value(
-        ("icp.json", icp.to_json(said).encode(), "application/json")).run()
+        ("icp.json", icp.to_json(said).encode(), "application/json")
+    ).run()
     assert not at.exception
     assert app_state(at).icp == icp and app_state(at).corrections == said
     partners = _scored(at)["title_key"] == said[1].title
@@ -271,10 +276,10 @@ def test_a_file_with_a_lone_surrogate_is_refused_kindly():
 
 
 def test_a_correction_on_an_uploaded_export():
-    rows = MODERN_ROWS + ["Gil,Ninja,https://www.linkedin.com/in/gil-ninja,,Acme,Ninja Rockstar,"
-                          "01 Jan 2024",
-                          "Ana,Ninja,https://www.linkedin.com/in/ana-ninja,,Globex,Ninja Rockstar,"
-                          "02 Jan 2024"]
+    rows = MODERN_ROWS + [
+        "Gil,Ninja,https://www.linkedin.com/in/gil-ninja,,Acme,Ninja Rockstar,01 Jan 2024",
+        "Ana,Ninja,https://www.linkedin.com/in/ana-ninja,,Globex,Ninja Rockstar,02 Jan 2024",
+    ]
     at = _wizard(modern_csv(rows))
     at.multiselect(key="icp_functions").select("Sales").run()
     key = title_key("Ninja Rockstar")

@@ -34,7 +34,9 @@ from core.icp import (
     PRESETS,
     folded_needle,
     folded_words,
+    industries_in,
     load_icp_file,
+    summary,
     title_text,
     unknown_titles,
     with_correction,
@@ -49,30 +51,49 @@ from ui.session import corrections, get, icp, network, put, set_corrections, set
 from ui.state import cached
 
 STEPS = ("Who you serve", "Where they work", "Signals and deal-breakers", "Review and save")
-LIST_FIELDS = ("functions", "seniorities", "industries", "companies", "exclude_companies",
-               "keywords", "exclude_keywords")
+LIST_FIELDS = (
+    "functions",
+    "seniorities",
+    "industries",
+    "companies",
+    "exclude_companies",
+    "keywords",
+    "exclude_keywords",
+)
 WIDGET_FIELDS = LIST_FIELDS + ("name", "fit_threshold") + tuple(f"w_{d}" for d in DIMENSIONS)
 _DRAFT = "icp_draft"
 _STEP = "icp_step"
 _REPLACED = "icp_replaced"  # the hand-built ICP a preset replaced, until undone or edited
 _LOAD_ERROR = "icp_load_error"  # why the ICP file last chosen could not be used
-FILE_KEY = "icp_file"       # the ICP file uploader's widget key
+FILE_KEY = "icp_file"  # the ICP file uploader's widget key
 PRESET_KEY = "preset_pick"  # the preset box's widget key
 BANDS = {"strong": "Strong fit", "partial": "Partial", "off": "Off-profile"}
-COMMON_EXCLUSIONS = ["student", "intern", "recruiter", "retired", "open to work",
-                     "looking for", "seeking", "job seeker"]
+COMMON_EXCLUSIONS = [
+    "student",
+    "intern",
+    "recruiter",
+    "retired",
+    "open to work",
+    "looking for",
+    "seeking",
+    "job seeker",
+]
 #: Words that make poor keyword suggestions: headline glue, level words (the seniority step
 #: covers them) and company-name suffixes.
-_STOPWORDS = frozenset((
-    "a an and the of for to in on at with by from as or & + # de del la le les el y e et und "
-    "der die das des du en von zu für my our your i we you is are be who help helping "
-    "manager managers director directors senior sr snr jr junior lead head specialist associate "
-    "analyst executive assistant coordinator representative officer chief vp svp evp avp vice "
-    "president intern trainee principal staff member team mgr ii iii iv "
-    "inc ltd llc gmbh co corp corporation company sa ag plc bv srl hq").split())
+_STOPWORDS = frozenset(
+    (
+        "a an and the of for to in on at with by from as or & + # de del la le les el y e et und "
+        "der die das des du en von zu für my our your i we you is are be who help helping "
+        "manager managers director directors senior sr snr jr junior lead head specialist associate "
+        "analyst executive assistant coordinator representative officer chief vp svp evp avp vice "
+        "president intern trainee principal staff member team mgr ii iii iv "
+        "inc ltd llc gmbh co corp corporation company sa ag plc bv srl hq"
+    ).split()
+)
 
 
 # --- the draft and its widgets --------------------------------------------------------------
+
 
 def widget_key(field: str) -> str:
     return f"icp_{field}"
@@ -216,8 +237,9 @@ def clear() -> None:
 
 def add_to(field: str, values: list[str]) -> None:
     """Button callback: append values to a list field of the draft (one-click suggestions)."""
-    merged = tuple(dict.fromkeys(list(getattr(draft(), field)) + [
-        v for v in map(_clean, values) if v]))[:MAX_ITEMS]
+    merged = tuple(
+        dict.fromkeys(list(getattr(draft(), field)) + [v for v in map(_clean, values) if v])
+    )[:MAX_ITEMS]
     set_draft(replace(draft(), **{field: merged}))
     st.session_state.pop(widget_key(field), None)
 
@@ -240,6 +262,7 @@ def go(delta: int) -> None:
 
 # --- counts from the network (per session and network) --------------------------------------
 
+
 def _real() -> pd.DataFrame:
     df = network().df
     return df[~df["is_blank"]]
@@ -258,14 +281,12 @@ def _reading_counts() -> tuple[pd.Series, pd.Series]:
 
 def function_counts() -> pd.Series:
     """People per function among real connections (either of a title's two roles counts)."""
-    return cached("icp.reading_counts", (network().fingerprint, corrections()),
-                  _reading_counts)[0]
+    return cached("icp.reading_counts", (network().fingerprint, corrections()), _reading_counts)[0]
 
 
 def seniority_counts() -> pd.Series:
     """People per seniority level among real connections."""
-    return cached("icp.reading_counts", (network().fingerprint, corrections()),
-                  _reading_counts)[1]
+    return cached("icp.reading_counts", (network().fingerprint, corrections()), _reading_counts)[1]
 
 
 def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
@@ -290,8 +311,11 @@ def _word_counts(df: pd.DataFrame, n: int) -> pd.DataFrame:
     rows = pc.list_parent_indices(words).to_numpy()
     flat = pc.list_flatten(words).to_numpy(zero_copy_only=False)
     pairs = pd.DataFrame({"row": rows, "word": flat}).drop_duplicates()
-    pairs = pairs[(pairs["word"].str.len() > 1) & ~pairs["word"].isin(_STOPWORDS)
-                  & ~pairs["word"].str.isdigit()]
+    pairs = pairs[
+        (pairs["word"].str.len() > 1)
+        & ~pairs["word"].isin(_STOPWORDS)
+        & ~pairs["word"].str.isdigit()
+    ]
     counts = pairs["word"].value_counts().head(n)
     return pd.DataFrame({"word": counts.index.astype(str), "count": counts.to_numpy()})
 
@@ -304,8 +328,9 @@ def word_counts(n: int = 40) -> pd.DataFrame:
 def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
     """Matched as scoring matches them: whole words, any case, accents or not."""
     padded = folded_words(df["text"])
-    return {t: int(has_word(padded, folded_needle(t)).sum()) if needle(t).strip() else 0
-            for t in terms}
+    return {
+        t: int(has_word(padded, folded_needle(t)).sum()) if needle(t).strip() else 0 for t in terms
+    }
 
 
 def term_counts(terms: list[str]) -> dict[str, int]:
@@ -326,8 +351,11 @@ def company_options(value: ICP) -> tuple[list[str], Callable[[str], str]]:
     """The account pickers' options (the most common employers, then the draft's own) and a
     label with how many connections work there."""
     companies = top("company")
-    options = list(dict.fromkeys(companies["company"].tolist() + list(value.companies)
-                                 + list(value.exclude_companies)))
+    options = list(
+        dict.fromkeys(
+            companies["company"].tolist() + list(value.companies) + list(value.exclude_companies)
+        )
+    )
     counts = dict(zip(companies["company"], companies["count"], strict=True))
     return options, lambda c: f"{c} · {count(counts[c])}" if c in counts else c
 
@@ -339,8 +367,9 @@ def signal_options(value: ICP) -> tuple[list[str], list[str], Callable[[str], st
     keywords = list(dict.fromkeys(list(value.keywords) + words["word"].tolist()))
     exclusions = list(dict.fromkeys(list(value.exclude_keywords) + COMMON_EXCLUSIONS))
     known = dict(zip(words["word"], words["count"], strict=True))
-    others = term_counts(sorted({t for t in keywords + exclusions
-                                 if needle(t).strip() not in known}))
+    others = term_counts(
+        sorted({t for t in keywords + exclusions if needle(t).strip() not in known})
+    )
 
     def with_count(term: str) -> str:
         n = known.get(needle(term).strip(), others.get(term))
@@ -354,18 +383,200 @@ def sample(scored_df: pd.DataFrame, band: str, n: int = 25) -> pd.DataFrame:
     columns the preview shows: name, title, company, fit, why and what the title was read as."""
     rows = scored_df[~scored_df["is_blank"] & (scored_df["fit_band"] == band)]
     rows = rows.sort_values("fit", ascending=False, kind="stable").head(n)
-    read = rows["function"].where(rows["function2"] == "",
-                                  rows["function"] + " + " + rows["function2"])
+    read = rows["function"].where(
+        rows["function2"] == "", rows["function"] + " + " + rows["function2"]
+    )
     read = read.where(read != "", "unknown function")
     read = read + np.where(rows["seniority"] != "", " · " + rows["seniority"], "")
-    return pd.DataFrame({"full_name": rows["full_name"], "title": title_text(rows),
-                         "company": rows["company"], "fit": rows["fit"],
-                         "fit_reasons": rows["fit_reasons"], "read_as": read,
-                         "title_key": rows["title_key"], "function": rows["function"],
-                         "seniority": rows["seniority"]})
+    return pd.DataFrame(
+        {
+            "full_name": rows["full_name"],
+            "title": title_text(rows),
+            "company": rows["company"],
+            "fit": rows["fit"],
+            "fit_reasons": rows["fit_reasons"],
+            "read_as": read,
+            "title_key": rows["title_key"],
+            "function": rows["function"],
+            "seniority": rows["seniority"],
+        }
+    )
+
+
+# --- the four steps -----------------------------------------------------------------------------
+
+
+def _picker(field: str, label: str, options, format_func, tip: str, new: bool = False) -> None:
+    """A multiselect bound to one list field of the draft."""
+    st.multiselect(
+        label,
+        options,
+        key=bind(field),
+        on_change=sync,
+        args=(field,),
+        format_func=format_func,
+        accept_new_options=new,
+        help=tip,
+    )
+
+
+def render_who(profile: dict) -> None:
+    """Step 1: functions and seniority, with how many connections have each."""
+    st.subheader("Who do you serve?")
+    if profile.get("headline"):
+        st.caption(f"Your own headline: {md_escape(profile['headline'])}")
+    fns, levels = function_counts(), seniority_counts()
+    _picker(
+        "functions",
+        "Job functions",
+        sorted(FUNCTIONS, key=lambda f: -fns.get(f, 0)),
+        lambda f: f"{f} · {count(fns.get(f, 0))}",
+        "Sales Navigator's function names, most common in your network first; the number "
+        "is how many of your connections have that function, read from their job titles "
+        "(a title naming two roles counts for both).",
+    )
+    _picker(
+        "seniorities",
+        "Seniority",
+        list(SENIORITIES),
+        lambda s: f"{s} · {count(levels.get(s, 0))}",
+        "Sales Navigator's levels, most senior first. One level away from a level you pick "
+        "earns half the points.",
+    )
+    st.caption(
+        "Titles the coach cannot read can still match on keywords and companies; tell "
+        "it how to read the common ones under the preview."
+    )
+
+
+def render_where(profile: dict, value: ICP) -> None:
+    """Step 2: industries (one click from the user's own) and target or excluded accounts."""
+    st.subheader("Where do they work?")
+    ind = industry_counts()
+    _picker(
+        "industries",
+        "Industries",
+        sorted(INDUSTRIES, key=lambda i: -ind.get(i, 0)),
+        lambda i: f"{i} · {count(ind.get(i, 0))}",
+        "LinkedIn's 20 industry groups, the most common in your network first; the number "
+        "is how many connections mention one of the group's words.",
+    )
+    st.caption(
+        "LinkedIn's export has no industry per connection: an industry is inferred from "
+        "words in the job title and company name (for example 'SaaS', 'Bank'), and each "
+        "fit reason says which word matched."
+    )
+    own = profile.get("industry", "")
+    if own:
+        st.caption(f"Your own industry (from your profile): {md_escape(own)}")
+        for group in industries_in(own):
+            if group not in value.industries:
+                st.button(
+                    f"Add {group}",
+                    key=f"icp_add_ind_{list(INDUSTRIES).index(group)}",
+                    on_click=add_to,
+                    args=("industries", [group]),
+                    icon=":material/add:",
+                )
+    options, with_count = company_options(value)
+    _picker(
+        "companies",
+        "Target accounts (companies you want)",
+        options,
+        with_count,
+        "Your most common employers with how many connections work there; or type a name. "
+        "A company matches when its name contains these words.",
+        new=True,
+    )
+    _picker(
+        "exclude_companies",
+        "Accounts to keep out (competitors, your own employer)",
+        options,
+        with_count,
+        "Anyone at these companies is off-profile, whatever else matches.",
+        new=True,
+    )
+
+
+def render_signals(value: ICP) -> None:
+    """Step 3: nice-to-have keywords, deal-breakers, and common titles to add as keywords."""
+    st.subheader("Signals and deal-breakers")
+    keywords, exclusions, with_count = signal_options(value)
+    _picker(
+        "keywords",
+        "Nice-to-have words in their title or company",
+        keywords,
+        with_count,
+        "The most common words in your network come first, with how many connections use "
+        "them; or type your own. Whole words, any case, accents or not. Each one only adds "
+        "points: the first match earns 60% of the keyword points, each further match 20% "
+        "more.",
+        new=True,
+    )
+    _picker(
+        "exclude_keywords",
+        "Deal-breakers: anyone with these words is off-profile",
+        exclusions,
+        with_count,
+        "Checked in the title and the company name; a match sets the fit to 0.",
+        new=True,
+    )
+    with st.expander("Most common titles in your network (tick to add as keywords)"):
+        st.dataframe(
+            top("position", 15),
+            hide_index=True,
+            width="stretch",
+            key="icp_titles_pick",
+            on_select="rerun",
+            selection_mode="multi-row",
+            column_config={"position": "Title", "count": "Connections"},
+        )
+        picked = st.session_state.get("icp_titles_pick")
+        n = len(picked.selection.rows) if picked is not None else 0
+        st.button(
+            f"Add {n} selected as keywords" if n else "Tick titles above to add them as keywords",
+            key="icp_add_titles",
+            disabled=not n,
+            on_click=add_selected_titles,
+            icon=":material/add:",
+        )
+
+
+def render_review(value: ICP) -> None:
+    """Step 4: name, strong-fit threshold, weights, and the ICP in one sentence."""
+    st.subheader("Review and save")
+    st.text_input(
+        "Name this ICP", key=bind("name"), on_change=sync, args=("name",), max_chars=MAX_TEXT
+    )
+    st.slider(
+        "Strong fit from",
+        0,
+        100,
+        step=5,
+        key=bind("fit_threshold"),
+        on_change=sync,
+        args=("fit_threshold",),
+        help="A fit at or above this is a strong fit; partial fit starts at half this "
+        "value; below that is off-profile.",
+    )
+    st.markdown(
+        "**How much each part counts** (function, seniority, industry and company "
+        "share 100 points between the parts you filled in; keywords add on top)"
+    )
+    for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS, strict=True):
+        col.number_input(
+            dim.title(), 0, 100, step=5, key=bind(f"w_{dim}"), on_change=sync_weight, args=(dim,)
+        )
+    st.info(md_escape(summary(value)), icon=":material/summarize:")
+    st.page_link(
+        "pages/2_Cluster_connections.py",
+        label="Next: see your network as groups",
+        icon=":material/hub:",
+    )
 
 
 # --- title corrections ----------------------------------------------------------------------
+
 
 def _unknown() -> tuple[float, pd.DataFrame]:
     real = ~network().df["is_blank"].to_numpy()
@@ -400,17 +611,32 @@ def _pick_reading(widget: str, options: dict[str, tuple[str, str]]) -> None:
 def _correction_boxes(widget: str, key: str) -> bool:
     """Function and seniority boxes and an apply button for one title; True when applied."""
     if len(key) > MAX_TITLE:
-        st.caption(f"This is pasted text rather than a job title (more than {MAX_TITLE} "
-                   "characters); it cannot be corrected.")
+        st.caption(
+            f"This is pasted text rather than a job title (more than {MAX_TITLE} "
+            "characters); it cannot be corrected."
+        )
         return False
-    st.selectbox("Function", ("",) + FUNCTIONS, key=f"{widget}_fn",
-                 format_func=lambda f: f or "— as the coach reads it")
-    st.selectbox("Seniority", ("",) + SENIORITIES, key=f"{widget}_sen",
-                 format_func=lambda s: s or "— as the coach reads it")
-    return st.button("Apply", key=f"{widget}_apply", type="primary",
-                     on_click=apply_correction, args=(key, widget),
-                     help="Every page reads this title your way from now on; saved with the "
-                          "ICP file (the title only, never a name).")
+    st.selectbox(
+        "Function",
+        ("",) + FUNCTIONS,
+        key=f"{widget}_fn",
+        format_func=lambda f: f or "— as the coach reads it",
+    )
+    st.selectbox(
+        "Seniority",
+        ("",) + SENIORITIES,
+        key=f"{widget}_sen",
+        format_func=lambda s: s or "— as the coach reads it",
+    )
+    return st.button(
+        "Apply",
+        key=f"{widget}_apply",
+        type="primary",
+        on_click=apply_correction,
+        args=(key, widget),
+        help="Every page reads this title your way from now on; saved with the "
+        "ICP file (the title only, never a name).",
+    )
 
 
 @st.fragment
@@ -420,25 +646,42 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
     applying reruns the page (every number can change)."""
     share, titles = unknown()
     if titles.empty:
-        st.markdown("**The coach read a job function in every title.** You can still correct "
-                    "how a title in the table is read.")
+        st.markdown(
+            "**The coach read a job function in every title.** You can still correct "
+            "how a title in the table is read."
+        )
     else:
-        st.markdown(f"**Titles the coach cannot read: {pct(share)}** of your connections with "
-                    "a title. The most common ones, one click from telling it:")
+        st.markdown(
+            f"**Titles the coach cannot read: {pct(share)}** of your connections with "
+            "a title. The most common ones, one click from telling it:"
+        )
     applied = False
     cols = st.columns(4)
     for i, row in enumerate(titles.itertuples()):
-        with cols[i % 4].popover(f"{md_escape(_short(row.title, 40))} · {count(row.people)}",
-                                 width="stretch"):
+        with cols[i % 4].popover(
+            f"{md_escape(_short(row.title, 40))} · {count(row.people)}", width="stretch"
+        ):
             applied |= _correction_boxes(f"icp_fix_{row.key}", row.key)
     if people is not None and not people.empty:
-        options = dict(zip(people["title"], zip(people["function"], people["seniority"],
-                                                strict=True), strict=True))
+        options = dict(
+            zip(
+                people["title"],
+                zip(people["function"], people["seniority"], strict=True),
+                strict=True,
+            )
+        )
         keys = dict(zip(people["title"], people["title_key"], strict=True))
         with st.popover("Correct how a title above is read", icon=":material/edit:"):
-            pick = st.selectbox("Title", list(options), key="icp_fix_any_title", index=None,
-                                format_func=_short, placeholder="Pick a title from the table",
-                                on_change=_pick_reading, args=("icp_fix_any", options))
+            pick = st.selectbox(
+                "Title",
+                list(options),
+                key="icp_fix_any_title",
+                index=None,
+                format_func=_short,
+                placeholder="Pick a title from the table",
+                on_change=_pick_reading,
+                args=("icp_fix_any", options),
+            )
             if pick in keys:
                 applied |= _correction_boxes("icp_fix_any", keys[pick])
     said = corrections()
@@ -448,32 +691,43 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
                 text = " and ".join(x for x in (c.function, c.seniority) if x)
                 left, right = st.columns([4, 1])
                 left.text(f"{c.title} → {text}")
-                applied |= right.button("Remove", key=f"icp_unfix_{c.title}",
-                                        on_click=remove_correction, args=(c.title,))
+                applied |= right.button(
+                    "Remove",
+                    key=f"icp_unfix_{c.title}",
+                    on_click=remove_correction,
+                    args=(c.title,),
+                )
     if applied:
         st.rerun()
 
 
 def _short(text: str, limit: int = 60) -> str:
     """A title short enough for a button or a list (headlines can run to hundreds of words)."""
-    return text if len(text) <= limit else text[:limit - 1] + "…"
+    return text if len(text) <= limit else text[: limit - 1] + "…"
 
 
 # --- the preview ------------------------------------------------------------------------------
 
+
 def render_preview(value: ICP) -> None:
     """Band counts and the fit histogram (beside the wizard's steps)."""
     if value.is_empty():
-        st.info("Pick at least one function, seniority, industry, account or keyword to see "
-                "who in your network fits.", icon=":material/info:")
+        st.info(
+            "Pick at least one function, seniority, industry, account or keyword to see "
+            "who in your network fits.",
+            icon=":material/info:",
+        )
         return
     with st.spinner("Scoring your network…"):
         real = derived.scored().loc[lambda d: ~d["is_blank"]]
     bands = real["fit_band"].value_counts()
     for col, (band, label) in zip(st.columns(3), BANDS.items(), strict=True):
-        col.metric(label, count(bands.get(band, 0)),
-                   help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
-                        "name (ghost rows are not scored)")
+        col.metric(
+            label,
+            count(bands.get(band, 0)),
+            help=f"{pct(bands.get(band, 0) / max(len(real), 1))} of people with a "
+            "name (ghost rows are not scored)",
+        )
     st.altair_chart(fit_histogram(real), width="stretch")
 
 
@@ -482,17 +736,26 @@ def render_people(value: ICP) -> None:
     (full width, so the reasons can be read); then the titles the coach could not read."""
     people = None
     if not value.is_empty():
-        shown = st.segmented_control("People and why", list(BANDS), default="strong",
-                                     format_func=BANDS.get, key="icp_sample_band",
-                                     help="A sample of people in each band with the reasons "
-                                          "for their score.") or "strong"
+        shown = (
+            st.segmented_control(
+                "People and why",
+                list(BANDS),
+                default="strong",
+                format_func=BANDS.get,
+                key="icp_sample_band",
+                help="A sample of people in each band with the reasons for their score.",
+            )
+            or "strong"
+        )
         people = sample(derived.scored(), shown)
         if people.empty:
             st.caption(f"Nobody is in the {BANDS[shown].lower()} band.")
         else:
             st.dataframe(
-                people.drop(columns=["title_key", "function", "seniority"]), hide_index=True,
-                width="stretch", height=320,
+                people.drop(columns=["title_key", "function", "seniority"]),
+                hide_index=True,
+                width="stretch",
+                height=320,
                 column_config={
                     "full_name": st.column_config.TextColumn("Name", width=150),
                     "title": st.column_config.TextColumn("Title", width=230),
@@ -500,5 +763,6 @@ def render_people(value: ICP) -> None:
                     "fit": st.column_config.NumberColumn("Fit", format="%d", width=44),
                     "fit_reasons": st.column_config.TextColumn("Why", width="large"),
                     "read_as": st.column_config.TextColumn("Title read as", width=190),
-                })
+                },
+            )
     render_title_fixes(people)
