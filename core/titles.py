@@ -398,11 +398,11 @@ def _phrase_text(tok: np.ndarray, pos: np.ndarray, length: np.ndarray) -> np.nda
     return out
 
 
-def _read(texts: list[str], cleaned) -> _Reading:
+def _read(cleaned) -> _Reading:
     """Read distinct raw titles (see module doc), given their `clean_titles` form.
     Vectorised over all titles at once."""
     lex, fallback = _model()
-    n = len(texts)
+    n = len(cleaned)
     fn_out = np.full(n, -1, dtype=np.int64)
     fn2_out = np.full(n, -1, dtype=np.int64)
     sen_out = np.full(n, -1, dtype=np.int64)
@@ -508,7 +508,7 @@ def _read(texts: list[str], cleaned) -> _Reading:
     eflags = np.concatenate([a_flags[multi_ids], t_flags[uc]])
     if len(pos) == 0:
         nothing = np.full(n, np.iinfo(np.int64).max)
-        return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
+        return _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
                        (title, codes, vocab, mk, t_letters, t_known, after_hard, seg_id, nothing,
                         np.zeros(n, dtype=bool)))
     et, eseg, epart = title[pos], seg_id[pos], part_id[pos]
@@ -584,12 +584,12 @@ def _read(texts: list[str], cleaned) -> _Reading:
     role = np.zeros(n, dtype=bool)
     role[et[eflags[:, 0]]] = True
     sen_out = np.where((sen_out < 0) & (role | (fn_out >= 0)) & ~stopped, _ENTRY, sen_out)
-    return _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
+    return _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
                    (title, codes, vocab, mk, t_letters, t_known, after_hard, seg_id, best_seg,
                     stopped))
 
 
-def _finish(texts, fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
+def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
     """Ask the fallback model about titles the lexicon gave no function: the words of the
     chosen segment (the first one when none was chosen), before any "@ company"."""
     todo = np.flatnonzero(fn_out < 0)
@@ -679,36 +679,54 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
     Computed once per distinct text; `corrections` override the model for their keys.
     """
     texts = pd.Series(texts)
-    values = texts.to_numpy(dtype=object, na_value="")
-    codes, uniques = pd.factorize(values)
-    u = np.asarray([v if isinstance(v, str) else str(v) for v in uniques], dtype=object)
-    if len(codes) == 0:
+    if len(texts) == 0:
         frame = pd.DataFrame({c: pd.Series(dtype="str") for c in _COLUMNS}, index=texts.index)
         frame["confidence"] = frame["confidence"].astype(float)
         return frame
+    codes, uniques = _distinct(texts)
     # LinkedIn caps a headline at 220 characters: anything past 300 is not a title.
-    short = [v[:MAX_CHARS] for v in u.tolist()]
-    try:
-        arr = pa.array(short, type=pa.large_string())
-    except (UnicodeEncodeError, pa.ArrowException):
-        # Lone surrogates (broken exports) cannot be UTF-8: replace them, read the rest.
-        short = [v.encode("utf-8", "replace").decode("utf-8") for v in short]
-        arr = pa.array(short, type=pa.large_string())
-    cleaned = clean_titles(arr)
-    r = _read(short, cleaned)
-    fns = np.asarray(("",) + FUNCTIONS, dtype=object)
-    sens = np.asarray(("",) + SENIORITIES, dtype=object)
-    per_title = pd.DataFrame({
-        "function": pd.array(fns[r.function + 1], dtype="str"),
-        "function2": pd.array(fns[r.function2 + 1], dtype="str"),
-        "seniority": pd.array(sens[r.seniority + 1], dtype="str"),
-        "confidence": r.confidence,
-        "why": pd.array(r.why, dtype="str"),
-        "key": pd.array(_keys(cleaned), dtype="str")})
-    out = per_title.take(codes)
-    out.index = texts.index
+    short = pc.utf8_slice_codeunits(uniques, 0, MAX_CHARS)
+    cleaned = clean_titles(short)
+    r = _read(cleaned)
+    per_title = {
+        "function": _labels(FUNCTIONS, r.function), "function2": _labels(FUNCTIONS, r.function2),
+        "seniority": _labels(SENIORITIES, r.seniority), "confidence": pa.array(r.confidence),
+        "why": pa.array(r.why, type=pa.large_string()),
+        "key": pa.array(_keys(cleaned), type=pa.large_string())}
+    take = pa.array(codes)
+    out = pd.DataFrame({
+        c: (pd.array(a.take(take), dtype="str") if c != "confidence"
+            else a.take(take).to_numpy(zero_copy_only=False))
+        for c, a in per_title.items()}, index=texts.index)
     _apply_corrections(out, texts, corrections)
     return out
+
+
+def _distinct(texts: pd.Series) -> tuple[np.ndarray, pa.Array]:
+    """(code of each text, distinct texts as an Arrow array); missing values read as "".
+
+    Arrow dictionary encoding when the texts convert cleanly (the usual case, fast); Python
+    otherwise, e.g. lone surrogates from a broken export, which are replaced.
+    """
+    try:
+        arr = pa.array(texts, from_pandas=True)
+        if isinstance(arr, pa.ChunkedArray):
+            arr = arr.combine_chunks()
+        arr = arr.cast(pa.large_string())
+        arr = pc.fill_null(arr, "") if arr.null_count else arr
+        enc = pc.dictionary_encode(arr)
+        return enc.indices.to_numpy(zero_copy_only=False), enc.dictionary
+    except (UnicodeEncodeError, pa.ArrowException, TypeError, ValueError):
+        values = texts.to_numpy(dtype=object, na_value="")
+        codes, uniques = pd.factorize(values)
+        fixed = [(v if isinstance(v, str) else str(v)).encode("utf-8", "replace").decode("utf-8")
+                 for v in uniques]
+        return codes, pa.array(fixed, type=pa.large_string())
+
+
+def _labels(names: tuple[str, ...], idx: np.ndarray) -> pa.Array:
+    """Vocabulary names for indices (-1 → "") as an Arrow string array."""
+    return pa.array(("",) + names, type=pa.large_string()).take(pa.array(idx + 1))
 
 
 # --- the older interface, kept for existing callers ------------------------------------------
