@@ -250,15 +250,15 @@ def _clean(arr, ascii_only: bool):
         arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
         arr = pc.replace_substring(arr, "ß", "ss")
         arr = pc.replace_substring_regex(pc.utf8_normalize(arr, form="NFD"), r"\p{Mn}+", "")
-        arr = pc.replace_substring_regex(arr, r"[\p{Cc}\p{Cf}\p{Zl}\p{Zp}]+", " ")
+        # Control and format characters become spaces with the other symbols below.
         arr = pc.replace_substring_regex(arr, SEGMENT_SEPARATORS, " | ")
     # "R&D", "M&A", "P&L" are one word ("rnd"); accents are gone, so ASCII letters suffice.
     arr = pc.replace_substring_regex(arr, r"\b([a-z]{1,2})&([a-z]{1,3})\b", r"\1n\2")
     if not ascii_only:
-        arr = pc.replace_substring_regex(arr, "[‐‑]", "-")
+        arr = pc.replace_substring(pc.replace_substring(arr, "‐", "-"), "‑", "-")
     arr = pc.replace_substring(arr, "@", " @ ")
     arr = pc.replace_substring_regex(arr, PART_SEPARATORS, " , ")
     arr = pc.replace_substring(arr, "-", "")  # spaced dashes are segments by now: join words
-    arr = pc.replace_substring_regex(arr, r"(^| )#+", r"\1")  # hashtags: "#OpenToWork"
+    arr = pc.utf8_ltrim(pc.replace_substring(arr, " #", " "), characters="#")  # "#OpenToWork"
     arr = pc.replace_substring_regex(arr, rf"[^{word}#|@, ]+", " ")  # spaces stay: fewer matches
     return pc.utf8_trim(pc.replace_substring_regex(arr, r" {2,}", " "), characters=" ")
