@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core import charts
-from core.export import MAX_PER_DAY, pace_warning, plan_checklist
+from core.export import pace_warning, plan_checklist
 from core.format import count
 from core.simulator import OVERPRUNE_SHARE, assumptions, engagement_words, ghost_words, headline
 from ui import report
@@ -31,7 +31,7 @@ with rules_col:
                      icon=":material/hub:")
     sp.render_protections(result)
     sp.render_engagement(result)
-    st.number_input("Removals per day", 1, MAX_PER_DAY, key="pace", step=1,
+    st.number_input("Removals per day", *sp.pace_bounds(), key="pace", step=1,
                     persist_state="session",
                     help="LinkedIn publishes no limit; the usual advice is 10 to 20 a day.")
     st.button("Reset scenario", key="sim_reset", on_click=sp.reset, icon=":material/restart_alt:")

@@ -193,6 +193,8 @@ def test_the_shared_url_reproduces_the_same_plan(downloads):
     {"pace": "inf"}, {"pace": "1e309"}, {"eng_rate": "inf", "eng_assume": "true"},
     {"eng_off": "-inf", "eng_mode": "By ICP fit band", "eng_assume": "true"},
     {"fit_below": "nan", "fit_on": "maybe", "cap": "-5", "a_ve": "1e400", "old_years": "x"},
+    {"quiet_months": "1e9", "fit_below": "33", "old_years": "-3", "recent_months": "inf",
+     "r3_quiet_months": "0", "eng_strong": "250", "b_gamma": "-inf"},
 ])
 def test_hostile_query_parameters_are_clamped_not_fatal(query):
     at = _page(icp=SAAS, query=query)

@@ -73,11 +73,6 @@ def report_builder(include_names: bool) -> Callable[[], ReportInput]:
     return build
 
 
-def remember_clusters(*_args) -> None:
-    """Deprecated no-op: the report computes the groups itself now (the clusters page still
-    calls this until its owner removes the call)."""
-
-
 def report_controls(key: str) -> None:
     include = st.checkbox("Include names in the report", key=f"{key}_names", value=False,
                           help="Off: only totals and group names. On: the people in your plan "

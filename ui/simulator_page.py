@@ -90,6 +90,16 @@ def reset() -> None:
         st.session_state[key] = value
 
 
+def _bounds(key: str) -> tuple[int, int]:
+    """A whole-number widget's range: the one the URL parser clamps to, so they never differ."""
+    param = sp.BY_KEY[key]
+    return int(param.lo), int(param.hi)
+
+
+def pace_bounds() -> tuple[int, int]:
+    return _bounds("pace")
+
+
 def _toggle(label: str, key: str, reason: str | None) -> None:
     """A condition's switch, or, when its data is missing, a disabled stand-in that shows off
     and says why (the user's own choice is kept for when the data is there)."""
@@ -104,13 +114,15 @@ def render_rule(slot: int, unavailable: dict[str, str]) -> None:
     p = sp.prefix(slot)
     _toggle("Off-profile for your ICP", p + "off", unavailable.get("off_profile"))
     _toggle("ICP fit below", p + "fit_on", unavailable.get("fit_below"))
-    st.slider("Fit threshold", 0, 100, key=p + "fit_below", step=5, label_visibility="collapsed",
-              disabled="fit_below" in unavailable, **_KEEP)
+    st.slider("Fit threshold", *_bounds(p + "fit_below"), key=p + "fit_below", step=5,
+              label_visibility="collapsed", disabled="fit_below" in unavailable, **_KEEP)
     _toggle("No message in", p + "quiet_on", unavailable.get("quiet_months"))
-    st.slider("Months without a message", 1, 60, key=p + "quiet_months", format="%d months",
+    st.slider("Months without a message", *_bounds(p + "quiet_months"), key=p + "quiet_months",
+              format="%d months",
               label_visibility="collapsed", disabled="quiet_months" in unavailable, **_KEEP)
     _toggle("Connected more than", p + "old_on", unavailable.get("older_than_years"))
-    st.slider("Years since you connected", 1, 40, key=p + "old_years", format="%d years",
+    st.slider("Years since you connected", *_bounds(p + "old_years"), key=p + "old_years",
+              format="%d years",
               label_visibility="collapsed", disabled="older_than_years" in unavailable, **_KEEP)
     _toggle("In a group marked prune", p + "groups_on", unavailable.get("in_prune_group"))
 
@@ -132,9 +144,10 @@ def render_protections(result: ScenarioResult) -> None:
               "recent": "Connected recently", "by_hand": "Protected by you"}
     for line in result.protections:
         st.toggle(labels[line.key], key=keys[line.key], help=line.reason, **_KEEP)
-    st.slider("Recent means connected in the last", 0, 60, key="recent_months",
+    st.slider("Recent means connected in the last", *_bounds("recent_months"),
+              key="recent_months",
               format="%d months", disabled=not result.scenario.protections.recent, **_KEEP)
-    st.slider("Remove at most (share of your network)", 0, 100, key="cap", step=5,
+    st.slider("Remove at most (share of your network)", *_bounds("cap"), key="cap", step=5,
               format="%d%%", help="Least valuable first. 15% is the safe default; above 30% "
                                   "the plan is over-pruning.", **_KEEP)
 
@@ -153,11 +166,11 @@ def render_engagement(result: ScenarioResult) -> None:
         return
     st.radio("How to assume it", sp.ENG_MODES, key="eng_mode", **_KEEP)
     if st.session_state["eng_mode"] == sp.ENG_MODES[0]:
-        st.number_input("Everyone (%)", 0, 100, key="eng_rate", **_KEEP)
+        st.number_input("Everyone (%)", *_bounds("eng_rate"), key="eng_rate", **_KEEP)
         return
     for band, label in (("strong", "Strong fit (%)"), ("partial", "Partial fit (%)"),
                         ("off", "Off-profile (%)")):
-        st.number_input(label, 0, 100, key=f"eng_{band}", **_KEEP)
+        st.number_input(label, *_bounds(f"eng_{band}"), key=f"eng_{band}", **_KEEP)
 
 
 def render_model_inputs() -> None:
