@@ -155,3 +155,13 @@ def test_load_warnings_are_shown_as_plain_text():
     warnings = [w.value for w in at.warning]
     assert any("Connections.csv files" in w.replace("\\", "") for w in warnings)
     assert not any("[x](http://evil.example)" in w for w in warnings)  # escaped, never a link
+
+
+@pytest.mark.parametrize("page", PAGES)
+@pytest.mark.parametrize("sample", ["anonymised_notes_company_position.csv",
+                                    "semicolon_first_name_spanish_dates.csv"])
+def test_every_page_works_on_reduced_exports(page, sample):
+    """Exports without names, URL or dates still support the coaching on every page."""
+    at = _upload(_home(), ("Connections.csv", (EXPORTS / sample).read_bytes()))
+    at.switch_page(page).run()
+    assert not at.exception, at.exception
