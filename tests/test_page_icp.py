@@ -197,8 +197,8 @@ def test_a_correction_from_the_page_changes_the_reading_and_the_fit():
     assert people.sum() == int(label.rsplit(" · ", 1)[1].replace(",", ""))
     assert (before.loc[people, "fit"] == 0).all()
     strong = _counts(at)["Strong fit"]
-    at.selectbox(key=f"icp_fix_{key}_fn").select("Sales").run()
-    at.button(key=f"icp_fix_{key}_apply").click().run()
+    at.selectbox(key=f"icp_fix_u_{key}_fn").select("Sales").run()
+    at.button(key=f"icp_fix_u_{key}_apply").click().run()
     assert not at.exception
     assert app_state(at).corrections == (Correction(key, "Sales", ""),)
     after = _scored(at)
@@ -285,9 +285,9 @@ def test_a_correction_on_an_uploaded_export():
     key = title_key("Ninja Rockstar")
     ninjas = _scored(at)["title_key"] == key
     assert (_scored(at).loc[ninjas, "fit"] == 0).all()
-    at.selectbox(key=f"icp_fix_{key}_fn").select("Sales").run()
-    at.selectbox(key=f"icp_fix_{key}_sen").select("Senior").run()
-    at.button(key=f"icp_fix_{key}_apply").click().run()
+    at.selectbox(key=f"icp_fix_u_{key}_fn").select("Sales").run()
+    at.selectbox(key=f"icp_fix_u_{key}_sen").select("Senior").run()
+    at.button(key=f"icp_fix_u_{key}_apply").click().run()
     assert not at.exception
     assert (_scored(at).loc[ninjas, "fit"] == 100).all()
     assert (_scored(at).loc[ninjas, "seniority"] == "Senior").all()
@@ -304,3 +304,16 @@ def test_an_icp_set_elsewhere_shows_in_the_wizard_and_the_preset_box():
     assert at.selectbox(key="preset_pick").value == name
     at.button(key="icp_clear").click().run()
     assert at.selectbox(key="preset_pick").value == "—"
+
+
+def test_a_title_named_like_a_widget_does_not_clash():
+    rows = MODERN_ROWS + [
+        "Ann,Any,https://www.linkedin.com/in/ann-any,,Acme,Any,01 Jan 2024",
+        "Bo,Any,https://www.linkedin.com/in/bo-any,,Acme,Any,02 Jan 2024",
+    ]
+    at = _wizard(modern_csv(rows))
+    _use_preset(at)
+    assert not at.exception
+    shown = at.dataframe[0].value["title"].iloc[0]
+    at.selectbox(key="icp_fix_any_title").select(shown).run()
+    assert not at.exception

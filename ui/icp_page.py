@@ -661,7 +661,7 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
         with cols[i % 4].popover(
             f"{md_escape(_short(row.title, 40))} · {count(row.people)}", width="stretch"
         ):
-            applied |= _correction_boxes(f"icp_fix_{row.key}", row.key)
+            applied |= _correction_boxes(f"icp_fix_u_{row.key}", row.key)
     if people is not None and not people.empty:
         options = dict(
             zip(
