@@ -96,6 +96,16 @@ def test_tour_and_preset_box_follow_the_preset_in_force():
     assert f"The preset **{PERSONAS['consultant']['preset']}** is applied" in _texts(at)
 
 
+def test_a_hand_made_icp_is_not_called_a_preset():
+    at = _workshop()
+    at.switch_page(ICP_PAGE).run()
+    at.multiselect(key="icp_functions").select("Sales").run()
+    assert not at.exception and app_state(at).icp is not None
+    texts = _texts(at)
+    assert "Your own ICP is in force" in texts
+    assert "Choose a workshop preset" not in texts and "is applied" not in texts
+
+
 def test_using_a_preset_by_hand_updates_the_tour():
     at = _workshop()
     at.switch_page(ICP_PAGE).run()
@@ -123,6 +133,7 @@ def _do_some_work(at) -> None:
 def test_persona_switch_resets_exactly_the_attendees_work():
     at = _workshop()
     _do_some_work(at)
+    at.query_params["faq"] = "how-to-remove"  # a deep link or scenario in the URL
     at.selectbox(key=PERSONA).select("recruiter").run()
     assert not at.exception
     s = app_state(at)
@@ -134,8 +145,9 @@ def test_persona_switch_resets_exactly_the_attendees_work():
     # ...the new persona's network and preset are in force...
     assert s.network.source_label == "Demo: Tech recruiter"
     assert s.icp == PRESETS[RECRUITER_PRESET]
+    assert "faq" not in at.query_params
     # ...and the facilitator's controls stay as they were.
-    assert at.toggle(key=TOGGLE).value
+    assert at.toggle(key=TOGGLE).value and at.query_params["mode"] in ("workshop", ["workshop"])
     assert at.selectbox(key=PERSONA).value == "recruiter"
 
 

@@ -108,14 +108,17 @@ def start_attendee(persona: str) -> None:
     """A clean slate for the next attendee on `persona`'s network, with its preset as the ICP.
 
     The last attendee's work goes: network, ICP, title corrections, group names and tags, picks,
-    page drafts, and every page widget (searches, answers, sliders). Workshop mode and the
-    persona choice stay. The file still sitting in the upload box was read already, so it is
+    page drafts, every page widget (searches, answers, sliders) and the URL's scenario. Workshop
+    mode and the persona choice stay. The file still sitting in the upload box was read already, so it is
     remembered as seen and not loaded again on the next run.
     """
     seen_upload = state().upload
     for key in list(st.session_state.keys()):
         if key not in FACILITATOR_KEYS:
             del st.session_state[key]
+    for param in list(st.query_params.keys()):  # a scenario or deep link in the URL is theirs
+        if param != "mode":
+            del st.query_params[param]
     st.session_state[STATE_KEY] = AppState(network=persona_network(persona),
                                            icp=PRESETS[PERSONAS[persona]["preset"]],
                                            upload=seen_upload)
@@ -172,12 +175,15 @@ def _step_text(script: str) -> str:
         if preset is not None:
             return (f"The preset **{preset}** is applied. Walk the four steps and change what "
                     "does not fit; who fits shows on the right.")
+        if icp() is not None:
+            return ("Your own ICP is in force. Walk the four steps to check it; who fits shows "
+                    "on the right.")
         return ("Choose a workshop preset at the top and press **Use this preset**, then walk "
                 "the four steps; who fits shows on the right.")
     return {
         TOUR[1][0]: "Find the groups that do not fit; mark one of them prune.",
-        TOUR[2][0]: "Move the fit threshold and watch engaged share, ICP share and both reach "
-                    "models.",
+        TOUR[2][0]: "Turn a rule on, move its slider and watch engaged share, ICP share and "
+                    "both reach models.",
         TOUR[3][0]: "Answer the four questions of the decision helper for one person you know.",
     }[script]
 
