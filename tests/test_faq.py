@@ -5,6 +5,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from core.faq import comparison_table, fold, load_faq, rank, recommend, search, stem, terms
 
@@ -162,3 +164,13 @@ def test_bad_content_is_refused(tmp_path):
     bad.write_text('[[entry]]\nid = "x"\nquestion = "Q?"\nanswer = ""\nsources = []\n')
     with pytest.raises(ValueError, match="entry x"):
         load_faq(bad)
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(max_size=80))
+def test_any_text_searches_without_error(query):
+    """Whatever is typed (emoji, accents, punctuation, other scripts) gives a ranked subset."""
+    entries = load_faq()
+    found = search(entries, query)
+    ids = [e.id for e in found]
+    assert len(ids) == len(set(ids)) and set(ids) <= {e.id for e in entries}
