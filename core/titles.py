@@ -81,6 +81,8 @@ _FOUNDER = FUNCTIONS.index("Entrepreneurship")
 #: Unknown compounds ending in one of these read at the suffix's level, except "-chef", which is
 #: a Swedish head of department (Director) where the plain word is a French manager.
 _SUFFIX_SENIORITY = {"chef": _DIRECTOR}
+#: Short endings that make compounds even after an unknown beginning ("enhetschef").
+_SHORT_ENDS = frozenset({"chef", "lead"})
 
 
 # --- the lexicon ----------------------------------------------------------------------------
@@ -213,8 +215,10 @@ class _Lexicon:
             role_end = suffix in self.suffixes
             if not role_end and (pre is _NONE or len(prefix) < 4):
                 continue
-            if pre is _NONE and len(prefix) < 3:
-                return _NONE
+            # An unknown beginning needs a long, compound-like ending: "abteilungs|leiter",
+            # "mjukvaru|utvecklare", "enhets|chef", but not "contr|actor".
+            if pre is _NONE and (len(prefix) < 3 or (k < 6 and suffix not in _SHORT_ENDS)):
+                continue
             fn, w = (pre.fn, pre.w) if pre.w > end.w or end.fn < 0 else (end.fn, end.w)
             end_sen = _SUFFIX_SENIORITY.get(suffix, end.sen) if end.sen >= 0 else -1
             levels = [x for x in (end_sen, pre.sen) if x >= 0]
