@@ -101,8 +101,10 @@ def main() -> None:
     cpu5, mem5 = summary[5_000]
     cores, ram_gb = 2, 24
     print("\nEstimate for a workshop on this machine (2 cores, 24 GB):")
-    print(f"- memory: {ram_gb * 1024 * 0.6 / max(mem5, 1):.0f} sessions of 5k connections fit "
-          "in 60% of RAM")
+    mem30 = summary[30_000][1]
+    print(f"- memory: {ram_gb * 1024 * 0.6 / max(mem5, 1):.0f} sessions of 5k connections (or "
+          f"{ram_gb * 1024 * 0.6 / max(mem30, 1):.0f} of 30k) fit in 60% of RAM, beside the "
+          "server's own imports")
     print(f"- CPU: one attendee's whole journey costs {cpu5:.1f} CPU-seconds at 5k; spread over "
           f"a 10-minute exercise, {cores * 600 / max(cpu5, 0.1) * 0.5:.0f} attendees keep the "
           "cores half busy")
