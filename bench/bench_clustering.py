@@ -53,10 +53,14 @@ def stress_titles(n: int, seed: int = 3) -> list[str]:
 
 # --- quality ----------------------------------------------------------------------------------
 
+
 def eval_people() -> tuple[pd.DataFrame, pd.DataFrame]:
     """(one row per person, one row per distinct title) of the held-out sets."""
-    frames = [pd.read_csv(DATA / name, keep_default_na=False) for name in EVAL_SETS
-              if (DATA / name).exists()]
+    frames = [
+        pd.read_csv(DATA / name, keep_default_na=False)
+        for name in EVAL_SETS
+        if (DATA / name).exists()
+    ]
     titles = pd.concat(frames, ignore_index=True)
     people = titles.loc[titles.index.repeat(titles["count"].clip(lower=1))]
     return people.reset_index(drop=True), titles.drop_duplicates("title")
@@ -70,48 +74,68 @@ def purity(truth: pd.Series, labels: np.ndarray) -> float:
 def quality() -> None:
     people, distinct = eval_people()
     truth = people["function"]
-    print(f"Held-out labelled titles: {len(distinct):,} distinct titles, {len(people):,} people "
-          f"(titles weighted by count), {truth.nunique()} functions incl. none; "
-          f"{(people['lang'] != 'en').mean():.0%} of people non-English")
+    print(
+        f"Held-out labelled titles: {len(distinct):,} distinct titles, {len(people):,} people "
+        f"(titles weighted by count), {truth.nunique()} functions incl. none; "
+        f"{(people['lang'] != 'en').mean():.0%} of people non-English"
+    )
     prep = prepare(people["title"])
     rows = []
     for k in (None, 12, 20, 30):
         r = cluster_prepared(prep, k)
-        rows.append(["auto" if k is None else k, r.k, f"{v_measure_score(truth, r.labels):.3f}",
-                     f"{purity(truth, r.labels):.3f}",
-                     f"{max(r.sizes.values()) / len(people):.1%}",
-                     sum(p < 0.7 for p in r.purity.values())])
+        rows.append(
+            [
+                "auto" if k is None else k,
+                r.k,
+                f"{v_measure_score(truth, r.labels):.3f}",
+                f"{purity(truth, r.labels):.3f}",
+                f"{max(r.sizes.values()) / len(people):.1%}",
+                sum(p < 0.7 for p in r.purity.values()),
+            ]
+        )
     print("Per person, against the labelled job function")
-    print(table(["k asked", "groups", "V-measure", "purity", "largest group", "mixed groups"],
-                rows))
+    print(
+        table(["k asked", "groups", "V-measure", "purity", "largest group", "mixed groups"], rows)
+    )
     auto = cluster_prepared(prep)
     langs = []
     for lang, idx in people.groupby("lang").groups.items():
         sub = people.loc[idx, "function"]
         lab = auto.labels[np.asarray(idx)]
-        langs.append([lang, f"{len(idx):,}", f"{v_measure_score(sub, lab):.3f}",
-                      f"{purity(sub, lab):.3f}"])
-    print("Per language, at the automatic number of groups (same grouping, people of that "
-          "language only)")
+        langs.append(
+            [lang, f"{len(idx):,}", f"{v_measure_score(sub, lab):.3f}", f"{purity(sub, lab):.3f}"]
+        )
+    print(
+        "Per language, at the automatic number of groups (same grouping, people of that "
+        "language only)"
+    )
     print(table(["lang", "people", "V-measure", "purity"], langs))
     r20 = cluster_texts(distinct["title"], k=20)
-    print(f"Distinct titles, each once, 20 groups: V-measure "
-          f"{v_measure_score(distinct['function'], r20.labels):.3f}, purity "
-          f"{purity(distinct['function'], r20.labels):.3f}")
+    print(
+        f"Distinct titles, each once, 20 groups: V-measure "
+        f"{v_measure_score(distinct['function'], r20.labels):.3f}, purity "
+        f"{purity(distinct['function'], r20.labels):.3f}"
+    )
 
 
 # --- speed ------------------------------------------------------------------------------------
 
+
 def speed() -> None:
     cluster_texts(network_titles(300)[0])  # imports, the title model, first-call setup
     rows = []
-    for label, n, stress in [("1,000", 1_000, False), ("10,000", 10_000, False),
-                             ("30,000", 30_000, False), ("30,000 stress", 30_000, True)]:
+    for label, n, stress in [
+        ("1,000", 1_000, False),
+        ("10,000", 10_000, False),
+        ("30,000", 30_000, False),
+        ("30,000 stress", 30_000, True),
+    ]:
         titles = stress_titles(n) if stress else network_titles(n)[0]
         cold = best_of(lambda t=titles: cluster_texts(t), 3, warmup=False)
         prep = prepare(titles)
-        new_k = max(best_of(lambda p=prep, k=k: cluster_prepared(p, k), 3, warmup=False)
-                    for k in (12, 20))
+        new_k = max(
+            best_of(lambda p=prep, k=k: cluster_prepared(p, k), 3, warmup=False) for k in (12, 20)
+        )
         result = cluster_prepared(prep)
         maker = f"stress_titles({n})" if stress else f"network_titles({n})[0]"
         mem = peak_rss_mb(
@@ -120,17 +144,34 @@ def speed() -> None:
             "from title_corpus import network_titles\n"
             "from core.clustering import cluster_texts\n"
             f"titles = {maker}\ncluster_texts(titles[:300])\n"
-            "def work():\n    cluster_texts(titles)")
+            "def work():\n    cluster_texts(titles)"
+        )
         largest = max(result.sizes.values()) / int((result.labels >= 0).sum())
-        rows.append([label, f"{len(set(titles)) / n:.0%}", f"{len(prep.docs):,}", result.k,
-                     f"{cold:.2f} s", f"{new_k:.2f} s", f"{mem:.0f} MB", f"{largest:.0%}"])
-    print("\nSpeed: cluster_texts(positions) cold (automatic k), then a new k on the prepared "
-          "titles (worst of k=12, k=20)")
-    print(table(["connections", "distinct", "docs", "groups", "cold", "new k", "peak",
-                 "largest"], rows))
+        rows.append(
+            [
+                label,
+                f"{len(set(titles)) / n:.0%}",
+                f"{len(prep.docs):,}",
+                result.k,
+                f"{cold:.2f} s",
+                f"{new_k:.2f} s",
+                f"{mem:.0f} MB",
+                f"{largest:.0%}",
+            ]
+        )
+    print(
+        "\nSpeed: cluster_texts(positions) cold (automatic k), then a new k on the prepared "
+        "titles (worst of k=12, k=20)"
+    )
+    print(
+        table(
+            ["connections", "distinct", "docs", "groups", "cold", "new k", "peak", "largest"], rows
+        )
+    )
 
 
 # --- the page's path --------------------------------------------------------------------------
+
 
 def _bench_script(path: str, other_k: int) -> None:
     import time
@@ -162,11 +203,21 @@ def _connections_csv(titles: list[str]) -> bytes:
 
     buf = io.StringIO()
     w = csv.writer(buf, lineterminator="\n")
-    w.writerow(["First Name", "Last Name", "URL", "Email Address", "Company", "Position",
-                "Connected On"])
+    w.writerow(
+        ["First Name", "Last Name", "URL", "Email Address", "Company", "Position", "Connected On"]
+    )
     for i, t in enumerate(titles):
-        w.writerow([f"Person{i}", "Bench", f"https://www.linkedin.com/in/bench-{i}", "",
-                    f"Company {i % 997}", t, "05 Jan 2024"])
+        w.writerow(
+            [
+                f"Person{i}",
+                "Bench",
+                f"https://www.linkedin.com/in/bench-{i}",
+                "",
+                f"Company {i % 997}",
+                t,
+                "05 Jan 2024",
+            ]
+        )
     return (PREAMBLE + buf.getvalue()).encode("utf-8")
 
 
@@ -176,7 +227,8 @@ def page_path() -> None:
     from streamlit.testing.v1 import AppTest
 
     logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").addFilter(
-        lambda record: "missing ScriptRunContext" not in record.getMessage())
+        lambda record: "missing ScriptRunContext" not in record.getMessage()
+    )
     rows = []
     with tempfile.TemporaryDirectory() as tmp:
         for n in (10_000, 30_000):
@@ -187,8 +239,14 @@ def page_path() -> None:
             at.run()
             assert not at.exception, at.exception
             b = at.session_state["bench"]
-            rows.append([f"{n:,}", f"{b['first']:.2f} s", f"{b['new_k']:.2f} s",
-                         f"{b['cached'] * 1e3:.2f} ms"])
+            rows.append(
+                [
+                    f"{n:,}",
+                    f"{b['first']:.2f} s",
+                    f"{b['new_k']:.2f} s",
+                    f"{b['cached'] * 1e3:.2f} ms",
+                ]
+            )
     print("\nThe page's path (ui.derived.grouping in a Streamlit run)")
     print(table(["connections", "first call", "new k", "cached (next rerun)"], rows))
 
@@ -202,17 +260,21 @@ def semantic() -> None:
         return
     people, _ = eval_people()
     sem = cluster_prepared(prepare(people["title"], embedder=EmbeddingCache()))
-    print(f"\nSemantic mode, per person at the automatic number of groups: V-measure "
-          f"{v_measure_score(people['function'], sem.labels):.3f}, purity "
-          f"{purity(people['function'], sem.labels):.3f}")
+    print(
+        f"\nSemantic mode, per person at the automatic number of groups: V-measure "
+        f"{v_measure_score(people['function'], sem.labels):.3f}, purity "
+        f"{purity(people['function'], sem.labels):.3f}"
+    )
 
 
 def main() -> None:
     quality()
     speed()
     page_path()
-    print("\nTargets: per person at auto k V-measure >= 0.75, purity >= 0.85, largest <= 25%; "
-          "distinct titles at k=20 V-measure >= 0.65; 30k cold <= 3 s, new k <= 1 s.")
+    print(
+        "\nTargets: per person at auto k V-measure >= 0.75, purity >= 0.85, largest <= 25%; "
+        "distinct titles at k=20 V-measure >= 0.65; 30k cold <= 3 s, new k <= 1 s."
+    )
     semantic()
 
 

@@ -50,7 +50,8 @@ from core.titles import Corrections, read_titles
 
 #: Small words of the languages people write titles in. Never part of a group name ("Analista
 #: De · Recrutamento Seleção" was a real name) and not worth grouping on.
-STOP_WORDS = frozenset("""
+STOP_WORDS = frozenset(
+    """
 of the and for in at a an to with from on by or as vs via per
 de da do das dos e em na no nas nos para com por ao aos um uma
 del la el los las y en con al un una lo
@@ -59,11 +60,14 @@ und für fur der die das im bei von vom zu zum zur mit den dem ein eine
 van het en voor bij met op te aan
 och för av på i med till vid hos
 di della delle dei degli il per con ed
-""".split())
+""".split()
+)
 
 #: Words that say how senior someone is or where they work, not what they do (any language).
 #: Dropped before grouping: "VP Sales" and "VP Engineering" part ways; "Sr." does not matter.
-LEVEL_WORDS = frozenset("""
+LEVEL_WORDS = (
+    frozenset(
+        """
 senior junior lead principal staff head chief vice president executive officer director
 manager associate assistant intern trainee i ii iii iv v sr jr snr mid level entry experienced
 global regional international group team emea apac dach latam uk uki us usa nordics benelux
@@ -72,16 +76,24 @@ interim part full time based mid market enterprise strategic accounts smb ex
 júnior sênior pleno estagiário estagiária estagiario estagiaria gerente diretor diretora
 directora directeur directrice direktor coordenador coordenadora coordinador coordinadora
 jefe jefa responsable leiter leiterin chef praktikant werkstudent stagiaire alternant
-""".split()) | STOP_WORDS
+""".split()
+    )
+    | STOP_WORDS
+)
 
 #: Level words that never name a group; role nouns like "manager" or "director" may.
-_NAME_DROP = frozenset("""
+_NAME_DROP = (
+    frozenset(
+        """
 senior junior lead principal staff head chief vice president intern trainee i ii iii iv v sr jr
 snr mid level entry experienced global regional international team emea apac dach latam uk uki
 us usa nordics benelux france germany spain iberia north south america europe remote hybrid
 contract freelance interim part full time based market enterprise strategic smb ex vp svp evp
 avp júnior sênior pleno co
-""".split()) | STOP_WORDS
+""".split()
+    )
+    | STOP_WORDS
+)
 
 #: How a function reads in a group name (no stop words: "Arts & Design", not "Arts and Design").
 FUNCTION_LABELS: dict[str, str] = {
@@ -98,9 +110,16 @@ FUNCTION_LABELS: dict[str, str] = {
 
 #: Seniority levels in four bands: what splits a large function ("Sales leaders").
 BANDS: dict[str, str] = {
-    "Owner / Partner": "leaders", "CXO": "leaders", "Vice President": "leaders",
-    "Director": "leaders", "Experienced Manager": "managers", "Entry Level Manager": "managers",
-    "Strategic": "", "Senior": "", "Entry Level": "", "In Training": "trainees",
+    "Owner / Partner": "leaders",
+    "CXO": "leaders",
+    "Vice President": "leaders",
+    "Director": "leaders",
+    "Experienced Manager": "managers",
+    "Entry Level Manager": "managers",
+    "Strategic": "",
+    "Senior": "",
+    "Entry Level": "",
+    "In Training": "trainees",
 }
 _BAND_ORDER = ("leaders", "managers", "", "trainees")
 
@@ -128,11 +147,13 @@ _SEGMENTS = re.compile(r"\s*(?:\||•|·|–|—|/{2}|\s-\s|;|\u2022|\u25aa|\u20
 _TOKEN = re.compile(r"[^\W\d_][\w&+#]*|\d+[a-z]+", re.UNICODE)
 # How taglines start ("Helping founders scale", "I help teams hire"): such a segment is the role
 # only when no other segment is one.
-_TAGLINE = re.compile(r"^(?:helping|making|building|turning|scaling|driving|empowering"
-                      r"|connecting|creating|transforming|passionate|bringing|enabling|growing"
-                      r"|changing|solving|obsessed|shaping|simplifying|fixing|redefining"
-                      r"|reimagining|unlocking|on a mission|i help|we help|i|we|my|our|love"
-                      r"|proud|former|ex|open to|looking for|seeking)\b")
+_TAGLINE = re.compile(
+    r"^(?:helping|making|building|turning|scaling|driving|empowering"
+    r"|connecting|creating|transforming|passionate|bringing|enabling|growing"
+    r"|changing|solving|obsessed|shaping|simplifying|fixing|redefining"
+    r"|reimagining|unlocking|on a mission|i help|we help|i|we|my|our|love"
+    r"|proud|former|ex|open to|looking for|seeking)\b"
+)
 _MAX_SEGMENTS = 4
 
 
@@ -169,8 +190,7 @@ def role_texts(texts: Iterable[str], why: Iterable[str] | None = None) -> list[s
     else:
         why = list(why)
         why = [why[i] for i in multi]
-    raw_parts = [[s for s in _SEGMENTS.split(texts[i]) if s.strip()][:_MAX_SEGMENTS]
-                 for i in multi]
+    raw_parts = [[s for s in _SEGMENTS.split(texts[i]) if s.strip()][:_MAX_SEGMENTS] for i in multi]
     flat_raw = [s for parts in raw_parts for s in parts]
     flat = _normalise_many(flat_raw)
     folded = [f" {c} " for c in clean_titles(flat_raw).to_pylist()] if flat_raw else []
@@ -180,8 +200,16 @@ def role_texts(texts: Iterable[str], why: Iterable[str] | None = None) -> list[s
         phrase = f" {decided.group(1)} " if decided else None
         # Rank each segment (lower is better; the first of equals wins): the one the model
         # read the role in, anything not a tagline, the rest; empty segments never.
-        ranks = [9 if not flat[j + n] else 0 if phrase and phrase in folded[j + n] else
-                 3 if not _TAGLINE.match(flat[j + n]) else 4 for n in range(len(parts))]
+        ranks = [
+            9
+            if not flat[j + n]
+            else 0
+            if phrase and phrase in folded[j + n]
+            else 3
+            if not _TAGLINE.match(flat[j + n])
+            else 4
+            for n in range(len(parts))
+        ]
         if ranks and min(ranks) < 9:
             out[i] = flat[j + int(np.argmin(ranks))]
         j += len(parts)
@@ -210,8 +238,9 @@ def _normalise_many(texts: list[str]) -> list[str]:
     arr = pc.utf8_normalize(pa.array(texts, type=pa.large_string()), form="NFKC")
     arr = pc.replace_substring_regex(pc.replace_substring(arr, "_", " "), _FOLD_DROP, " ")
     arr = pc.utf8_trim(pc.replace_substring_regex(arr, "[" + _WS + "]+", " "), characters=" ")
-    role = pc.utf8_trim(pc.list_element(pc.split_pattern_regex(arr, _AT_RE2, max_splits=1), 0),
-                        characters=" ")
+    role = pc.utf8_trim(
+        pc.list_element(pc.split_pattern_regex(arr, _AT_RE2, max_splits=1), 0), characters=" "
+    )
     role = pc.if_else(pc.equal(role, ""), arr, role)
     role = pc.replace_substring_regex(pc.utf8_lower(role), r"[^\p{L}\p{N}_&+#]+", " ")
     words = pc.split_pattern(pc.utf8_trim(role, characters=" "), " ")
@@ -224,8 +253,11 @@ def _normalise_many(texts: list[str]) -> list[str]:
 def grouping_texts(connections: pd.DataFrame) -> pd.Series:
     """What each connection is grouped by: the headline, else the job title; "" for ghost rows
     and people with only a company (grouping them by employer name would mislead)."""
-    headline = connections["headline"] if "headline" in connections else \
-        pd.Series("", index=connections.index)
+    headline = (
+        connections["headline"]
+        if "headline" in connections
+        else pd.Series("", index=connections.index)
+    )
     role = headline.where(headline.fillna("") != "", connections["position"]).fillna("")
     if "is_blank" in connections:
         role = role.where(~connections["is_blank"].astype(bool), "")
@@ -294,13 +326,15 @@ class ClusterResult:
 
 # --- representation -----------------------------------------------------------------------
 
+
 def _one_hot(values: np.ndarray, order: Iterable[str] | None = None) -> sp.csr_matrix:
     cats = pd.Categorical(values, categories=list(order) if order is not None else None)
     codes = np.asarray(cats.codes)
     ok = codes >= 0
-    return sp.csr_matrix((np.ones(int(ok.sum()), dtype=np.float32),
-                          (np.flatnonzero(ok), codes[ok])),
-                         shape=(len(values), len(cats.categories)))
+    return sp.csr_matrix(
+        (np.ones(int(ok.sum()), dtype=np.float32), (np.flatnonzero(ok), codes[ok])),
+        shape=(len(values), len(cats.categories)),
+    )
 
 
 def _vectorise(docs: list[str]) -> sp.csr_matrix:
@@ -315,12 +349,20 @@ def _vectorise(docs: list[str]) -> sp.csr_matrix:
     token = r"(?u)\b\w[\w&+#]*\b"
     parts = []
     try:
-        parts.append(TfidfVectorizer(analyzer="word", ngram_range=(1, 2), sublinear_tf=True,
-                                     token_pattern=token, dtype=np.float32).fit_transform(docs))
+        parts.append(
+            TfidfVectorizer(
+                analyzer="word",
+                ngram_range=(1, 2),
+                sublinear_tf=True,
+                token_pattern=token,
+                dtype=np.float32,
+            ).fit_transform(docs)
+        )
         counts = CountVectorizer(token_pattern=token, dtype=np.float32)
         incidence = counts.fit_transform(docs)
-        chars = TfidfVectorizer(analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True,
-                                dtype=np.float32).fit_transform(counts.get_feature_names_out())
+        chars = TfidfVectorizer(
+            analyzer="char_wb", ngram_range=(3, 5), sublinear_tf=True, dtype=np.float32
+        ).fit_transform(counts.get_feature_names_out())
         parts.append(normalize(incidence @ chars))
     except ValueError:  # empty vocabulary (only one-letter words, say)
         pass
@@ -335,8 +377,9 @@ def _reduce(x: sp.csr_matrix, random_state: int) -> np.ndarray:
     if x.shape[0] > N_COMPONENTS and x.shape[1] > N_COMPONENTS:
         svd = TruncatedSVD(n_components=N_COMPONENTS, n_iter=4, random_state=random_state)
         if x.shape[0] > SVD_FIT_ROWS:  # the directions settle long before: fit on a sample
-            rows = np.random.default_rng(random_state).choice(x.shape[0], SVD_FIT_ROWS,
-                                                              replace=False)
+            rows = np.random.default_rng(random_state).choice(
+                x.shape[0], SVD_FIT_ROWS, replace=False
+            )
             svd.fit(x[np.sort(rows)])
             dense = svd.transform(x)
         else:
@@ -353,8 +396,9 @@ def _reduce(x: sp.csr_matrix, random_state: int) -> np.ndarray:
     return dense
 
 
-def _word_vectors(docs: list[str], random_state: int,
-                  embedder: Callable[[list[str]], np.ndarray] | None) -> np.ndarray:
+def _word_vectors(
+    docs: list[str], random_state: int, embedder: Callable[[list[str]], np.ndarray] | None
+) -> np.ndarray:
     """Unit vectors of the distinct word texts: lexical (TF-IDF → SVD) or the embedder's."""
     if not docs:
         return np.zeros((0, 2))
@@ -373,9 +417,13 @@ def _texts_series(texts) -> pd.Series:
     return pd.Series(values, dtype="object").fillna("").astype(str)
 
 
-def prepare(texts, random_state: int = 0,
-            embedder: Callable[[list[str]], np.ndarray] | None = None,
-            corrections: Corrections = (), reading: pd.DataFrame | None = None) -> Prepared:
+def prepare(
+    texts,
+    random_state: int = 0,
+    embedder: Callable[[list[str]], np.ndarray] | None = None,
+    corrections: Corrections = (),
+    reading: pd.DataFrame | None = None,
+) -> Prepared:
     """The k-independent part of grouping: read, clean, deduplicate, vectorise (module doc).
 
     `texts`: any iterable or Series of titles/headlines (None/NaN count as blank).
@@ -397,8 +445,11 @@ def prepare(texts, random_state: int = 0,
     empty = np.zeros(0, dtype=object)
     roles = np.asarray(role_texts(uniques, read["why"]), dtype=object) if len(uniques) else empty
     function = read["function"].to_numpy(dtype=object) if read is not None else empty
-    band = (read["seniority"].map(BANDS).fillna("").to_numpy(dtype=object)
-            if read is not None else empty)
+    band = (
+        read["seniority"].map(BANDS).fillna("").to_numpy(dtype=object)
+        if read is not None
+        else empty
+    )
     cleaned = np.asarray([clean_for_grouping(r) or r for r in roles], dtype=object)
     blank_raw = np.asarray([not c.strip() for c in cleaned], dtype=bool)
     key = pd.Series(function + "\x1f" + band + "\x1f" + cleaned, dtype="object")
@@ -416,11 +467,13 @@ def prepare(texts, random_state: int = 0,
     docs = [p[2] for p in kept]
     n_docs = len(docs)
     weights = np.bincount(codes[codes >= 0], minlength=n_docs).astype(float)
-    raw_count = np.bincount(raw_codes, minlength=len(uniques)) if len(raw_codes) else \
-        np.zeros(0, dtype=int)
+    raw_count = (
+        np.bincount(raw_codes, minlength=len(uniques)) if len(raw_codes) else np.zeros(0, dtype=int)
+    )
     frame = pd.DataFrame({"doc": per_raw, "role": roles, "n": raw_count})
-    frame = frame[frame["doc"] >= 0].sort_values(["doc", "n"], ascending=[True, False],
-                                                kind="stable")
+    frame = frame[frame["doc"] >= 0].sort_values(
+        ["doc", "n"], ascending=[True, False], kind="stable"
+    )
     examples_s = frame.groupby("doc", sort=True)["role"].first()
     examples = [str(e) for e in examples_s.reindex(range(n_docs)).fillna("")]
     # Words are vectorised once per distinct word text, whatever its function or band.
@@ -430,11 +483,19 @@ def prepare(texts, random_state: int = 0,
     if n_docs:
         band_block = BAND_WEIGHT * _one_hot(bands, _BAND_ORDER).toarray()
         vectors = normalize(np.hstack([vectors, band_block]))
-    return Prepared(codes=codes, docs=docs, examples=examples, weights=weights,
-                    functions=functions, bands=bands, vectors=vectors)
+    return Prepared(
+        codes=codes,
+        docs=docs,
+        examples=examples,
+        weights=weights,
+        functions=functions,
+        bands=bands,
+        vectors=vectors,
+    )
 
 
 # --- grouping -------------------------------------------------------------------------------
+
 
 def _group_sums(x: np.ndarray, labels: np.ndarray, weights: np.ndarray, k: int) -> np.ndarray:
     """Weighted sum of the rows of x in each group (k × d), as one sparse product."""
@@ -446,8 +507,14 @@ def _centres(x: np.ndarray, labels: np.ndarray, weights: np.ndarray, k: int) -> 
     return normalize(_group_sums(x, labels, weights, k))
 
 
-def _spherical_kmeans(x: np.ndarray, k: int, weights: np.ndarray, random_state: int,
-                      n_init: int = 3, max_iter: int = 60) -> np.ndarray:
+def _spherical_kmeans(
+    x: np.ndarray,
+    k: int,
+    weights: np.ndarray,
+    random_state: int,
+    n_init: int = 3,
+    max_iter: int = 60,
+) -> np.ndarray:
     """Weighted k-means on the unit sphere: each point joins the most similar centre (cosine).
 
     Why spherical: with Euclidean k-means, titles whose words nobody else uses collect around
@@ -464,8 +531,9 @@ def _spherical_kmeans(x: np.ndarray, k: int, weights: np.ndarray, random_state: 
     total = weights.sum()
     best_score, best = -np.inf, np.zeros(n, dtype=int)
     for _ in range(n_init):
-        centres, _ = kmeans_plusplus(x, k, sample_weight=weights,
-                                     random_state=rng.randint(2**31 - 1))
+        centres, _ = kmeans_plusplus(
+            x, k, sample_weight=weights, random_state=rng.randint(2**31 - 1)
+        )
         centres = normalize(centres).astype(np.float32)
         labels = np.full(n, -1)
         for _ in range(max_iter):
@@ -503,10 +571,11 @@ def _auto_plan(funcs: list[str], weight: np.ndarray, n_docs: np.ndarray) -> np.n
     """
     total = weight.sum()
     share = weight / max(total, 1e-9)
-    plan = np.where(funcs_known(funcs), np.ceil(share / TARGET_SHARE),
-                    np.ceil(share / UNKNOWN_SHARE)).astype(int)
+    plan = np.where(
+        funcs_known(funcs), np.ceil(share / TARGET_SHARE), np.ceil(share / UNKNOWN_SHARE)
+    ).astype(int)
     plan = np.clip(plan, 1, n_docs)
-    minor = (weight < max(3.0, MIN_SHARE * total))
+    minor = weight < max(3.0, MIN_SHARE * total)
     if (~minor).any():
         plan[minor] = 0
     return plan
@@ -516,8 +585,9 @@ def funcs_known(funcs: list[str]) -> np.ndarray:
     return np.asarray([f != "" for f in funcs], dtype=bool)
 
 
-def _grow_plan(plan: np.ndarray, funcs: list[str], weight: np.ndarray, n_docs: np.ndarray,
-               k: int) -> np.ndarray:
+def _grow_plan(
+    plan: np.ndarray, funcs: list[str], weight: np.ndarray, n_docs: np.ndarray, k: int
+) -> np.ndarray:
     """More groups up to k: each to the function with the most people per group (D'Hondt),
     titles with no function counted TARGET_SHARE / UNKNOWN_SHARE times (their words vary more),
     never more groups than texts."""
@@ -532,8 +602,9 @@ def _grow_plan(plan: np.ndarray, funcs: list[str], weight: np.ndarray, n_docs: n
     return plan
 
 
-def _split_units(prep: Prepared, unit: np.ndarray, plan: np.ndarray,
-                 random_state: int) -> np.ndarray:
+def _split_units(
+    prep: Prepared, unit: np.ndarray, plan: np.ndarray, random_state: int
+) -> np.ndarray:
     """Doc labels: each unit with plan g > 0 split into g groups by spherical k-means."""
     labels = np.full(len(unit), -1)
     next_id = 0
@@ -547,8 +618,9 @@ def _split_units(prep: Prepared, unit: np.ndarray, plan: np.ndarray,
     return labels
 
 
-def _join_nearest(x: np.ndarray, w: np.ndarray, labels: np.ndarray, movers: list[np.ndarray]
-                  ) -> np.ndarray:
+def _join_nearest(
+    x: np.ndarray, w: np.ndarray, labels: np.ndarray, movers: list[np.ndarray]
+) -> np.ndarray:
     """Docs of each small function in `movers` (lists of doc indices) join the group whose
     centre is most like the function's centre, unless that would leave the group under PURE
     one function; then the small function keeps a group of its own."""
@@ -566,8 +638,9 @@ def _join_nearest(x: np.ndarray, w: np.ndarray, labels: np.ndarray, movers: list
     return labels
 
 
-def _merge_to(x: np.ndarray, w: np.ndarray, labels: np.ndarray, functions: np.ndarray,
-              k: int) -> np.ndarray:
+def _merge_to(
+    x: np.ndarray, w: np.ndarray, labels: np.ndarray, functions: np.ndarray, k: int
+) -> np.ndarray:
     """Merge groups until k are left, Ward's way (the pair whose merging loses least): groups
     of one function before groups of different functions, and a merge above MAX_SHARE last."""
     ids = list(np.unique(labels))
@@ -575,8 +648,14 @@ def _merge_to(x: np.ndarray, w: np.ndarray, labels: np.ndarray, functions: np.nd
     if len(ids) <= k:
         return labels
     labels = labels.copy()
-    sums = np.vstack([_group_sums(x[labels == c], np.zeros(int((labels == c).sum()), dtype=int),
-                                  w[labels == c], 1)[0] for c in ids])
+    sums = np.vstack(
+        [
+            _group_sums(
+                x[labels == c], np.zeros(int((labels == c).sum()), dtype=int), w[labels == c], 1
+            )[0]
+            for c in ids
+        ]
+    )
     size = np.asarray([w[labels == c].sum() for c in ids], dtype=float)
     func = np.asarray([_mode(functions[labels == c], w[labels == c]) for c in ids], dtype=object)
     alive = np.ones(len(ids), dtype=bool)
@@ -607,8 +686,14 @@ def _mode(values: np.ndarray, weights: np.ndarray) -> str:
     return str(s.idxmax()) if len(s) else ""
 
 
-def _relieve_largest(prep: Prepared, unit: np.ndarray, plan: np.ndarray, labels: np.ndarray,
-                     random_state: int, rounds: int = 12) -> tuple[np.ndarray, np.ndarray]:
+def _relieve_largest(
+    prep: Prepared,
+    unit: np.ndarray,
+    plan: np.ndarray,
+    labels: np.ndarray,
+    random_state: int,
+    rounds: int = 12,
+) -> tuple[np.ndarray, np.ndarray]:
     """While a group holds more than MAX_SHARE of the people and its function can split
     further, give that function one more group (a catch-all never survives)."""
     w = prep.weights
@@ -629,8 +714,7 @@ def _relieve_largest(prep: Prepared, unit: np.ndarray, plan: np.ndarray, labels:
     return plan, labels
 
 
-def _place(prep: Prepared, unit: np.ndarray, plan: np.ndarray, random_state: int
-           ) -> np.ndarray:
+def _place(prep: Prepared, unit: np.ndarray, plan: np.ndarray, random_state: int) -> np.ndarray:
     labels = _split_units(prep, unit, plan, random_state)
     movers = [np.flatnonzero(unit == u) for u in np.flatnonzero(plan == 0)]
     if movers and (labels >= 0).any():
@@ -650,8 +734,9 @@ def _assign(prep: Prepared, k: int | None, random_state: int) -> np.ndarray:
     plan = _auto_plan(funcs, weight, n_docs)
     if k is None:
         labels = _place(prep, unit, plan, random_state)
-        return pd.factorize(_relieve_largest(prep, unit, plan, labels, random_state)[1],
-                            sort=True)[0]
+        return pd.factorize(_relieve_largest(prep, unit, plan, labels, random_state)[1], sort=True)[
+            0
+        ]
     plan = np.maximum(plan, 1)
     if k >= plan.sum():
         labels = _place(prep, unit, _grow_plan(plan, funcs, weight, n_docs, k), random_state)
@@ -672,26 +757,75 @@ def auto_k(prep: Prepared, random_state: int = 0) -> int:
 
 # --- names ---------------------------------------------------------------------------------
 
-_SHORT_UPPER = {"ai", "ml", "it", "hr", "ux", "ui", "qa", "bi", "ceo", "cto", "cfo", "coo",
-                "seo", "crm", "erp", "sap", "aws", "b2b", "b2c", "saas", "r&d", "fp&a", "l&d",
-                "cmo", "cro", "cio", "cpo", "sdr", "bdr", "pr", "rh", "ti", "gtm", "cx", "mba", "hrbp"}
-_CONTRACT = [("chief executive officer", "ceo"), ("chief technology officer", "cto"),
-             ("chief financial officer", "cfo"), ("chief operating officer", "coo"),
-             ("chief marketing officer", "cmo"), ("chief revenue officer", "cro"),
-             ("chief information officer", "cio"), ("chief product officer", "cpo"),
-             ("human resources business partner", "hrbp"),
-             ("co founder", "co-founder"), ("cofounder", "co-founder")]
+_SHORT_UPPER = {
+    "ai",
+    "ml",
+    "it",
+    "hr",
+    "ux",
+    "ui",
+    "qa",
+    "bi",
+    "ceo",
+    "cto",
+    "cfo",
+    "coo",
+    "seo",
+    "crm",
+    "erp",
+    "sap",
+    "aws",
+    "b2b",
+    "b2c",
+    "saas",
+    "r&d",
+    "fp&a",
+    "l&d",
+    "cmo",
+    "cro",
+    "cio",
+    "cpo",
+    "sdr",
+    "bdr",
+    "pr",
+    "rh",
+    "ti",
+    "gtm",
+    "cx",
+    "mba",
+    "hrbp",
+}
+_CONTRACT = [
+    ("chief executive officer", "ceo"),
+    ("chief technology officer", "cto"),
+    ("chief financial officer", "cfo"),
+    ("chief operating officer", "coo"),
+    ("chief marketing officer", "cmo"),
+    ("chief revenue officer", "cro"),
+    ("chief information officer", "cio"),
+    ("chief product officer", "cpo"),
+    ("human resources business partner", "hrbp"),
+    ("co founder", "co-founder"),
+    ("cofounder", "co-founder"),
+]
 #: Role nouns that add nothing next to the function's own words ("Business Development:
 #: Development Manager" says no more than "Business Development").
-_GENERIC = frozenset("""manager director executive officer specialist engineer analyst
+_GENERIC = frozenset(
+    """manager director executive officer specialist engineer analyst
 consultant coordinator lead associate assistant representative partner head team supervisor
 gerente gestor gestora jefe jefa diretor diretora directora directeur directrice direktor
 responsable responsabile ufficio coordenador coordenadora coordinador coordinadora leiter
 leiterin chef analista especialista consultor consultora asesor ejecutivo executivo assistente
 asistente auxiliar técnico tecnico encargado encargada referent referentin mitarbeiter
-mitarbeiterin medewerker""".split())
-_DISPLAY = {"phd": "PhD", "full stack": "Full-Stack", "e commerce": "E-Commerce", "hrbp": "HRBP",
-            "co-founder": "Co-Founder"}
+mitarbeiterin medewerker""".split()
+)
+_DISPLAY = {
+    "phd": "PhD",
+    "full stack": "Full-Stack",
+    "e commerce": "E-Commerce",
+    "hrbp": "HRBP",
+    "co-founder": "Co-Founder",
+}
 
 
 def _name_tokens(text: str) -> list[str]:
@@ -702,8 +836,10 @@ def _name_tokens(text: str) -> list[str]:
         if long in text:
             text = text.replace(long, short)
     words = text.split()
-    keep = [w if (w not in _NAME_DROP and (len(w) > 2 or w in _SHORT_UPPER)
-                  and not w.isdigit()) else "" for w in words]
+    keep = [
+        w if (w not in _NAME_DROP and (len(w) > 2 or w in _SHORT_UPPER) and not w.isdigit()) else ""
+        for w in words
+    ]
     out = [w for w in keep if w]
     out += [f"{a} {b}" for a, b in zip(keep, keep[1:], strict=False) if a and b]
     return out
@@ -725,8 +861,9 @@ def _title_case(term: str) -> str:
     return " ".join(words)
 
 
-def _top_terms(prep: Prepared, labels: np.ndarray, k: int, n_terms: int = 5
-               ) -> dict[int, list[str]]:
+def _top_terms(
+    prep: Prepared, labels: np.ndarray, k: int, n_terms: int = 5
+) -> dict[int, list[str]]:
     """Most typical words of each group (c-TF-IDF), each said by at least two people and 5% of
     the group (so one outlier title never names a group), best first, none inside another."""
     vec = CountVectorizer(analyzer=_name_tokens, min_df=1)
@@ -737,8 +874,9 @@ def _top_terms(prep: Prepared, labels: np.ndarray, k: int, n_terms: int = 5
     terms = np.asarray(vec.get_feature_names_out()).astype(str)
     counts.data[:] = 1
     counts = (sp.diags(prep.weights) @ counts).tocsr()
-    member = sp.csr_matrix((np.ones(len(labels)), (labels, np.arange(len(labels)))),
-                           shape=(k, len(labels)))
+    member = sp.csr_matrix(
+        (np.ones(len(labels)), (labels, np.arange(len(labels)))), shape=(k, len(labels))
+    )
     per = np.asarray((member @ counts).todense())
     size = np.bincount(labels, weights=prep.weights, minlength=k)
     tf = per / np.maximum(size[:, None], 1)
@@ -764,15 +902,17 @@ def _top_terms(prep: Prepared, labels: np.ndarray, k: int, n_terms: int = 5
     return top
 
 
-def _composition(prep: Prepared, labels: np.ndarray, k: int, values: np.ndarray
-                 ) -> list[pd.Series]:
+def _composition(prep: Prepared, labels: np.ndarray, k: int, values: np.ndarray) -> list[pd.Series]:
     """Per group, the share of people with each value (largest first)."""
     frame = pd.DataFrame({"c": labels, "v": values, "w": prep.weights})
     per = frame.groupby(["c", "v"], sort=False)["w"].sum()
     out = []
     for c in range(k):
-        s = per.get(c, pd.Series(dtype=float)) if c in per.index.get_level_values(0) else \
-            pd.Series(dtype=float)
+        s = (
+            per.get(c, pd.Series(dtype=float))
+            if c in per.index.get_level_values(0)
+            else pd.Series(dtype=float)
+        )
         s = s / s.sum() if s.sum() else s
         out.append(s.sort_values(ascending=False, kind="stable"))
     return out
@@ -789,8 +929,9 @@ def _head(function: str, band_share: pd.Series, siblings: int) -> str:
     return label
 
 
-def _names(prep: Prepared, labels: np.ndarray, k: int
-           ) -> tuple[dict[int, str], dict[int, list[str]], dict[int, str], dict[int, float]]:
+def _names(
+    prep: Prepared, labels: np.ndarray, k: int
+) -> tuple[dict[int, str], dict[int, list[str]], dict[int, str], dict[int, float]]:
     """Names, top terms, dominant function and its share for each group (see module doc)."""
     top = _top_terms(prep, labels, k)
     funcs = _composition(prep, labels, k, prep.functions)
@@ -829,8 +970,9 @@ def _unique(names: dict[int, str], top: dict[int, list[str]]) -> dict[int, str]:
             extra = next((t for t in top[c][2:] if _title_case(t) not in base), None)
             sep = " · " if ":" in base else ": "
             candidate = f"{base}{sep}{_title_case(extra)}" if extra else ""
-            base = candidate if candidate and candidate not in seen else \
-                f"{base} ({seen[base] + 1})"
+            base = (
+                candidate if candidate and candidate not in seen else f"{base} ({seen[base] + 1})"
+            )
         seen[names[c]] = seen.get(names[c], 0) + 1
         seen.setdefault(base, 1)
         out[c] = base[:80]
@@ -838,6 +980,7 @@ def _unique(names: dict[int, str], top: dict[int, list[str]]) -> dict[int, str]:
 
 
 # --- map -----------------------------------------------------------------------------------
+
 
 def _map(x: np.ndarray, labels: np.ndarray, centres: np.ndarray) -> np.ndarray:
     """2-D positions: groups placed by how alike they are, members spread around their group.
@@ -857,8 +1000,15 @@ def _map(x: np.ndarray, labels: np.ndarray, centres: np.ndarray) -> np.ndarray:
         vals, vecs = np.linalg.eigh(b)
         order = np.argsort(vals)[::-1][:2]
         start = vecs[:, order] * np.sqrt(np.clip(vals[order], 1e-12, None))
-        pos = smacof(np.sqrt(d2), metric=True, n_components=2, init=start, n_init=1,
-                     max_iter=200, normalized_stress=False)[0]
+        pos = smacof(
+            np.sqrt(d2),
+            metric=True,
+            n_components=2,
+            init=start,
+            n_init=1,
+            max_iter=200,
+            normalized_stress=False,
+        )[0]
         pos *= np.where(pos[0] > 0, -1.0, 1.0)  # deterministic: the largest group lower left
     elif k == 2:
         pos = np.array([[-1.0, 0.0], [1.0, 0.0]])
@@ -892,8 +1042,8 @@ def _map(x: np.ndarray, labels: np.ndarray, centres: np.ndarray) -> np.ndarray:
 
 # --- public entry points -------------------------------------------------------------------
 
-def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0
-                     ) -> ClusterResult:
+
+def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0) -> ClusterResult:
     """Group prepared texts into k groups (k=None: the automatic number, see `auto_k`).
 
     k is capped at the number of distinct texts. Groups are numbered largest first.
@@ -914,8 +1064,14 @@ def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0
         return _cluster(prep, k, random_state, labels, coords, typ)
 
 
-def _cluster(prep: Prepared, k: int | None, random_state: int, labels: np.ndarray,
-             coords: np.ndarray, typ: np.ndarray) -> ClusterResult:
+def _cluster(
+    prep: Prepared,
+    k: int | None,
+    random_state: int,
+    labels: np.ndarray,
+    coords: np.ndarray,
+    typ: np.ndarray,
+) -> ClusterResult:
     u = _assign(prep, k, random_state)
     x, w = prep.vectors, prep.weights
     sizes = np.bincount(u, weights=w)
@@ -936,40 +1092,56 @@ def _cluster(prep: Prepared, k: int | None, random_state: int, labels: np.ndarra
     rng = np.random.default_rng(random_state)
     coords[real] += rng.normal(0, 0.035, size=(int(real.sum()), 2))
     counts = np.bincount(labels[real], minlength=k_eff)
-    return ClusterResult(labels=labels, k=k_eff, names=names, top_terms=top,
-                         functions=dominant, purity=purity, coords=coords,
-                         sizes={c: int(counts[c]) for c in range(k_eff)}, typicality=typ)
+    return ClusterResult(
+        labels=labels,
+        k=k_eff,
+        names=names,
+        top_terms=top,
+        functions=dominant,
+        purity=purity,
+        coords=coords,
+        sizes={c: int(counts[c]) for c in range(k_eff)},
+        typicality=typ,
+    )
 
 
-def cluster_texts(texts, k: int | None = None, random_state: int = 0,
-                  embedder: Callable[[list[str]], np.ndarray] | None = None,
-                  corrections: Corrections = ()) -> ClusterResult:
+def cluster_texts(
+    texts,
+    k: int | None = None,
+    random_state: int = 0,
+    embedder: Callable[[list[str]], np.ndarray] | None = None,
+    corrections: Corrections = (),
+) -> ClusterResult:
     """Group texts (titles/headlines) into k groups; k=None picks the number from the data.
 
     `prepare` then `cluster_prepared` (see the module doc). Blank texts (ghost rows, empty or
     decoration-only titles) get label -1. Works for 0 to 100k+ inputs; deterministic for a
     given random_state.
     """
-    return cluster_prepared(prepare(texts, random_state, embedder, corrections), k,
-                            random_state)
+    return cluster_prepared(prepare(texts, random_state, embedder, corrections), k, random_state)
 
 
-def suggest_k(prep: Prepared, ks: Iterable[int] | None = None, random_state: int = 0
-              ) -> pd.DataFrame:
+def suggest_k(
+    prep: Prepared, ks: Iterable[int] | None = None, random_state: int = 0
+) -> pd.DataFrame:
     """How each number of groups describes the network, to help choose k.
 
-    One row per k (default 2..30, capped at the distinct texts) with function_purity (share of
+    One row per k (default 2 to 30 and the automatic k, capped at the distinct texts) with
+    function_purity (share of
     people, among those with a known function, whose function is their group's most common
     one; NaN if none is known), largest_share (share of people in the biggest group), smallest
     (people in the smallest group) and suggested (True on the automatic number of groups).
     """
     n_docs = len(prep.docs)
-    ks = range(2, 31) if ks is None else ks
-    ks = sorted({int(k) for k in ks if 2 <= int(k) <= n_docs})
     cols = ["k", "function_purity", "largest_share", "smallest", "suggested"]
-    if not ks:
+    if n_docs < 2:
         return pd.DataFrame(columns=cols)
     auto = auto_k(prep, random_state)
+    # By default a dozen points from 2 to 30 and the automatic one (each costs a grouping).
+    ks = (2, 3, 4, 5, 6, 8, 10, 12, 15, 20, 25, 30, auto) if ks is None else ks
+    ks = sorted({int(k) for k in ks if 2 <= int(k) <= n_docs})
+    if not ks:
+        return pd.DataFrame(columns=cols)
     w = prep.weights
     known = prep.functions != ""
     rows = []
@@ -978,16 +1150,22 @@ def suggest_k(prep: Prepared, ks: Iterable[int] | None = None, random_state: int
         purity = np.nan
         if known.any():
             f = pd.DataFrame({"c": u[known], "f": prep.functions[known], "w": w[known]})
-            purity = float(f.groupby(["c", "f"])["w"].sum().groupby(level=0).max().sum()
-                           / w[known].sum())
+            purity = float(
+                f.groupby(["c", "f"])["w"].sum().groupby(level=0).max().sum() / w[known].sum()
+            )
         sizes = np.bincount(u, weights=w)
-        rows.append([k, purity, float(sizes.max() / w.sum()), int(sizes[sizes > 0].min()),
-                     k == auto])
+        rows.append(
+            [k, purity, float(sizes.max() / w.sum()), int(sizes[sizes > 0].min()), k == auto]
+        )
     return pd.DataFrame(rows, columns=cols)
 
 
-def cluster_stats(connections: pd.DataFrame, labels: np.ndarray, names: dict[int, str],
-                  scored: pd.DataFrame | None = None) -> pd.DataFrame:
+def cluster_stats(
+    connections: pd.DataFrame,
+    labels: np.ndarray,
+    names: dict[int, str],
+    scored: pd.DataFrame | None = None,
+) -> pd.DataFrame:
     """One row per group: size, share, top titles and companies, ICP fit, engaged share.
 
     `connections`: the connection table (reads position, company, engaged). `labels`: one
@@ -996,10 +1174,18 @@ def cluster_stats(connections: pd.DataFrame, labels: np.ndarray, names: dict[int
     people whose engagement is known (NaN when nobody's is). Sorted by group id.
     """
     labels = np.asarray(labels)
-    df = pd.DataFrame({"cluster": labels, "position": connections["position"].to_numpy(),
-                       "company": connections["company"].to_numpy()})
-    engaged = connections["engaged"] if "engaged" in connections else \
-        pd.Series(pd.NA, index=connections.index, dtype="boolean")
+    df = pd.DataFrame(
+        {
+            "cluster": labels,
+            "position": connections["position"].to_numpy(),
+            "company": connections["company"].to_numpy(),
+        }
+    )
+    engaged = (
+        connections["engaged"]
+        if "engaged" in connections
+        else pd.Series(pd.NA, index=connections.index, dtype="boolean")
+    )
     df["engaged"] = engaged.astype("boolean").to_numpy()
     if scored is not None:
         df["fit"] = scored["fit"].to_numpy()
@@ -1014,10 +1200,12 @@ def cluster_stats(connections: pd.DataFrame, labels: np.ndarray, names: dict[int
             "name": names.get(int(c), f"Group {int(c) + 1}"),
             "size": len(g),
             "share": len(g) / total if total else 0.0,
-            "top_titles": ", ".join(g["position"][g["position"] != ""].value_counts()
-                                    .head(3).index.tolist()),
-            "top_companies": ", ".join(g["company"][g["company"] != ""].value_counts()
-                                       .head(3).index.tolist()),
+            "top_titles": ", ".join(
+                g["position"][g["position"] != ""].value_counts().head(3).index.tolist()
+            ),
+            "top_companies": ", ".join(
+                g["company"][g["company"] != ""].value_counts().head(3).index.tolist()
+            ),
             "engaged_share": float(known.astype(bool).mean()) if len(known) else np.nan,
         }
         if scored is not None:
@@ -1031,6 +1219,7 @@ def cluster_stats(connections: pd.DataFrame, labels: np.ndarray, names: dict[int
 
 
 # --- the user's work across groupings ------------------------------------------------------
+
 
 @dataclass(frozen=True)
 class CarryOver:
@@ -1053,9 +1242,14 @@ def _overlap(old: np.ndarray, new: np.ndarray) -> pd.DataFrame:
     return pd.crosstab(old[both], new[both])
 
 
-def carry_over(old_labels: np.ndarray, new_labels: np.ndarray, names: dict[int, str],
-               tags: dict[int, str], old_names: dict[int, str] | None = None,
-               default_tag: str = "keep") -> CarryOver:
+def carry_over(
+    old_labels: np.ndarray,
+    new_labels: np.ndarray,
+    names: dict[int, str],
+    tags: dict[int, str],
+    old_names: dict[int, str] | None = None,
+    default_tag: str = "keep",
+) -> CarryOver:
     """Map renames and marks (keyed by old group id) to the new groups by shared people.
 
     A new group takes the mark most of its people had (an unmarked group counts as
@@ -1075,8 +1269,11 @@ def carry_over(old_labels: np.ndarray, new_labels: np.ndarray, names: dict[int, 
         return CarryOver({}, {}, (f"Your names and marks on {lost} no longer match any group.",))
     out_names = _carry_names(m, names)
     out_tags, merged = _carry_tags(m, tags, shown, default_tag)
-    messages = [msg for o in sorted({*names, *tags})
-                if (msg := _what_moved(o, m, names, tags, shown, out_names, out_tags))]
+    messages = [
+        msg
+        for o in sorted({*names, *tags})
+        if (msg := _what_moved(o, m, names, tags, shown, out_names, out_tags))
+    ]
     return CarryOver(out_names, out_tags, tuple(messages + merged))
 
 
@@ -1089,8 +1286,9 @@ def _work(o: int, names: dict[int, str], tags: dict[int, str]) -> str:
     return " and ".join(parts)
 
 
-def _carry_tags(m: pd.DataFrame, tags: dict[int, str], shown: dict[int, str],
-                default_tag: str) -> tuple[dict[int, str], list[str]]:
+def _carry_tags(
+    m: pd.DataFrame, tags: dict[int, str], shown: dict[int, str], default_tag: str
+) -> tuple[dict[int, str], list[str]]:
     """Marks per new group (see `carry_over`), and a message for each group marked "review"
     because groups with different marks came together."""
     out: dict[int, str] = {}
@@ -1103,8 +1301,11 @@ def _carry_tags(m: pd.DataFrame, tags: dict[int, str], shown: dict[int, str],
             continue
         share = col.groupby(mark).sum() / col.sum()
         strong = share[share >= _PART]
-        if len(strong) == 1 and strong.iloc[0] > _FOLLOW and \
-                (col[marked & (mark == strong.index[0])] > 0).any():
+        if (
+            len(strong) == 1
+            and strong.iloc[0] > _FOLLOW
+            and (col[marked & (mark == strong.index[0])] > 0).any()
+        ):
             out[int(n)] = str(strong.index[0])
         elif len(strong) >= 2:
             out[int(n)] = "review"
@@ -1113,14 +1314,22 @@ def _carry_tags(m: pd.DataFrame, tags: dict[int, str], shown: dict[int, str],
             if len({mark[o] for o in parts}) >= 2:
                 messages.append(f"{who} are now one group: marked 'review' so you can decide.")
             else:
-                messages.append(f"A group now mixes people marked {' and '.join(strong.index)}:"
-                                " marked 'review' so you can decide.")
+                messages.append(
+                    f"A group now mixes people marked {' and '.join(strong.index)}:"
+                    " marked 'review' so you can decide."
+                )
     return out, messages
 
 
-def _what_moved(o: int, m: pd.DataFrame, names: dict[int, str], tags: dict[int, str],
-                shown: dict[int, str], out_names: dict[int, str], out_tags: dict[int, str]
-                ) -> str:
+def _what_moved(
+    o: int,
+    m: pd.DataFrame,
+    names: dict[int, str],
+    tags: dict[int, str],
+    shown: dict[int, str],
+    out_names: dict[int, str],
+    out_tags: dict[int, str],
+) -> str:
     """One sentence on what happened to an old group the user worked on ("" when it simply
     became one new group)."""
     label = shown.get(o, f"Group {o + 1}")
@@ -1130,10 +1339,14 @@ def _what_moved(o: int, m: pd.DataFrame, names: dict[int, str], tags: dict[int, 
     new_size = m.sum(axis=0)
     kids = [int(n) for n in m.columns if m[n].idxmax() == o and m.loc[o, n] > _FOLLOW * new_size[n]]
     base = (_NUMBERED.match(names[o]) or [None, names[o]])[1] if o in names else None
-    kept_name = base is not None and any(v == base or v.startswith(f"{base} (")
-                                         for v in out_names.values())
-    if len(kids) >= 2 and all(out_tags.get(n) == tags.get(o) for n in kids) and \
-            (o not in names or all(n in out_names for n in kids)):
+    kept_name = base is not None and any(
+        v == base or v.startswith(f"{base} (") for v in out_names.values()
+    )
+    if (
+        len(kids) >= 2
+        and all(out_tags.get(n) == tags.get(o) for n in kids)
+        and (o not in names or all(n in out_names for n in kids))
+    ):
         many = _COUNT_WORDS.get(len(kids), str(len(kids)))
         every = "both keep" if len(kids) == 2 else f"all {many} keep"
         return f"'{label}' split in {many}: {every} {_work(o, names, tags)}."
@@ -1145,8 +1358,9 @@ def _what_moved(o: int, m: pd.DataFrame, names: dict[int, str], tags: dict[int, 
     if o in names and not kept_name:
         lost.append("your name")
     if lost:
-        return f"'{label}' is spread over other groups now: {' and '.join(lost)} could not " \
-               "follow it."
+        return (
+            f"'{label}' is spread over other groups now: {' and '.join(lost)} could not follow it."
+        )
     return ""
 
 
@@ -1157,6 +1371,7 @@ def _carry_names(m: pd.DataFrame, names: dict[int, str]) -> dict[int, str]:
     """A new group takes a user's name when most of its people come from groups of that name
     (the parts of an earlier split count as one: "Sales leaders (1)" and "(2)" are "Sales
     leaders" again once together); a name on several new groups is numbered, largest first."""
+
     def base(o: int) -> str:
         n = names.get(int(o), "")
         return (_NUMBERED.match(n) or [None, n])[1] if n else f"\x00{o}"

@@ -29,9 +29,22 @@ from core.clustering import (
 from core.titles import Correction
 
 DATA = Path(__file__).parent / "data"
-MIXED = ["Software Engineer", "Senior Software Engineer", "Sr. Software Eng", "Backend Developer",
-         "VP Sales", "Sales Director", "Account Executive", "Recruiter", "Technical Recruiter",
-         "Talent Acquisition Partner", "", "Registered Nurse", "Physician", "Nurse Practitioner"]
+MIXED = [
+    "Software Engineer",
+    "Senior Software Engineer",
+    "Sr. Software Eng",
+    "Backend Developer",
+    "VP Sales",
+    "Sales Director",
+    "Account Executive",
+    "Recruiter",
+    "Technical Recruiter",
+    "Talent Acquisition Partner",
+    "",
+    "Registered Nurse",
+    "Physician",
+    "Nurse Practitioner",
+]
 
 
 def _eval_sets() -> pd.DataFrame:
@@ -65,40 +78,52 @@ def _purity(truth: pd.Series, labels: np.ndarray) -> float:
 
 # --- cleaning -----------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, role", [
-    ("Sr. Software Eng @ Acme | Building the future", "senior software engineer"),
-    ("Helping B2B founders scale | Sales Director @ Acme", "sales director"),
-    ("Software Engineer • ex-Google", "software engineer"),
-    ("🚀 VP Sales | Speaker | Dad of 3", "vice president sales"),
-    ("Founder | Coach | Speaker", "founder"),
-    ("🚀✨", ""),
-    ("", ""),
-])
+
+@pytest.mark.parametrize(
+    "raw, role",
+    [
+        ("Sr. Software Eng @ Acme | Building the future", "senior software engineer"),
+        ("Helping B2B founders scale | Sales Director @ Acme", "sales director"),
+        ("Software Engineer • ex-Google", "software engineer"),
+        ("🚀 VP Sales | Speaker | Dad of 3", "vice president sales"),
+        ("Founder | Coach | Speaker", "founder"),
+        ("🚀✨", ""),
+        ("", ""),
+    ],
+)
 def test_role_is_the_segment_that_names_a_job(raw, role):
     assert role_texts([raw]) == [role]
 
 
-@pytest.mark.parametrize("title, cleaned", [
-    ("senior software engineer", "software engineer"),
-    ("vice president sales", "sales"),
-    ("head of people emea", "people"),
-    ("analista de recrutamento e seleção", "analista recrutamento seleção"),
-    ("leiter für vertrieb und marketing", "vertrieb marketing"),
-    ("chief executive officer", ""),  # nothing but level words: the caller keeps the title
-])
+@pytest.mark.parametrize(
+    "title, cleaned",
+    [
+        ("senior software engineer", "software engineer"),
+        ("vice president sales", "sales"),
+        ("head of people emea", "people"),
+        ("analista de recrutamento e seleção", "analista recrutamento seleção"),
+        ("leiter für vertrieb und marketing", "vertrieb marketing"),
+        ("chief executive officer", ""),  # nothing but level words: the caller keeps the title
+    ],
+)
 def test_level_scope_and_stop_words_are_dropped(title, cleaned):
     assert clean_for_grouping(title) == cleaned
 
 
 def test_grouping_texts_leave_out_ghosts_and_company_only_rows():
-    df = pd.DataFrame({"headline": ["", "VP Sales | Speaker", "", ""],
-                       "position": ["Nurse", "Sales Director", "", "Founder"],
-                       "company": ["A", "B", "Acme", "C"],
-                       "is_blank": [False, False, False, True]})
+    df = pd.DataFrame(
+        {
+            "headline": ["", "VP Sales | Speaker", "", ""],
+            "position": ["Nurse", "Sales Director", "", "Founder"],
+            "company": ["A", "B", "Acme", "C"],
+            "is_blank": [False, False, False, True],
+        }
+    )
     assert grouping_texts(df).tolist() == ["Nurse", "VP Sales | Speaker", "", ""]
 
 
 # --- behaviour ----------------------------------------------------------------------------
+
 
 def test_deterministic_for_a_seed():
     a = cluster_texts(MIXED, k=4, random_state=3)
@@ -137,9 +162,11 @@ def test_k_larger_than_distinct_texts_is_capped_and_groups_numbered_largest_firs
 
 
 def test_seniority_does_not_split_a_job_but_function_does():
-    titles = (["Senior Software Engineer", "Software Engineer", "Sr. Software Eng"] * 3
-              + ["VP Sales", "Sales Manager", "Head of Sales"] * 3
-              + ["VP Engineering", "Engineering Manager", "Head of Engineering"] * 3)
+    titles = (
+        ["Senior Software Engineer", "Software Engineer", "Sr. Software Eng"] * 3
+        + ["VP Sales", "Sales Manager", "Head of Sales"] * 3
+        + ["VP Engineering", "Engineering Manager", "Head of Engineering"] * 3
+    )
     r = cluster_texts(titles, k=2, random_state=0)
     lab = dict(zip(titles, r.labels, strict=True))
     assert lab["Senior Software Engineer"] == lab["Software Engineer"] == lab["Sr. Software Eng"]
@@ -150,20 +177,38 @@ def test_seniority_does_not_split_a_job_but_function_does():
 
 def _stub_reader(table: dict[str, str]):
     """A title model reading functions from `table` (title → function), for mechanism tests."""
+
     def read(texts: pd.Series, corrections=()):
         f = texts.map(lambda t: table.get(t, "")).astype(str)
-        return pd.DataFrame({"function": f, "function2": "", "seniority": "", "confidence": 1.0,
-                             "why": "", "key": texts.str.lower()}, index=texts.index)
+        return pd.DataFrame(
+            {
+                "function": f,
+                "function2": "",
+                "seniority": "",
+                "confidence": 1.0,
+                "why": "",
+                "key": texts.str.lower(),
+            },
+            index=texts.index,
+        )
+
     return read
 
 
 def test_titles_in_any_language_group_with_their_equivalents(monkeypatch):
-    hr = ["Recruiter", "Rekryterare", "Analista de Recrutamento e Seleção", "Personalreferentin",
-          "Talent Acquisition Partner"]
+    hr = [
+        "Recruiter",
+        "Rekryterare",
+        "Analista de Recrutamento e Seleção",
+        "Personalreferentin",
+        "Talent Acquisition Partner",
+    ]
     sales = ["Account Executive", "Executivo de Vendas", "Säljare", "Vertriebsleiter"]
-    monkeypatch.setattr(clustering, "read_titles",
-                        _stub_reader({**dict.fromkeys(hr, "Human Resources"),
-                                      **dict.fromkeys(sales, "Sales")}))
+    monkeypatch.setattr(
+        clustering,
+        "read_titles",
+        _stub_reader({**dict.fromkeys(hr, "Human Resources"), **dict.fromkeys(sales, "Sales")}),
+    )
     r = cluster_texts(hr * 3 + sales * 3, k=2)
     assert len({r.labels[i] for i in range(len(hr))}) == 1
     assert r.labels[0] != r.labels[-1]
@@ -171,8 +216,11 @@ def test_titles_in_any_language_group_with_their_equivalents(monkeypatch):
 
 
 def test_a_correction_moves_a_title_to_its_function():
-    titles = ["Happiness Hero"] * 4 + ["Marketing Manager", "Brand Manager"] * 6 + \
-        ["Software Engineer", "Backend Developer"] * 6
+    titles = (
+        ["Happiness Hero"] * 4
+        + ["Marketing Manager", "Brand Manager"] * 6
+        + ["Software Engineer", "Backend Developer"] * 6
+    )
     before = cluster_texts(titles, k=2)
     assert before.labels[0] != before.labels[4]  # the model cannot read "Happiness Hero"
     fixed = cluster_texts(titles, k=2, corrections=(Correction("happiness hero", "Marketing"),))
@@ -181,15 +229,30 @@ def test_a_correction_moves_a_title_to_its_function():
 
 
 def test_auto_k_follows_the_functions_present():
-    five = (["Software Engineer", "Backend Developer", "Data Engineer"] * 10
-            + ["Account Executive", "Sales Manager", "VP Sales"] * 10
-            + ["Registered Nurse", "Physician", "Pharmacist"] * 10
-            + ["Recruiter", "Talent Acquisition Partner", "Sourcer"] * 10
-            + ["Lawyer", "Attorney", "Legal Counsel"] * 10)
+    five = (
+        ["Software Engineer", "Backend Developer", "Data Engineer"] * 10
+        + ["Account Executive", "Sales Manager", "VP Sales"] * 10
+        + ["Registered Nurse", "Physician", "Pharmacist"] * 10
+        + ["Recruiter", "Talent Acquisition Partner", "Sourcer"] * 10
+        + ["Lawyer", "Attorney", "Legal Counsel"] * 10
+    )
     assert auto_k(prepare(five)) == 5
-    many = ["Software Engineer", "Account Executive", "Registered Nurse", "Recruiter", "Lawyer",
-            "Accountant", "Marketing Manager", "Product Manager", "UX Designer", "Teacher",
-            "Financial Analyst", "Project Manager", "Founder", "Management Consultant"]
+    many = [
+        "Software Engineer",
+        "Account Executive",
+        "Registered Nurse",
+        "Recruiter",
+        "Lawyer",
+        "Accountant",
+        "Marketing Manager",
+        "Product Manager",
+        "UX Designer",
+        "Teacher",
+        "Financial Analyst",
+        "Project Manager",
+        "Founder",
+        "Management Consultant",
+    ]
     r = cluster_texts(many * 10)
     assert r.k >= 12  # islands stay apart: no "4 groups" for 14 different jobs
     assert max(r.sizes.values()) <= MAX_SHARE * 140
@@ -202,9 +265,11 @@ def test_auto_k_never_makes_a_catch_all_on_a_multi_function_set(labelled, labell
 
 
 def test_a_large_function_splits_by_words_and_seniority():
-    titles = (["VP Sales", "Head of Sales", "Sales Director"] * 20
-              + ["Account Executive", "Sales Development Representative"] * 20
-              + ["Registered Nurse"] * 20)
+    titles = (
+        ["VP Sales", "Head of Sales", "Sales Director"] * 20
+        + ["Account Executive", "Sales Development Representative"] * 20
+        + ["Registered Nurse"] * 20
+    )
     r = cluster_texts(titles)
     lab = dict(zip(titles, r.labels, strict=True))
     assert lab["VP Sales"] != lab["Account Executive"]
@@ -214,15 +279,25 @@ def test_a_large_function_splits_by_words_and_seniority():
 
 # --- names --------------------------------------------------------------------------------
 
+
 def _words(name: str) -> list[str]:
     return re.findall(r"[^\W\d_]+", name.lower())
 
 
 def test_names_have_no_stop_word_in_any_language(labelled_prep):
-    titles = ["Analista de Recrutamento e Seleção", "Analista de Recursos Humanos",
-              "Engenheiro de Dados", "Desenvolvedor de Software", "Responsable de la Formation",
-              "Leiter für Vertrieb und Marketing", "Chef de Projet", "Head of Sales",
-              "Director of Engineering", "Projektledare och Konsult", "Hoofd van Verkoop"]
+    titles = [
+        "Analista de Recrutamento e Seleção",
+        "Analista de Recursos Humanos",
+        "Engenheiro de Dados",
+        "Desenvolvedor de Software",
+        "Responsable de la Formation",
+        "Leiter für Vertrieb und Marketing",
+        "Chef de Projet",
+        "Head of Sales",
+        "Director of Engineering",
+        "Projektledare och Konsult",
+        "Hoofd van Verkoop",
+    ]
     names = list(cluster_texts(titles * 3).names.values())
     for k in (None, 8, 20):
         names += list(cluster_prepared(labelled_prep, k).names.values())
@@ -232,8 +307,12 @@ def test_names_have_no_stop_word_in_any_language(labelled_prep):
 
 
 def test_names_come_from_typical_titles_never_one_outlier():
-    titles = ["Sales Manager"] * 12 + ["Account Executive"] * 10 + \
-        ["Sales Manager | Managing Partner Cmd Xyzzy"] + ["Registered Nurse"] * 20
+    titles = (
+        ["Sales Manager"] * 12
+        + ["Account Executive"] * 10
+        + ["Sales Manager | Managing Partner Cmd Xyzzy"]
+        + ["Registered Nurse"] * 20
+    )
     r = cluster_texts(titles, k=2)
     sales = r.names[r.labels[0]]
     assert sales.startswith("Sales"), sales
@@ -242,8 +321,11 @@ def test_names_come_from_typical_titles_never_one_outlier():
 
 
 def test_impure_groups_say_mixed():
-    titles = ["Accountant", "Auditor"] * 6 + ["Financial Analyst", "Investment Banker"] * 6 + \
-        ["Software Engineer"] * 30
+    titles = (
+        ["Accountant", "Auditor"] * 6
+        + ["Financial Analyst", "Investment Banker"] * 6
+        + ["Software Engineer"] * 30
+    )
     r = cluster_texts(titles, k=2)
     mixed = r.labels[0]
     assert r.purity[mixed] < 0.7
@@ -262,25 +344,30 @@ def test_names_are_unique_and_recognisable(labelled_auto):
 
 # --- the user's work across groupings --------------------------------------------------------
 
+
 def test_carry_over_split_keeps_name_and_mark_on_both_parts():
     old = np.array([0, 0, 0, 0, 1, 1, -1])
     new = np.array([0, 0, 2, 2, 1, 1, -1])
-    out = carry_over(old, new, {0: "Sales leaders"}, {0: "keep", 1: "prune"},
-                     {0: "Sales: VP Sales", 1: "Healthcare"})
+    out = carry_over(
+        old,
+        new,
+        {0: "Sales leaders"},
+        {0: "keep", 1: "prune"},
+        {0: "Sales: VP Sales", 1: "Healthcare"},
+    )
     assert out.tags == {0: "keep", 2: "keep", 1: "prune"}
     assert out.names == {0: "Sales leaders (1)", 2: "Sales leaders (2)"}
-    assert "'Sales leaders' split in two: both keep your 'keep' mark and your name." in \
-        out.messages
+    assert "'Sales leaders' split in two: both keep your 'keep' mark and your name." in out.messages
 
 
 def test_carry_over_merge_of_different_marks_asks_for_review():
     old = np.array([0, 0, 0, 1, 1, 2, 2])
     new = np.array([0, 0, 0, 0, 0, 1, 1])
-    out = carry_over(old, new, {}, {0: "keep", 1: "prune"}, {0: "Sales", 1: "Nurses",
-                                                              2: "Lawyers"})
+    out = carry_over(old, new, {}, {0: "keep", 1: "prune"}, {0: "Sales", 1: "Nurses", 2: "Lawyers"})
     assert out.tags == {0: "review"}
-    assert out.messages == ("'Sales' (keep) and 'Nurses' (prune) are now one group: marked "
-                            "'review' so you can decide.",)
+    assert out.messages == (
+        "'Sales' (keep) and 'Nurses' (prune) are now one group: marked 'review' so you can decide.",
+    )
     same = carry_over(old, new, {}, {0: "prune", 1: "prune"}, {})
     assert same.tags == {0: "prune"} and same.messages == ()
 
@@ -297,6 +384,7 @@ def test_carry_over_across_a_real_k_change(labelled_prep):
 
 
 # --- quality on the held-out labelled sets ----------------------------------------------------
+
 
 def test_quality_per_person_at_the_automatic_number(labelled, labelled_auto):
     """Targets: V-measure >= 0.75 and purity >= 0.85 against function (floors a little below,
@@ -324,14 +412,21 @@ def test_suggest_k(labelled_prep):
 
 # --- statistics ---------------------------------------------------------------------------
 
+
 def test_cluster_stats():
-    df = pd.DataFrame({
-        "position": ["VP Sales", "Sales Manager", "Nurse", "", "VP Sales"],
-        "company": ["A", "B", "C", "", "A"],
-        "engaged": pd.array([True, False, pd.NA, pd.NA, pd.NA], dtype="boolean"),
-    })
-    scored = pd.DataFrame({"fit": [90.0, 50.0, 0.0, np.nan, 80.0],
-                           "fit_band": ["strong", "partial", "off", "", "strong"]})
+    df = pd.DataFrame(
+        {
+            "position": ["VP Sales", "Sales Manager", "Nurse", "", "VP Sales"],
+            "company": ["A", "B", "C", "", "A"],
+            "engaged": pd.array([True, False, pd.NA, pd.NA, pd.NA], dtype="boolean"),
+        }
+    )
+    scored = pd.DataFrame(
+        {
+            "fit": [90.0, 50.0, 0.0, np.nan, 80.0],
+            "fit_band": ["strong", "partial", "off", "", "strong"],
+        }
+    )
     stats = cluster_stats(df, np.array([0, 0, 1, -1, 0]), {0: "Sales", 1: "Care"}, scored)
     s0 = stats.set_index("cluster").loc[0]
     assert s0["name"] == "Sales" and s0["size"] == 3 and s0["share"] == pytest.approx(0.6)
@@ -344,6 +439,7 @@ def test_cluster_stats():
 
 # --- charts -------------------------------------------------------------------------------
 
+
 def _layers(chart) -> list[dict]:
     spec = chart.to_dict()
     return spec.get("layer", [spec]), spec
@@ -352,8 +448,14 @@ def _layers(chart) -> list[dict]:
 def test_group_bars_chart_labels_every_group():
     from core.charts import group_bars_chart
 
-    sizes = pd.DataFrame({"cluster": range(25), "label": [f"Group name {i}" for i in range(25)],
-                          "size": list(range(250, 0, -10)), "share": [0.04] * 25})
+    sizes = pd.DataFrame(
+        {
+            "cluster": range(25),
+            "label": [f"Group name {i}" for i in range(25)],
+            "size": list(range(250, 0, -10)),
+            "share": [0.04] * 25,
+        }
+    )
     layers, spec = _layers(group_bars_chart(sizes))
     assert spec["title"] == "Group sizes (click a bar to look inside)"
     bars, counts = layers
@@ -366,8 +468,9 @@ def test_group_bars_chart_labels_every_group():
     assert counts["mark"]["type"] == "text" and counts["encoding"]["text"]["field"] == "size"
     params = spec.get("params", []) + bars.get("params", [])
     assert any(p["name"] == "pick" for p in params)
-    mix = pd.DataFrame({"cluster": [0, 0, 1], "fit_band": ["strong", "off", "partial"],
-                        "count": [200, 50, 240]})
+    mix = pd.DataFrame(
+        {"cluster": [0, 0, 1], "fit_band": ["strong", "off", "partial"], "count": [200, 50, 240]}
+    )
     layers, spec = _layers(group_bars_chart(sizes, mix))
     assert "ICP" in spec["title"]
     assert layers[0]["encoding"]["color"]["title"] == "ICP fit"
@@ -376,16 +479,29 @@ def test_group_bars_chart_labels_every_group():
 def test_group_map_and_count_charts():
     from core.charts import group_count_chart, group_map_chart
 
-    points = pd.DataFrame({"x": [0.0, 1.0, 2.0], "y": [0.0, 1.0, 0.5], "cluster": [0, 1, 1],
-                           "group": ["A", "B", "B"], "position": ["CEO", "CTO", "Dev"],
-                           "company": ["X", "Y", "Z"]})
+    points = pd.DataFrame(
+        {
+            "x": [0.0, 1.0, 2.0],
+            "y": [0.0, 1.0, 0.5],
+            "cluster": [0, 1, 1],
+            "group": ["A", "B", "B"],
+            "position": ["CEO", "CTO", "Dev"],
+            "company": ["X", "Y", "Z"],
+        }
+    )
     spec = group_map_chart(points).to_dict()
     assert spec["title"].startswith("Map of your network")
     assert spec["encoding"]["color"]["title"] == "Group"
     assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Group", "Title", "Company"]
-    table = pd.DataFrame({"k": [2, 3, 4], "function_purity": [0.5, 0.7, 0.8],
-                          "largest_share": [0.6, 0.4, 0.3], "smallest": [5, 3, 2],
-                          "suggested": [False, True, False]})
+    table = pd.DataFrame(
+        {
+            "k": [2, 3, 4],
+            "function_purity": [0.5, 0.7, 0.8],
+            "largest_share": [0.6, 0.4, 0.3],
+            "smallest": [5, 3, 2],
+            "suggested": [False, True, False],
+        }
+    )
     layers, spec = _layers(group_count_chart(table))
     assert spec["title"] == "How each number of groups describes your network"
     assert layers[0]["encoding"]["x"]["title"] == "Number of groups"

@@ -15,10 +15,13 @@ from tests.conftest import app_state, modern_csv, new_app, set_icp
 PAGE = "pages/2_Cluster_connections.py"
 SIMULATOR = "pages/3_Pruning_simulator.py"
 
-UPLOAD_TITLES = (["Software Engineer", "Backend Developer", "Data Engineer"] * 6
-                 + ["Account Executive", "Sales Manager", "VP Sales"] * 6
-                 + ["Recruiter", "Talent Acquisition Partner"] * 8
-                 + ["Registered Nurse", "Physician"] * 8 + ["Lawyer", "Legal Counsel"] * 6)
+UPLOAD_TITLES = (
+    ["Software Engineer", "Backend Developer", "Data Engineer"] * 6
+    + ["Account Executive", "Sales Manager", "VP Sales"] * 6
+    + ["Recruiter", "Talent Acquisition Partner"] * 8
+    + ["Registered Nurse", "Physician"] * 8
+    + ["Lawyer", "Legal Counsel"] * 6
+)
 
 
 def _page(at=None):
@@ -30,15 +33,16 @@ def _page(at=None):
 
 
 def _edit(at, rows: dict) -> None:
-    at.session_state["cluster_editor"] = {"edited_rows": rows, "added_rows": [],
-                                          "deleted_rows": []}
+    at.session_state["cluster_editor"] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
     at.run()
     assert not at.exception
 
 
 def _upload_csv() -> bytes:
-    rows = [f"P{i},Person,https://www.linkedin.com/in/p-{i},,Company {i % 7},{t},05 Jan 2024"
-            for i, t in enumerate(UPLOAD_TITLES)]
+    rows = [
+        f"P{i},Person,https://www.linkedin.com/in/p-{i},,Company {i % 7},{t},05 Jan 2024"
+        for i, t in enumerate(UPLOAD_TITLES)
+    ]
     return modern_csv(rows)
 
 

@@ -11,7 +11,7 @@ import streamlit as st
 
 from core.charts import group_count_chart
 from core.clustering import ClusterResult, cluster_stats, suggest_k
-from core.format import month, pct
+from core.format import count, month, pct
 from core.text import search_mask
 from core.titles import Correction, title_key
 from core.vocabulary import FUNCTIONS, SENIORITIES
@@ -87,16 +87,16 @@ def _function_text(result: ClusterResult, c: int) -> str:
     return f"{pct(p, 0)} {f}" if f else f"{pct(p, 0)} unread titles"
 
 
-def bar_frames(result: ClusterResult, table: pd.DataFrame
-               ) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+def bar_frames(
+    result: ClusterResult, table: pd.DataFrame
+) -> tuple[pd.DataFrame, pd.DataFrame | None]:
     """(sizes, fit mix) for `core.charts.group_bars_chart`; the mix is None without an ICP."""
     sizes = table[["cluster", "name", "size", "share"]].rename(columns={"name": "label"})
     scored = derived.scored()
     if scored is None:
         return sizes, None
     frame = pd.DataFrame({"cluster": result.labels, "fit_band": scored["fit_band"].to_numpy()})
-    frame = frame[(frame["cluster"] >= 0)
-                  & frame["fit_band"].isin(["strong", "partial", "off"])]
+    frame = frame[(frame["cluster"] >= 0) & frame["fit_band"].isin(["strong", "partial", "off"])]
     mix = frame.groupby(["cluster", "fit_band"]).size().rename("count").reset_index()
     return sizes, mix
 
@@ -104,11 +104,16 @@ def bar_frames(result: ClusterResult, table: pd.DataFrame
 def save_edits(edited: pd.DataFrame, result: ClusterResult) -> None:
     """Store renames and keep/review/prune decisions from the table's editor."""
     g = state().grouping
-    g.names = {int(r.cluster): str(r.name)[:60] for r in edited.itertuples()
-               if str(r.name).strip() and str(r.name) != result.names.get(int(r.cluster))}
-    g.tags = {int(r.cluster): str(r.decision) for r in edited.itertuples()
-              if str(r.decision) in DECISIONS and
-              (str(r.decision) != "keep" or int(r.cluster) in g.tags)}
+    g.names = {
+        int(r.cluster): str(r.name)[:60]
+        for r in edited.itertuples()
+        if str(r.name).strip() and str(r.name) != result.names.get(int(r.cluster))
+    }
+    g.tags = {
+        int(r.cluster): str(r.decision)
+        for r in edited.itertuples()
+        if str(r.decision) in DECISIONS and (str(r.decision) != "keep" or int(r.cluster) in g.tags)
+    }
 
 
 def pruned(result: ClusterResult) -> list[str]:
@@ -126,7 +131,8 @@ def members(result: ClusterResult, cluster: int, query: str = "") -> pd.DataFram
     out["connected"] = df.loc[mask, "connected_on"].map(month)
     if "engaged" in df and df["engaged"].notna().any():
         out["engaged"] = df.loc[mask, "engaged"].map(
-            lambda v: "not known" if pd.isna(v) else ("yes" if v else "no"))
+            lambda v: "not known" if pd.isna(v) else ("yes" if v else "no")
+        )
     out["typical"] = np.clip(np.nan_to_num(result.typicality[mask]), 0, 1)
     scored = derived.scored()
     if scored is not None:
@@ -148,11 +154,16 @@ def map_frame(result: ClusterResult, limit: int = 2500) -> pd.DataFrame:
     if len(real) > limit:
         real = np.sort(np.random.default_rng(0).choice(real, size=limit, replace=False))
     nm = names(result)
-    return pd.DataFrame({
-        "x": result.coords[real, 0], "y": result.coords[real, 1],
-        "cluster": result.labels[real], "group": [nm[c] for c in result.labels[real]],
-        "position": df["position"].to_numpy()[real], "company": df["company"].to_numpy()[real],
-    })
+    return pd.DataFrame(
+        {
+            "x": result.coords[real, 0],
+            "y": result.coords[real, 1],
+            "cluster": result.labels[real],
+            "group": [nm[c] for c in result.labels[real]],
+            "position": df["position"].to_numpy()[real],
+            "company": df["company"].to_numpy()[real],
+        }
+    )
 
 
 def picked_cluster(bar_event, map_event, valid: list[int]) -> int | None:
@@ -160,6 +171,7 @@ def picked_cluster(bar_event, map_event, valid: list[int]) -> int | None:
 
     Both charts keep their selection; the one that changed since the last run is the newer.
     """
+
     def first(event, name):
         try:
             points = event.selection.get(name) or []
@@ -182,8 +194,10 @@ def follow_groups(valid: list[int]) -> None:
     """The drill-down follows the current groups: a pick made on another grouping is dropped."""
     pages = state().pages
     basis = state().grouping.basis
-    if pages.get("cluster_pick_basis") != basis or st.session_state.get("cluster_pick") \
-            not in valid:
+    if (
+        pages.get("cluster_pick_basis") != basis
+        or st.session_state.get("cluster_pick") not in valid
+    ):
         st.session_state.pop("cluster_pick", None)
     pages["cluster_pick_basis"] = basis
 
@@ -219,12 +233,15 @@ def correct(title: str, function: str, seniority: str) -> str:
 
 def render_suggestion() -> None:
     """The "help me choose" panel: purity and largest group for 2 to 30 groups, on request."""
-    st.markdown("Fewer groups join different jobs together; more groups split one job by its "
-                "titles and seniority. The chart shows, for each number of groups, how many "
-                "people share their group's job function and how big the largest group is.")
+    st.markdown(
+        "Fewer groups join different jobs together; more groups split one job by its "
+        "titles and seniority. The chart shows, for each number of groups, how many "
+        "people share their group's job function and how big the largest group is."
+    )
     pages = state().pages
-    if st.button("Compare 2 to 30 groups", key="clusters_suggest_go",
-                 icon=":material/query_stats:"):
+    if st.button(
+        "Compare 2 to 30 groups", key="clusters_suggest_go", icon=":material/query_stats:"
+    ):
         pages["clusters_suggest_shown"] = True
     if not pages.get("clusters_suggest_shown"):
         return
@@ -236,8 +253,11 @@ def render_suggestion() -> None:
     best = int(table.loc[table["suggested"], "k"].iloc[0])
     st.altair_chart(group_count_chart(table), width="stretch", height=320)
     st.markdown(f"The automatic choice is **{best} groups**.")
-    st.button(f"Use {best} groups", key="clusters_use_suggested",
-              on_click=lambda b=best: st.session_state.update(clusters_k=b))
+    st.button(
+        f"Use {best} groups",
+        key="clusters_use_suggested",
+        on_click=lambda b=best: st.session_state.update(clusters_k=b),
+    )
 
 
 def render_correction(result: ClusterResult, group: int) -> None:
@@ -245,13 +265,150 @@ def render_correction(result: ClusterResult, group: int) -> None:
     pages = state().pages
     with st.form("cluster_correction"):
         title = st.selectbox("Title", title_choices(result, group), key="correct_title")
-        function = st.selectbox("Job function", FUNCTION_CHOICES, key="correct_function",
-                                format_func=lambda f: f or "(as the coach reads it)")
-        seniority = st.selectbox("Seniority", SENIORITY_CHOICES, key="correct_seniority",
-                                 format_func=lambda s: s or "(as the coach reads it)")
+        function = st.selectbox(
+            "Job function",
+            FUNCTION_CHOICES,
+            key="correct_function",
+            format_func=lambda f: f or "(as the coach reads it)",
+        )
+        seniority = st.selectbox(
+            "Seniority",
+            SENIORITY_CHOICES,
+            key="correct_seniority",
+            format_func=lambda s: s or "(as the coach reads it)",
+        )
         if st.form_submit_button("Save correction", icon=":material/check:") and title:
             pages["cluster_said"] = correct(title, function, seniority)
             st.rerun()
     said = pages.pop("cluster_said", None)
     if said:
         st.success(md_escape(said) + " Every page uses it now.", icon=":material/check:")
+
+
+# --- rendering (the page calls these top to bottom) -------------------------------------------
+
+
+def render_controls() -> None:
+    """The number-of-groups slider and, when installed, the semantic mode; the grouping state
+    follows them."""
+    sync_controls()
+    left, right = st.columns([3, 2], gap="large", vertical_alignment="bottom")
+    with left:
+        choice = st.select_slider(
+            "Number of groups",
+            options=K_OPTIONS,
+            key="clusters_k",
+            help="Auto gives each job function present its own group and splits any function "
+            "holding more than a quarter of your network. More groups split functions by "
+            "their titles and seniority; fewer join the most alike.",
+        )
+    method = "lexical"
+    if semantic_available():
+        with right:
+            method = st.radio(
+                "Grouping by",
+                ["lexical", "semantic"],
+                horizontal=True,
+                key="clusters_method",
+                format_func=METHOD_LABELS.get,
+                help="Semantic mode reads each distinct title with a small language model once.",
+            )
+    set_controls(choice, method)
+
+
+METHOD_LABELS = {
+    "lexical": "Words in the title (fast)",
+    "semantic": "Meaning of the title (slower)",
+}
+
+
+def summary(result: ClusterResult, people: int) -> str:
+    """One sentence under the controls: how many groups, of whom, and who is in none."""
+    df = state().network.df
+    untitled = int((~df["is_blank"]).sum()) - people
+    mixed = sum(p < 0.7 for p in result.purity.values())
+    text = f"{count(result.k)} groups of {count(people)} people with a title"
+    text += (
+        f", {count(mixed)} of them mixed (no function holds 70% of the group)."
+        if mixed
+        else ", each mostly one job function."
+    )
+    if untitled:
+        text += f" {count(untitled)} connections have no job title and are in no group."
+    if state().icp is None:
+        text += " Define an ICP to see how well each group fits it."
+    return text
+
+
+def render_table(table: pd.DataFrame) -> pd.DataFrame:
+    """The groups table: rename and decide in place; returns the edited table."""
+    fit_cols = ["mean_fit", "strong_share"] if "mean_fit" in table else []
+    shown = table[
+        ["cluster", "name", "decision", "size", "share", "function", "engaged"]
+        + fit_cols
+        + ["top_titles"]
+    ]
+    return st.data_editor(
+        shown,
+        key="cluster_editor",
+        hide_index=True,
+        width="stretch",
+        disabled=[c for c in shown.columns if c not in ("name", "decision")],
+        column_order=[c for c in shown.columns if c != "cluster"],
+        column_config=TABLE_COLUMNS,
+    )
+
+
+TABLE_COLUMNS = {
+    "name": st.column_config.TextColumn("Group (click to rename)", max_chars=60),
+    "decision": st.column_config.SelectboxColumn("Decision", options=DECISIONS, required=True),
+    "size": st.column_config.NumberColumn("Connections", format="%d"),
+    "share": st.column_config.NumberColumn("Share", format="percent"),
+    "function": st.column_config.TextColumn(
+        "Main job function", help="Share of the group with its most common function."
+    ),
+    "engaged": st.column_config.TextColumn(
+        "Engaged",
+        help="Share who messaged with you in the last 12 months ('not known' when your "
+        "export has no messages).",
+    ),
+    "mean_fit": st.column_config.ProgressColumn(
+        "Mean ICP fit", min_value=0, max_value=100, format="%d"
+    ),
+    "strong_share": st.column_config.NumberColumn("Strong fits", format="percent"),
+    "top_titles": st.column_config.TextColumn("Typical titles", width="large"),
+}
+
+MEMBER_COLUMNS = {
+    "full_name": "Name",
+    "position": "Title",
+    "company": "Company",
+    "connected": "Connected",
+    "engaged": "Engaged",
+    "typical": st.column_config.ProgressColumn(
+        "Typical of group",
+        min_value=0,
+        max_value=1,
+        format="percent",
+        help="How close this title is to the group's centre.",
+    ),
+    "fit": st.column_config.ProgressColumn("ICP fit", min_value=0, max_value=100, format="%d"),
+    "fit_reasons": st.column_config.TextColumn("Why", width="large"),
+}
+
+
+def render_pick(result: ClusterResult, bar_event, map_event) -> int:
+    """The drill-down's group picker: follows the current groups and clicks in the charts."""
+    nm = names(result)
+    ids = list(nm)
+    follow_groups(ids)
+    clicked = picked_cluster(bar_event, map_event, ids)
+    if clicked is not None:
+        st.session_state["cluster_pick"] = clicked  # before the selectbox exists on this run
+    return st.selectbox(
+        "Group",
+        ids,
+        format_func=lambda c: nm[c],
+        key="cluster_pick",
+        help="Or click a bar or a dot in the charts above.",
+    )
