@@ -439,7 +439,9 @@ def _pack(codes: dict[str, np.ndarray]) -> tuple[np.ndarray, np.ndarray]:
 def _index_of(values: np.ndarray, vocabulary: tuple[str, ...], wanted) -> np.ndarray:
     """Position of each value in `vocabulary` where it is one of `wanted`, else -1."""
     table = {v: i for i, v in enumerate(vocabulary) if v in set(wanted)}
-    return np.fromiter((table.get(v, -1) for v in values), dtype=np.int64, count=len(values))
+    codes, uniques = pd.factorize(values)  # a few distinct labels among many titles
+    lookup = np.array([table.get(u, -1) for u in uniques] + [-1], dtype=np.int64)
+    return lookup[codes]
 
 
 def _codes(
