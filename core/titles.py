@@ -239,7 +239,9 @@ class _Fallback:
         self.index = {f: i for i, f in enumerate(data["features"].tolist())}
         self.weights = data["weights"].astype(np.float32)
         self.bias = data["bias"].astype(np.float32)
-        self.classes = np.array([FUNCTIONS.index(c) for c in data["classes"].tolist()])
+        # "none": the model's class for texts that are no role; it never answers that.
+        self.classes = np.array([FUNCTIONS.index(c) if c in FUNCTIONS else -1
+                                 for c in data["classes"].tolist()])
         self.threshold = float(data["threshold"])
         self._names = pd.Index(data["features"].astype(object))
         self._per_token: dict[str, np.ndarray] = {}
@@ -303,7 +305,7 @@ class _Fallback:
         prob /= prob.sum(axis=1, keepdims=True)
         best = prob.argmax(axis=1)
         p = prob[np.arange(len(titles)), best]
-        fn = np.where(p >= self.threshold, self.classes[best], -1)
+        fn = np.where((p >= self.threshold) & (self.classes[best] >= 0), self.classes[best], -1)
         return titles, fn, np.where(fn >= 0, p, 0.0)
 
 

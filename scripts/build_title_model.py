@@ -49,6 +49,31 @@ PER_CLASS = 9_000
 PRECISION = 0.90
 
 
+#: Texts that are no role at all (taglines, life, companies, placeholders), in the languages
+#: the model reads: class "none", so the model learns to abstain on them instead of guessing.
+NOT_ROLES = """helping companies grow|passionate about technology|lifelong learner|dreamer|ninja|wizard
+rockstar|guru|husband and father|mother of two|proud mom|proud dad|dog lover|coffee addict|traveler
+foodie|gamer|christian|believer|optimist|thinker|doer|maker|innovator|visionary|change agent
+problem solver|team player|people person|self starter|go getter|hustler|connector|networker
+explorer|adventurer|creative soul|citizen of the world|human|person|me|myself|n a|na|none
+nothing|unknown|test|tbd|various|multiple roles|different roles|several companies|confidential
+private|company|the company|my company|family|home|life|love|god|jesus|blessed|happy
+living the dream|enjoying life|on a journey|work in progress|in between|figuring it out
+what is next|next chapter|new beginnings|available|unemployed|job seeker|open to work|retired
+retiree|pensioner|former employee|google|microsoft|amazon|acme inc|acme corp|ltd|gmbh|ltda|llc
+sa de cv|bv|group|holding|apaixonado por tecnologia|em busca de novos desafios|buscando nuevos retos
+a la recherche d un emploi|auf der suche|pa jakt efter jobb|op zoek naar werk|in cerca di lavoro
+mae|pai|madre|padre|mere|vater|mutter|familie|vida|amor|deus|viajante|viajero|voyageur
+reisender|aposentado|jubilado|retraite|rentner|pensionar|gepensioneerd|pensionato|desempregado
+desempleado|sans emploi|arbeitslos|arbetslos|werkloos|disoccupato|empresa|entreprise|unternehmen
+foretag|bedrijf|azienda|minha empresa|mi empresa|ma societe|meine firma|mitt foretag|mijn bedrijf
+self|freedom|peace|music lover|book lover|runner|cyclist|surfer|dancer at heart|world traveler
+digital nomad|nomad|content|stuff|things|work|job|jobs|career|looking|seeking|hello|hi|welcome
+just me|simply me|yours truly|a|x|xx|xxx|asdf|qwerty|abc|lorem ipsum|student of life
+father|mother|wife|husband|son|daughter|grandmother|grandfather|homemaker|housewife
+""".replace("\n", "|").split("|")
+
+
 def crosswalk() -> list[tuple[str, str, str, str]]:
     """(source, code prefix, word, function) rows of crosswalk.csv."""
     with (DATA / "crosswalk.csv").open(encoding="utf-8") as f:
@@ -143,8 +168,9 @@ def main() -> None:
           dict(Counter(df["function"]).most_common()), file=sys.stderr)
     hold = rng.random(len(df)) < 0.1
     lex_docs, lex_labels = lexicon_examples()
-    train_docs = df["words"][~hold].tolist() + lex_docs * 3
-    train_y = df["function"][~hold].tolist() + lex_labels * 3
+    none_docs = [d for d in words_of([t for t in NOT_ROLES if t.strip()]) if d]
+    train_docs = df["words"][~hold].tolist() + lex_docs * 3 + none_docs * 3
+    train_y = df["function"][~hold].tolist() + lex_labels * 3 + ["none"] * (3 * len(none_docs))
 
     counts = Counter(f for d in train_docs for f in set(_Fallback.features(d)))
     features = sorted(f for f, c in counts.items() if c >= 2 or f.startswith("w:"))
@@ -158,7 +184,7 @@ def main() -> None:
     xh = matrix(df["words"][hold].tolist(), index)
     proba = model.predict_proba(xh)
     pred = model.classes_[proba.argmax(axis=1)]
-    p = proba.max(axis=1)
+    p = np.where(pred == "none", 0.0, proba.max(axis=1))
     right = pred == df["function"][hold].to_numpy()
     threshold = 0.5
     for t in np.arange(0.2, 0.95, 0.05):
