@@ -171,8 +171,18 @@ def test_files_without_connections_are_refused():
         load_files([("messages.csv", MESSAGES.encode()), ("Profile.csv", PROFILE.encode())])
 
 
-def test_a_zip_among_the_files_wins_and_says_so():
-    net = load_files([("export.zip", make_zip({"Connections.csv": modern_csv()})),
-                      ("notes.txt", b"hello")])
+def test_the_newest_choice_wins():
+    """The upload box keeps adding files: the last one chosen decides what is read."""
+    export = make_zip({"Connections.csv": modern_csv()})
+    net = load_files([("notes.txt", b"hello"), ("export.zip", export)])
     assert len(net.df) == 5
     assert any("notes.txt" in w for w in net.report.warnings)
+    newer = modern_csv(["Zoe,New,https://www.linkedin.com/in/zoe-new,,Acme,CTO,06 Jan 2026"])
+    net = load_files([("export.zip", export), ("Connections.csv", modern_csv()),
+                      ("Connections (1).csv", newer)])
+    assert net.df["full_name"].tolist() == ["Zoe New"]
+    assert net.report.files_used == ("Connections (1).csv",)
+    net = load_files([("Connections.csv", modern_csv()), ("photo.png", b"\x89PNG" + bytes(99))])
+    assert len(net.df) == 5 and "photo.png" in net.report.warnings[0]
+    with pytest.raises(ExportError, match="not a text file"):  # the newest unnamed file is it
+        load_files([("export.zip", export), ("random.bin", bytes(range(256)) * 20)])

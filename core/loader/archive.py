@@ -31,6 +31,7 @@ MAX_MEMBER_BYTES = MAX_CSV_BYTES
 #: Expansion ratio above which Connections.csv is treated as a bomb (text compresses ~5-15x).
 MAX_RATIO = 200
 
+_ORDER = ("connections", "messages", "invitations", "profile")
 # The files we use, by lower-case base name; browsers add " (1)" to a second download.
 _KNOWN = re.compile(r"^(connections|messages|invitations|profile)(?:\s*\(\d+\)|[-_ ]\d+)?\.csv$")
 
@@ -90,10 +91,12 @@ def unpack(data: bytes, name: str | None = None) -> Bundle:
 
 
 def gather(files: Sequence[tuple[str, bytes]]) -> Bundle:
-    """Several files chosen together: Connections.csv with messages.csv, Invitations.csv,
-    Profile.csv (loads like the zip), or one zip among them.
+    """Several files chosen together, in the order chosen: Connections.csv with messages.csv,
+    Invitations.csv, Profile.csv (loads like the zip), or an export zip.
 
-    A single CSV under any name is taken as Connections.csv; unknown extra files are named in a
+    The upload box keeps adding files, so the newest choice wins: when the last file is a zip,
+    that zip alone; otherwise the newest copy of each CSV we use. Without a file named like
+    Connections.csv, the newest other CSV is taken as it. What is not read is named in a
     warning, never guessed at.
     """
     files = [(n or "upload", bytes(d)) for n, d in files]
@@ -101,34 +104,36 @@ def gather(files: Sequence[tuple[str, bytes]]) -> Bundle:
         raise ExportError(f"Nothing to read: please upload {EXPECTED_FILE}.")
     if sum(len(d) for _, d in files) > MAX_ZIP_BYTES:
         raise ExportError(_too_big(sum(len(d) for _, d in files)))
-    zips = [(n, d) for n, d in files if _is_zip(d, n)]
-    if zips:
-        bundle = _from_zip(zips[0][1])
-        others = [n for n, _ in files if n != zips[0][0]]
-        if others:
-            bundle.warnings.append(
-                f"Used the archive {quote(zips[0][0])!r}; the other files chosen with it were not "
-                f"read: {quote(', '.join(others))}.")
+    newest_first = files[::-1]
+    name, data = newest_first[0]
+    if len(files) == 1 or _is_zip(data, name):
+        bundle = unpack(data, name)
+        _not_read(bundle, [n for n, _ in newest_first[1:]])
         return bundle
-    if len(files) == 1:
-        return unpack(files[0][1], files[0][0])
-    bundle = Bundle()
-    ignored = []
-    for n, d in files:
+    chosen: dict[str, int] = {}  # key -> position in newest_first
+    for i, (n, d) in enumerate(newest_first):
         key = _key(n)
-        if key is None or key in bundle.files:
-            ignored.append(n)
-            continue
-        bundle.files[key] = Member(n, d)
-    if "connections" not in bundle.files:
-        raise ExportError(
-            "None of the files chosen is Connections.csv. Choose Connections.csv (and, if you "
-            "like, messages.csv, Invitations.csv and Profile.csv with it), or the whole export .zip.")
+        if key and key not in chosen and not _is_zip(d, n):
+            chosen[key] = i
+    if "connections" not in chosen:
+        other = [i for i, (n, d) in enumerate(newest_first)
+                 if _key(n) is None and not _is_zip(d, n)]
+        if not other:
+            raise ExportError(
+                "None of the files chosen is Connections.csv. Choose Connections.csv (and, if "
+                "you like, messages.csv, Invitations.csv and Profile.csv with it), or the whole "
+                "export .zip.")
+        chosen["connections"] = other[0]
+    bundle = Bundle({key: Member(*newest_first[chosen[key]]) for key in _ORDER if key in chosen})
     _check_csv(bundle.connections.data, bundle.connections.name)
-    if ignored:
-        bundle.warnings.append(f"Not read (not a file this app uses, or a second copy): "
-                               f"{quote(', '.join(ignored))}.")
+    _not_read(bundle, [n for i, (n, _) in enumerate(newest_first) if i not in chosen.values()])
     return bundle
+
+
+def _not_read(bundle: Bundle, names: list[str]) -> None:
+    if names:
+        bundle.warnings.append("Not read (not a file this app uses, or an older choice): "
+                               f"{quote(', '.join(names[::-1]))}.")
 
 
 def _key(name: str) -> str | None:
