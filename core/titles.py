@@ -654,24 +654,30 @@ def _keys(clean) -> list[str]:
     return first.to_pylist()
 
 
-def _apply_corrections(out: pd.DataFrame, display: pd.Series, corrections: Corrections) -> None:
-    """The user's word wins: overwrite function/seniority where a correction names the key."""
-    keys = out["key"].to_numpy()
+def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, corrections: Corrections
+                       ) -> _Reading:
+    """The user's word wins: overwrite function/seniority of the distinct titles whose key a
+    correction names, with confidence 1 and "you said X is Y" as the reason. Values outside
+    the vocabulary are ignored."""
+    fn, fn2, sen, conf, why = (a.copy() for a in r)
     for c in corrections:
-        if not (c.function or c.seniority):
+        f = FUNCTIONS.index(c.function) if c.function in FUNCTIONS else -1
+        lv = SENIORITIES.index(c.seniority) if c.seniority in SENIORITIES else -1
+        if f < 0 and lv < 0:
             continue
         hit = keys == c.title
         if not hit.any():
             continue
-        name = " ".join(str(display[hit].iloc[0]).split()) or c.title
-        said = " and ".join(x for x in (c.function, c.seniority) if x)
-        if c.function:
-            out.loc[hit, "function"] = c.function
-            out.loc[hit, "function2"] = ""
-        if c.seniority:
-            out.loc[hit, "seniority"] = c.seniority
-        out.loc[hit, "confidence"] = 1.0
-        out.loc[hit, "why"] = f"you said {name[:80]} is {said}"
+        name = " ".join(str(uniques[int(np.flatnonzero(hit)[0])]).split())[:80] or c.title
+        if f >= 0:
+            fn[hit], fn2[hit] = f, -1
+        if lv >= 0:
+            sen[hit] = lv
+        conf[hit] = 1.0
+        said = " and ".join(x for x in (c.function if f >= 0 else "",
+                                         c.seniority if lv >= 0 else "") if x)
+        why[hit] = f"you said {name} is {said}"
+    return _Reading(fn, fn2, sen, conf, why)
 
 
 _COLUMNS = ["function", "function2", "seniority", "confidence", "why", "key"]
@@ -693,18 +699,20 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
     # LinkedIn caps a headline at 220 characters: anything past 300 is not a title.
     short = pc.utf8_slice_codeunits(uniques, 0, MAX_CHARS)
     cleaned = clean_titles(short)
+    keys = np.asarray(_keys(cleaned), dtype=object)
     r = _read(cleaned)
+    if corrections:
+        r = _apply_corrections(r, keys, uniques, corrections)
     per_title = {
         "function": _labels(FUNCTIONS, r.function), "function2": _labels(FUNCTIONS, r.function2),
         "seniority": _labels(SENIORITIES, r.seniority), "confidence": pa.array(r.confidence),
         "why": pa.array(r.why, type=pa.large_string()),
-        "key": pa.array(_keys(cleaned), type=pa.large_string())}
+        "key": pa.array(keys, type=pa.large_string())}
     take = pa.array(codes)
     out = pd.DataFrame({
         c: (pd.array(a.take(take), dtype="str") if c != "confidence"
             else a.take(take).to_numpy(zero_copy_only=False))
         for c, a in per_title.items()}, index=texts.index)
-    _apply_corrections(out, texts, corrections)
     return out
 
 

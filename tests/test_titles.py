@@ -177,6 +177,12 @@ def test_a_function_correction_keeps_the_model_seniority():
     assert row["why"] == "you said Chief Happiness Officer is Human Resources"
 
 
+def test_corrections_outside_the_vocabulary_are_ignored():
+    fix = (Correction(title_key("Data Analyst"), "Wizardry", "Supreme"),)
+    row = read_titles(pd.Series(["Data Analyst"]), fix).iloc[0]
+    assert row["function"] == "Information Technology" and not row["why"].startswith("you said")
+
+
 def test_title_key_ignores_case_accents_and_decoration():
     assert title_key("Sócio-Diretor") == title_key("SOCIO-DIRETOR") == "sociodiretor"
     assert title_key("Growth Hacker @ Acme | Speaker") == "growth hacker"
