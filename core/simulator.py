@@ -213,10 +213,13 @@ class Assumption:
 
 @dataclass(frozen=True)
 class Metric:
+    """A headline number as the page shows it; `note` says what it rests on ("assumed")."""
+
     label: str
     value: str
     delta: str | None
     help: str
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -743,15 +746,17 @@ def headline(result: ScenarioResult) -> list[Metric]:
     tag = result.engagement
     engaged = Metric(
         "Engaged share", pct(a.engaged_share) if tag != "unknown" else "unknown",
-        _pts(a.engaged_share, b.engaged_share),
+        (_pts(a.engaged_share, b.engaged_share) or "no change") if tag != "unknown" else None,
         f"Engaged people / real people ({tag}). Before: {pct(b.engaged_share)}."
-        if tag != "unknown" else ENGAGEMENT_NEEDED)
+        if tag != "unknown" else ENGAGEMENT_NEEDED, note=tag if tag != "unknown" else None)
     icp = Metric("ICP share", pct(a.icp_share) if b.strong is not None else "no ICP",
                  _pts(a.icp_share, b.icp_share),
                  f"Strong fits / real people. Before: {pct(b.icp_share)} "
                  f"({count(b.strong)} strong fits)." if b.strong is not None else
                  "Define an ICP to see this.")
     basis = f" Engaged share behind it: {r.basis}."
+    note = {"measured": None, "assumed": "engagement assumed"}.get(
+        r.basis, f"assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engaged")
     return [
         Metric("Connections", count(a.connections),
                f"-{count(result.removed)}" if result.removed else None,
@@ -761,10 +766,10 @@ def headline(result: ScenarioResult) -> list[Metric]:
         engaged, icp,
         Metric("Reach, model A", count(r.a_after), _change(r.a_after, r.a_before),
                "Impressions per post if each viewer's feed is ranked by affinity to you: "
-               "removing people can only lower it." + basis),
+               "removing people can only lower it." + basis, note),
         Metric("Reach, model B", count(r.b_after), _change(r.b_after, r.b_before),
                "Impressions per post if a test audience decides how far a post spreads (a "
-               "hypothesis LinkedIn does not document)." + basis),
+               "hypothesis LinkedIn does not document)." + basis, note),
     ]
 
 
@@ -778,7 +783,7 @@ def before_after(result: ScenarioResult) -> list[tuple[str, str, str, str]]:
         ("Real people", count(b.people), count(a.people), f"-{count(result.removed)}"),
         (f"Engaged share ({tag})", pct(b.engaged_share) if known else "unknown",
          pct(a.engaged_share) if known else "unknown",
-         _pts(a.engaged_share, b.engaged_share) or "–"),
+         (_pts(a.engaged_share, b.engaged_share) or "no change") if known else "–"),
         ("ICP share (strong fits)", pct(b.icp_share) if b.strong is not None else "no ICP",
          pct(a.icp_share) if b.strong is not None else "no ICP",
          _pts(a.icp_share, b.icp_share) or "–"),

@@ -39,7 +39,8 @@ with rules_col:
 with main:
     for col, metric in zip(st.columns(5), headline(result), strict=True):
         col.metric(metric.label, metric.value, delta=metric.delta, delta_color="off",
-                   help=metric.help)
+                   help=metric.help, delta_description=metric.note,
+                   delta_arrow="off" if metric.delta == "no change" else "auto")
     with st.container(border=True):
         st.markdown(f"**Your plan.** {result.sentence}")
         st.caption("Protected: " + ", ".join(

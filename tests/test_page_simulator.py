@@ -150,6 +150,9 @@ def test_an_export_without_messages_offers_no_engagement_rule_until_a_rate_is_as
     assert any("Engagement is assumed" in c.value for c in at.caption)
     at.number_input(key="eng_rate").set_value(50).run()
     assert _metrics(at)["Engaged share"] == "50.0%"  # one rate for everyone: unchanged by a plan
+    notes = {m.label: m.proto.delta_description for m in at.metric}
+    assert notes["Engaged share"] == "assumed"
+    assert notes["Reach, model A"] == notes["Reach, model B"] == "engagement assumed"
 
 
 def test_an_export_with_messages_measures_engagement():
