@@ -835,9 +835,18 @@ def _name_tokens(text: str) -> list[str]:
     for long, short in _CONTRACT:
         if long in text:
             text = text.replace(long, short)
-    words = text.split()
+    # A name never starts a word with a formula sign ("+sum") and never holds a word longer
+    # than a real one (a 10,000-character "title").
+    words = [w.lstrip("+#&") if w not in _SHORT_UPPER else w for w in text.split()]
     keep = [
-        w if (w not in _NAME_DROP and (len(w) > 2 or w in _SHORT_UPPER) and not w.isdigit()) else ""
+        w
+        if (
+            w not in _NAME_DROP
+            and (len(w) > 2 or w in _SHORT_UPPER)
+            and len(w) <= 30
+            and not w.isdigit()
+        )
+        else ""
         for w in words
     ]
     out = [w for w in keep if w]

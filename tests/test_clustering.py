@@ -507,3 +507,21 @@ def test_group_map_and_count_charts():
     assert layers[0]["encoding"]["x"]["title"] == "Number of groups"
     assert layers[0]["encoding"]["y"]["title"] == "Share of people"
     assert layers[1]["encoding"]["tooltip"][0]["title"] == "Automatic number of groups"
+
+
+def test_hostile_titles_group_without_error_and_name_safely():
+    from tests.hostile import INJECTIONS
+
+    bad = [f"{b} Manager" for b in INJECTIONS] * 5 + [
+        "x" * 10_000,
+        "🚀🔥",
+        "مدير المبيعات",
+        "\x00\x07ctrl\x1b title",
+        "Инженер-программист 软件工程师",
+    ] * 5
+    for k in (None, 3):
+        r = cluster_texts(bad, k=k)
+        assert len(r.labels) == len(bad) and r.k >= 1
+        for name in r.names.values():
+            assert not re.search(r"(^|[\s:·])[=+@-]", name), name
+            assert max(len(w) for w in name.split()) <= 31, name
