@@ -18,9 +18,11 @@ here the function decides first and words only split or join within it.
 `cluster_prepared` (per k, fast)
   one group per job function present; large functions split by their words and seniority
   (spherical k-means inside the function) so no group holds more than a quarter of the network;
-  functions too small to stand alone join the group they are most like. With a number of groups
-  below the number of functions, the smallest function groups join the ones they are most like
-  (such groups are named "Mixed: ..."). Titles with no function are grouped by their words.
+  functions under half a percent of the people join the group they are most like when that
+  group stays 70% one function. A chosen number of groups starts from the same plan and adds
+  splits (to the functions with most people per group) or merges the most alike groups, within
+  a function first and never into a catch-all (a group that is not 70% one function is named
+  "Mixed: ..."). Titles with no function are grouped by their words.
   Names: the dominant function, then the most typical words of the group (no stop words, never a
   word only one person has). A 2-D map places similar groups close.
 
@@ -572,7 +574,7 @@ def _auto_plan(funcs: list[str], weight: np.ndarray, n_docs: np.ndarray) -> np.n
     total = weight.sum()
     share = weight / max(total, 1e-9)
     plan = np.where(
-        funcs_known(funcs), np.ceil(share / TARGET_SHARE), np.ceil(share / UNKNOWN_SHARE)
+        _known(funcs), np.ceil(share / TARGET_SHARE), np.ceil(share / UNKNOWN_SHARE)
     ).astype(int)
     plan = np.clip(plan, 1, n_docs)
     minor = weight < max(3.0, MIN_SHARE * total)
@@ -581,7 +583,7 @@ def _auto_plan(funcs: list[str], weight: np.ndarray, n_docs: np.ndarray) -> np.n
     return plan
 
 
-def funcs_known(funcs: list[str]) -> np.ndarray:
+def _known(funcs: list[str]) -> np.ndarray:
     return np.asarray([f != "" for f in funcs], dtype=bool)
 
 
@@ -592,7 +594,7 @@ def _grow_plan(
     titles with no function counted TARGET_SHARE / UNKNOWN_SHARE times (their words vary more),
     never more groups than texts."""
     plan = plan.copy()
-    boost = np.where(funcs_known(funcs), 1.0, TARGET_SHARE / UNKNOWN_SHARE)
+    boost = np.where(_known(funcs), 1.0, TARGET_SHARE / UNKNOWN_SHARE)
     for _ in range(max(0, k - int(plan.sum()))):
         room = plan < n_docs
         if not room.any():
