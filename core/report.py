@@ -104,8 +104,14 @@ def _table(df: pd.DataFrame, index: bool = False) -> str:
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
 
+#: Charts in the report are drawn at the page's text width (Vega's default is 300-400 px).
+REPORT_CHART_WIDTH = 760
+
+
 def _chart(chart) -> str:
-    return f'<figure>{chart_svg(chart)}</figure>' if chart is not None else ""
+    if chart is None:
+        return ""
+    return f"<figure>{chart_svg(chart.properties(width=REPORT_CHART_WIDTH))}</figure>"
 
 
 CSS = """

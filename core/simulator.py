@@ -777,6 +777,8 @@ def before_after(result: ScenarioResult) -> list[tuple[str, str, str, str]]:
     """(measure, before, after, change) rows, formatted as the page formats its metrics."""
     b, a, r, tag = result.before, result.after, result.reach, result.engagement
     known = tag != "unknown"
+    projected = {"measured": "projected", "assumed": "projected, engagement assumed"}.get(
+        r.basis, f"projected, assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engaged")
     rows = [
         ("Connections (ghost rows included)", count(b.connections), count(a.connections),
          f"-{count(result.removed)}"),
@@ -787,9 +789,9 @@ def before_after(result: ScenarioResult) -> list[tuple[str, str, str, str]]:
         ("ICP share (strong fits)", pct(b.icp_share) if b.strong is not None else "no ICP",
          pct(a.icp_share) if b.strong is not None else "no ICP",
          _pts(a.icp_share, b.icp_share) or "–"),
-        (f"Reach per post, model A ({r.basis})", count(r.a_before), count(r.a_after),
+        (f"Reach per post, model A ({projected})", count(r.a_before), count(r.a_after),
          _change(r.a_after, r.a_before) or "–"),
-        (f"Reach per post, model B ({r.basis})", count(r.b_before), count(r.b_after),
+        (f"Reach per post, model B ({projected})", count(r.b_before), count(r.b_after),
          _change(r.b_after, r.b_before) or "–"),
     ]
     return rows
