@@ -341,7 +341,15 @@ def summary(result: ClusterResult, people: int) -> str:
 
 
 def render_table(table: pd.DataFrame) -> pd.DataFrame:
-    """The groups table: rename and decide in place; returns the edited table."""
+    """The groups table: rename and decide in place; returns the edited table.
+
+    Edits are kept by row, so after a regrouping the editor starts afresh (the user's names
+    and marks were saved and carried over already): an old edit would land on another group.
+    """
+    pages, basis = state().pages, state().grouping.basis
+    if pages.get("cluster_editor_basis") != basis:
+        st.session_state.pop("cluster_editor", None)
+        pages["cluster_editor_basis"] = basis
     fit_cols = ["mean_fit", "strong_share"] if "mean_fit" in table else []
     shown = table[
         ["cluster", "name", "decision", "size", "share", "function", "engaged"]
