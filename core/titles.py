@@ -700,7 +700,7 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
     short = pc.utf8_slice_codeunits(uniques, 0, MAX_CHARS)
     cleaned = clean_titles(short)
     keys = np.asarray(_keys(cleaned), dtype=object)
-    r = _read(cleaned)
+    r = _read_latin(cleaned)
     if corrections:
         r = _apply_corrections(r, keys, uniques, corrections)
     per_title = {
@@ -713,6 +713,24 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
         c: (pd.array(a.take(take), dtype="str") if c != "confidence"
             else a.take(take).to_numpy(zero_copy_only=False))
         for c, a in per_title.items()}, index=texts.index)
+    return out
+
+
+def _read_latin(cleaned) -> _Reading:
+    """`_read` over the titles that have a Latin letter once cleaned; the others (Arabic,
+    Hebrew, Cyrillic, CJK, emoji, digits only) cannot match the lexicon or the model and read
+    as unknown without further work, so bad input costs less than good input."""
+    latin = pc.match_substring_regex(cleaned, "[a-z]").to_numpy(zero_copy_only=False)
+    if latin.all():
+        return _read(cleaned)
+    n = len(cleaned)
+    out = _Reading(np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64),
+                   np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, "", dtype=object))
+    idx = np.flatnonzero(latin)
+    if len(idx):
+        part = _read(cleaned.take(pa.array(idx)))
+        for whole, got in zip(out, part, strict=True):
+            whole[idx] = got
     return out
 
 
