@@ -337,6 +337,9 @@ _MARK_INDEX = pd.Index(list(_MARKS))
 _MARK_CODES = np.array(list(_MARKS.values()), dtype=np.int8)
 _TAG_INDEX = pd.Index(sorted(_TAGLINE))
 _AIM_INDEX = pd.Index(sorted(_NOT_A_ROLE))
+#: "of" in the languages read: the word before it heads the role phrase.
+_PREP_INDEX = pd.Index(["de", "do", "da", "dos", "das", "di", "del", "della", "du", "d", "of",
+                        "van", "av", "von"])
 
 
 def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
@@ -425,6 +428,7 @@ def _read(cleaned) -> _Reading:
     vocab = varr.to_numpy(zero_copy_only=False).astype(object)
     marker, t_fn, t_w, t_sen, t_flags, t_tag, t_letters = _token_table(vocab, varr, lex)
     t_known = (t_fn >= 0) | (t_sen >= 0) | t_flags.any(axis=1)
+    is_prep = _PREP_INDEX.get_indexer(vocab) >= 0
 
     title = np.repeat(np.arange(n), lengths)
     keep = marker[codes] != DROP
@@ -520,6 +524,11 @@ def _read(cleaned) -> _Reading:
     et, eseg, epart = title[pos], seg_id[pos], part_id[pos]
     hard, soft = after_hard[pos], after_soft[pos]
     ew = ew * np.where(hard, 0.3, np.where(soft, 0.6, 1.0)).astype(np.float32)
+    # "Ingénieur de recherche", "Engenheiro de Pesquisa": before "de/of" is the head; on a tie
+    # it wins over the word after (elsewhere the later word wins: English heads come last).
+    nxt = np.minimum(pos + length, N - 1)
+    ew = ew + np.where((nxt < N) & (pos + length < N) & is_prep[codes[nxt]]
+                       & (title[nxt] == et), 0.05, 0).astype(np.float32)
     esen = np.where(hard, -1, esen)
 
     # Choose one segment per title: one that names a function, else a level; taglines last.
