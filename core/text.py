@@ -182,9 +182,9 @@ def search_mask(texts: pd.Series, query: str):
 # as tokens; the groups and the keys of user corrections use the same cleaning, so a title means
 # the same thing on every page. Patterns are RE2 (Arrow kernels) with Unicode classes.
 
-#: Between headline segments: pipes, bullets, dashes, a spaced hyphen, semicolons, "//", and
-#: symbols such as emoji ("Founder 🚀 Speaker").
-SEGMENT_SEPARATORS = r"\||•|·|‧|∙|⋅|–|—|―|/{2,}|\s-+\s|;|[\p{So}\p{Sk}\p{Co}]"
+#: Between headline segments: pipes, bullets, dashes, a spaced hyphen, semicolons, "//", "!"
+#: and "?" (sentences: "We're hiring! Recruiter"), and symbols such as emoji ("Founder 🚀 Speaker").
+SEGMENT_SEPARATORS = r"\||•|·|‧|∙|⋅|–|—|―|/{2,}|\s-+\s|;|!|\?|[\p{So}\p{Sk}\p{Co}]"
 #: Between roles of one segment ("Founder, CTO", "Founder & CTO", "Co Owner/CTO").
 PART_SEPARATORS = r"[,&/+\\]"
 #: Words that join two roles ("Sócio e Diretor", "Founder and CEO").
@@ -244,7 +244,7 @@ def _clean(arr, ascii_only: bool):
     if ascii_only:
         word = "a-z0-9"
         arr = pc.ascii_lower(arr)
-        arr = pc.replace_substring_regex(arr, r"\||/{2,}|\s-+\s|;", " | ")
+        arr = pc.replace_substring_regex(arr, r"\||/{2,}|\s-+\s|;|!|\?", " | ")
     else:
         word = r"\p{L}\p{N}"
         arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
