@@ -690,13 +690,19 @@ def test_demo_preset_finds_a_meaningful_share():
 def test_the_fit_histogram_says_what_it_shows():
     from core.charts import fit_histogram
 
-    spec = fit_histogram(
-        score(people([("VP Sales", "Acme"), ("Poet", "B")]), SALES_ICP).dropna(subset=["fit"])
-    ).to_dict()
+    rows = [("VP Sales", "Acme SaaS")] * 3 + [("Poet", "B")] * 2 + [("Sales Manager", "C")]
+    scored = score(people(rows), SALES_ICP).dropna(subset=["fit"])
+    chart = fit_histogram(scored)
+    spec = chart.to_dict()
     assert spec["title"] == "How well your connections fit this ICP"
     assert spec["encoding"]["x"]["title"] == "ICP fit (0-100)"
     assert spec["encoding"]["y"]["title"] == "Connections"
-    assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Band", "Connections"]
+    assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Band", "Fit from", "Connections"]
+    # Binned before it reaches the browser: one row per 5-point bin and band, people add up.
+    bins = chart.data
+    assert bins["people"].sum() == len(scored) and len(bins) <= 3
+    assert ((bins["end"] - bins["start"]) == 5).all() and bins["start"].between(0, 95).all()
+    assert bins.loc[bins["start"] == 95, "people"].sum() == (scored["fit"] >= 95).sum()
 
 
 def test_a_file_at_every_bound_at_once_loads_again():
