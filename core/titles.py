@@ -81,6 +81,8 @@ _FOUNDER = FUNCTIONS.index("Entrepreneurship")
 #: Unknown compounds ending in one of these read at the suffix's level, except "-chef", which is
 #: a Swedish head of department (Director) where the plain word is a French manager.
 _SUFFIX_SENIORITY = {"chef": _DIRECTOR}
+#: Words remembered per process (compound splits, fallback features) before starting afresh.
+_CACHE_WORDS = 200_000
 #: Short endings that make compounds even after an unknown beginning ("enhetschef").
 _SHORT_ENDS = frozenset({"chef", "lead"})
 
@@ -185,6 +187,8 @@ class _Lexicon:
             return e
         e = self._compounds.get(tok)
         if e is None:
+            if len(self._compounds) > _CACHE_WORDS:  # a long-running server: stay bounded
+                self._compounds.clear()
             e = self._compounds[tok] = self._compound(tok)
         return e
 
@@ -264,6 +268,8 @@ class _Fallback:
         """Indices of one word's known features (cached: words repeat across titles)."""
         got = self._per_token.get(tok)
         if got is None:
+            if len(self._per_token) > _CACHE_WORDS:  # a long-running server: stay bounded
+                self._per_token.clear()
             feats = [f for f in self.features([tok]) if f in self.index]
             got = self._per_token[tok] = np.array([self.index[f] for f in feats], dtype=np.int64)
         return got
