@@ -103,24 +103,27 @@ def parse_distinct(uniques: pd.Series, keep_time: bool = False) -> pd.Series:
     uniques = uniques.reset_index(drop=True)
     out = pd.Series(pd.NaT, index=uniques.index, dtype="datetime64[ns]")
     todo = uniques[uniques != ""]
-    for fmt in _by_hits(todo.head(_SAMPLE)):
-        if todo.empty:
-            break
+    for fmt in _formats(todo):
         got = pd.to_datetime(todo, format=fmt, errors="coerce")
         ok = got.notna()
         out[ok[ok].index] = _in_lifetime(got[ok])
         todo = todo[~ok]
+        if todo.empty:
+            break
     if not todo.empty:
         out[todo.index] = _month_word_dates(todo)
     return out if keep_time else out.dt.floor("D")
 
 
-def _by_hits(sample: pd.Series) -> list[str]:
-    """The formats, those that read most of a sample first: a file has one or two forms, and a
-    format that fails costs as much as one that reads."""
+def _formats(todo: pd.Series):
+    """The formats to try: the modern form first (every export since 2018); if strings are
+    left, the others in the order they read a sample of them, since a file has one or two forms
+    and a format that fails costs as much as one that reads."""
+    yield _FORMATS[0]
+    sample = todo.head(_SAMPLE)
     hits = {f: int(pd.to_datetime(sample, format=f, errors="coerce").notna().sum())
-            for f in _FORMATS}
-    return sorted(_FORMATS, key=lambda f: -hits[f])
+            for f in _FORMATS[1:]}
+    yield from sorted(_FORMATS[1:], key=lambda f: -hits[f])
 
 
 def _in_lifetime(got: pd.Series) -> pd.Series:

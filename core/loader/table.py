@@ -98,9 +98,7 @@ def decode(data: bytes) -> tuple[bytes, str]:
     encoding = _encoding(data)
     if encoding in ("utf-8", "utf-8-sig"):
         utf8 = data.removeprefix(b"\xef\xbb\xbf").translate(None, _C0)
-        try:
-            utf8.decode("utf-8")
-        except UnicodeDecodeError:
+        if not _is_utf8(utf8):
             encoding, utf8 = "cp1252", _recode(data, "cp1252")
     else:
         utf8 = _recode(data, encoding)
@@ -129,6 +127,15 @@ def _encoding(data: bytes) -> str:
         raise ExportError("This is not a text file (it looks like a binary or Excel file). "
                           f"Please upload {EXPECTED_FILE}.")
     return "utf-8"
+
+
+def _is_utf8(data: bytes) -> bool:
+    """Valid UTF-8? Arrow checks 3.5 MB in a fraction of a millisecond (Python's decode: 7 ms)."""
+    try:
+        pa.array([data], pa.large_binary()).cast(pa.large_string())
+    except pa.ArrowInvalid:
+        return False
+    return True
 
 
 def _recode(data: bytes, encoding: str) -> bytes:
@@ -301,7 +308,7 @@ def _clean(s: pd.Series) -> pd.Series:
 def _is_row(f: pd.DataFrame, dates: pd.Series) -> pd.Series:
     """Not a connection: entirely empty lines (`,,,,` after a re-save) and a `Notes:` row left
     below a re-saved header (one cell saying "Notes:", nothing else)."""
-    filled = (f != "").sum(axis=1) + (dates != "")
+    filled = sum((f[c] != "").to_numpy() for c in f) + (dates != "").to_numpy()
     one = f[filled == 1]
     notes = one.apply(lambda s: s.str.lower().isin(_NOTES)).any(axis=1)
     return (filled > 0) & ~notes.reindex(f.index, fill_value=False)
@@ -314,9 +321,13 @@ def duplicated(f: pd.DataFrame) -> pd.Series:
     (anonymised exports, hidden accounts) are never duplicates: nothing says it is one person."""
     has_key = f["url_key"] != ""
     named = f["full_name"] != ""
-    # Names hold no line break, so the pair splits one way only.
-    person = f["url_key"] + "\n" + f["full_name"].str.lower()
-    by_key = person[has_key & named].duplicated()
+    keyed = has_key & named
+    if f.loc[keyed, "url_key"].duplicated().any():  # else no key repeats: nothing to pair
+        # Names hold no line break, so the pair splits one way only.
+        person = f["url_key"] + "\n" + f["full_name"].str.lower()
+        by_key = person[keyed].duplicated()
+    else:
+        by_key = pd.Series(False, index=f.index[keyed])
     fields = ["first_name", "last_name", "company", "position", "email", "url", "connected_on"]
     by_all = f.loc[~has_key & named, fields].duplicated()
     dup = pd.Series(False, index=f.index)

@@ -21,12 +21,13 @@ _QUERY = r"(?s)[?#].*"
 _PROFILE = r"^linkedin\.com/(?:in/[^/]{3,}|pub/.{3,})"
 # A "?" followed by something without "=" is a replaced letter, not a query string.
 _CUT = r"[?][^=]*\Z"
+_COMMON = "https://www."  # how nearly every exported URL starts
 
 
 def normalise_url(url: str) -> str:
     """The join key of one profile URL (see the module docstring); "" stays ""."""
     u = unquote(url.strip()).lower()
-    u = re.split(r"[?#]", u, maxsplit=1)[0].rstrip("/")
+    u = re.split(r"[?#]", u, maxsplit=1)[0].rstrip("/").removeprefix(_COMMON)
     return re.sub(_HOST, "linkedin.com", u)
 
 
@@ -36,15 +37,20 @@ def normalise_urls(urls: pd.Series) -> pd.Series:
 
 
 def _normalise(s: pd.Series) -> pd.Series:
-    """Keys of stripped URLs. Percent-encoded or non-ASCII URLs (a few per network) are decoded
-    and lower-cased in Python, exactly as `normalise_url` does; the rest stay on Arrow."""
-    odd = s.str.contains("[%]", regex=True) | ~s.str.isascii()
-    lowered = s.str.lower()
+    """Keys of stripped URLs, step by step as `normalise_url` does. Percent-encoded or non-ASCII
+    URLs (a few per network) are decoded and lower-cased in Python; the rest stay on Arrow, and
+    only URLs of an unusual shape (http://, a country prefix, no scheme) meet a regex."""
+    odd = s.str.contains("%", regex=False) | ~s.str.isascii()
+    keys = s.str.lower()
     if odd.any():
-        lowered = lowered.where(~odd, s[odd].map(lambda u: unquote(u).lower()))
-    if lowered.str.contains("[?#]", regex=True).any():
-        lowered = lowered.str.replace(_QUERY, "", regex=True)
-    return lowered.str.rstrip("/").str.replace(_HOST, "linkedin.com", regex=True).astype("str")
+        keys = keys.where(~odd, s[odd].map(lambda u: unquote(u).lower()))
+    if keys.str.contains("[?#]", regex=True).any():
+        keys = keys.str.replace(_QUERY, "", regex=True)
+    keys = keys.str.rstrip("/").str.removeprefix(_COMMON)
+    other = ~keys.str.startswith("linkedin.com/") & (keys != "")
+    if other.any():
+        keys = keys.where(~other, keys[other].str.replace(_HOST, "linkedin.com", regex=True))
+    return keys.astype("str")
 
 
 def url_keys(urls: pd.Series) -> pd.Series:
@@ -53,7 +59,7 @@ def url_keys(urls: pd.Series) -> pd.Series:
     s = urls.astype("str").fillna("").str.strip()
     keys = _normalise(s)
     real = keys.str.contains(_PROFILE, regex=True)
-    cut = s.str.contains(_CUT, regex=True) if s.str.contains("[?]", regex=True).any() else False
+    cut = s.str.contains(_CUT, regex=True) if s.str.contains("?", regex=False).any() else False
     return keys.where(real & ~cut, "").astype("str")
 
 
