@@ -1,15 +1,18 @@
 """The normalised connection table every module reads: one home for column names and constants.
 
-`load_connections` returns a DataFrame with a RangeIndex (0..n-1: the row position is the
-person's id for this session) and these columns:
+`core.loader.load_export(...).df` (also `load_connections`) is a DataFrame with a RangeIndex
+(0..n-1: the row position is the person's id for this session) and these columns. An export
+needs only a Position or a Company column; what it lacks is "" / NaT here and is listed in
+`LoadReport.missing` with what that turns off.
 
 | column            | dtype              | meaning                                                      |
 |-------------------|--------------------|--------------------------------------------------------------|
 | first_name        | str ("" if blank)  |                                                              |
 | last_name         | str                |                                                              |
-| full_name         | str                | "First Last", stripped                                       |
+| full_name         | str                | "First Last", stripped ("" in anonymised exports)             |
 | url               | str                | profile URL as exported ("" when the export has no URL)      |
-| url_key           | str                | normalised URL for joins (lower-case, decoded, no / or ?)    |
+| url_key           | str                | join key: lower-case, decoded, no scheme, / or ?; "" unless a |
+|                   |                    | real profile (linkedin.com/in/<3+ chars>, not cut by a "?")  |
 | email             | str                |                                                              |
 | company           | str                |                                                              |
 | position          | str                | current job title                                            |
@@ -23,6 +26,8 @@ person's id for this session) and these columns:
 | direction         | str                | "inbound" / "outbound" / "" (from Invitations.csv)           |
 
 Ghost rows count in totals but are never scored, clustered or put in a removal plan.
+Text columns hold no control characters (NUL, C0/C1, bidirectional overrides are removed).
+At most `CONNECTION_CAP` rows: the newest, as LinkedIn keeps.
 """
 
 COLUMNS = [
