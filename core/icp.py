@@ -314,11 +314,18 @@ SECOND_ROLE = 0.9
 _SURE = 0.6
 
 
+def _text_column(connections: pd.DataFrame, name: str) -> pd.Series:
+    """One text column, "" where missing (an export may lack a column altogether)."""
+    if name not in connections:
+        return pd.Series("", index=connections.index, dtype="str")
+    return connections[name].astype("str").fillna("")
+
+
 def title_text(connections: pd.DataFrame) -> pd.Series:
     """What a person's title is read from: the headline when the file has one, else the
     position (the company is matched separately, never read as a title)."""
-    headline = connections["headline"].astype("str").fillna("")
-    return headline.where(headline != "", connections["position"].astype("str").fillna(""))
+    headline = _text_column(connections, "headline")
+    return headline.where(headline != "", _text_column(connections, "position"))
 
 
 def _term_index(padded, needles: list[str]) -> np.ndarray:
@@ -637,7 +644,7 @@ def score(
     """
     out = connections.copy()
     t, titles_u = _distinct(title_text(connections))
-    c, companies_u = _distinct(connections["company"])
+    c, companies_u = _distinct(_text_column(connections, "company"))
     reading = _reading(titles_u, t, corrections, titles)
     n = len(connections)
     if n:

@@ -723,3 +723,11 @@ def test_a_file_at_every_bound_at_once_loads_again():
     assert load_icp_file(icp.to_json(said).encode()) == (icp, said)
     too_long = with_correction(said, Correction("x" * 201, "Sales"))
     assert too_long == said
+
+
+def test_an_export_without_position_or_company_columns_scores():
+    df = people([("VP Sales", "Acme"), ("Poet", "B")])
+    for missing in ("position", "company", "headline"):
+        out = score(df.drop(columns=missing), SALES_ICP)
+        assert out["fit"].head(2).between(0, 100).all(), missing
+    assert score(df.drop(columns="company"), SALES_ICP)["fit"].iloc[0] > 0
