@@ -413,201 +413,249 @@ def _phrase_text(tok: np.ndarray, pos: np.ndarray, length: np.ndarray) -> np.nda
     return out
 
 
-def _read(cleaned) -> _Reading:
-    """Read distinct raw titles (see module doc), given their `clean_titles` form.
-    Vectorised over all titles at once."""
-    lex, fallback = _model()
-    n = len(cleaned)
-    fn_out = np.full(n, -1, dtype=np.int64)
-    fn2_out = np.full(n, -1, dtype=np.int64)
-    sen_out = np.full(n, -1, dtype=np.int64)
-    conf_out = np.zeros(n)
-    why_out = np.full(n, "", dtype=object)
-    if n == 0:
-        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+class _Tokens:
+    """The words of all titles as flat arrays: `title` (which title), `codes` (index into
+    `vocab`), `mk` (marker), plus per-vocabulary-word lexicon attributes (t_*)."""
 
-    lists = pc.split_pattern(cleaned, " ")
-    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
-    enc = pc.dictionary_encode(pc.list_flatten(lists))
-    codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
-    varr = enc.dictionary
-    vocab = varr.to_numpy(zero_copy_only=False).astype(object)
-    marker, t_fn, t_w, t_sen, t_flags, t_tag, t_letters = _token_table(vocab, varr, lex)
-    t_known = (t_fn >= 0) | (t_sen >= 0) | t_flags.any(axis=1)
-    is_prep = _PREP_INDEX.get_indexer(vocab) >= 0
+    def __init__(self, cleaned, lex: _Lexicon):
+        lists = pc.split_pattern(cleaned, " ")
+        lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+        enc = pc.dictionary_encode(pc.list_flatten(lists))
+        codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
+        self.vocab = enc.dictionary.to_numpy(zero_copy_only=False).astype(object)
+        (self.marker, self.t_fn, self.t_w, self.t_sen, self.t_flags, self.t_tag,
+         self.t_letters) = _token_table(self.vocab, enc.dictionary, lex)
+        self.t_known = (self.t_fn >= 0) | (self.t_sen >= 0) | self.t_flags.any(axis=1)
+        self.is_prep = _PREP_INDEX.get_indexer(self.vocab) >= 0
+        title = np.repeat(np.arange(len(cleaned)), lengths)
+        keep = self.marker[codes] != DROP
+        self.codes, self.title = codes[keep], title[keep]
+        self.mk = self.marker[self.codes]
+        self.same = self.title[1:] == self.title[:-1]  # word i+1 is in the title of word i
 
-    title = np.repeat(np.arange(n), lengths)
-    keep = marker[codes] != DROP
-    codes, title = codes[keep], title[keep]
-    big = len(vocab) >= (1 << 20)
-    N = len(codes)
-    if N == 0:
-        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
-    mk = marker[codes]
 
-    # Multi-word phrases: (id << 20 | id) keys looked up in one hash index per length.
-    ent_fn, ent_w, ent_sen, ent_flags = [], [], [], []
-    keys2, ids2, keys3, ids3 = [], [], [], []
-    if not big:
-        vid = {w: i for i, w in enumerate(vocab.tolist())}
-        for words, e in lex.multi.items():
-            ids = [vid.get(x) for x in words]
-            if None in ids:
-                continue
-            j = len(ent_fn)
-            ent_fn.append(e.fn)
-            ent_w.append(e.w)
-            ent_sen.append(e.sen)
-            ent_flags.append((e.head, e.train, e.stop))
-            if len(ids) == 2:
-                keys2.append((ids[0] << 20) | ids[1])
-                ids2.append(j)
-            else:
-                keys3.append((ids[0] << 40) | (ids[1] << 20) | ids[2])
-                ids3.append(j)
-    c64 = codes.astype(np.int64)
-    same = title[1:] == title[:-1]
+class _Evidence(NamedTuple):
+    """One row per matched phrase: where it starts, how long it is, what it says."""
 
-    def lookup(keys: list[int], ids: list[int], probe: np.ndarray) -> np.ndarray:
-        if not keys or len(probe) == 0:
-            return np.full(len(probe), -1, dtype=np.int64)
-        hit = pd.Index(np.asarray(keys, dtype=np.int64)).get_indexer(probe)
-        return np.where(hit >= 0, np.asarray(ids, dtype=np.int64)[hit], -1)
+    pos: np.ndarray
+    length: np.ndarray
+    fn: np.ndarray
+    w: np.ndarray
+    sen: np.ndarray
+    flags: np.ndarray  # head, train, stop
+    covered: np.ndarray  # per word: inside a matched multi-word phrase
 
-    e2 = lookup(keys2, ids2, (c64[:-1] << 20) | c64[1:])
+
+def _phrase_keys(tk: _Tokens, lex: _Lexicon):
+    """The lexicon's 2- and 3-word phrases whose words all occur, as integer keys
+    (id << 20 | id), with their entries. Phrases with unseen words cannot match: skipped."""
+    entries, keys2, ids2, keys3, ids3 = [], [], [], [], []
+    if len(tk.vocab) >= (1 << 20):  # never with real networks; keys would overflow
+        return entries, keys2, ids2, keys3, ids3
+    vid = {w: i for i, w in enumerate(tk.vocab.tolist())}
+    for words, e in lex.multi.items():
+        ids = [vid.get(x) for x in words]
+        if None in ids:
+            continue
+        if len(ids) == 2:
+            keys2.append((ids[0] << 20) | ids[1])
+            ids2.append(len(entries))
+        else:
+            keys3.append((ids[0] << 40) | (ids[1] << 20) | ids[2])
+            ids3.append(len(entries))
+        entries.append(e)
+    return entries, keys2, ids2, keys3, ids3
+
+
+def _lookup(keys: list[int], ids: list[int], probe: np.ndarray) -> np.ndarray:
+    """Entry index of each probe key (-1 when it is no phrase), by one hash look-up."""
+    if not keys or len(probe) == 0:
+        return np.full(len(probe), -1, dtype=np.int64)
+    hit = pd.Index(np.asarray(keys, dtype=np.int64)).get_indexer(probe)
+    return np.where(hit >= 0, np.asarray(ids, dtype=np.int64)[hit], -1)
+
+
+def _match(tk: _Tokens, lex: _Lexicon) -> _Evidence:
+    """Every phrase of the lexicon found in the titles: 3-word phrases first, then 2-word ones
+    not inside them, then single words not inside either (leftmost on overlaps)."""
+    entries, keys2, ids2, keys3, ids3 = _phrase_keys(tk, lex)
+    c, n, same = tk.codes, len(tk.codes), tk.same
+    e2 = _lookup(keys2, ids2, (c[:-1] << 20) | c[1:])
     e2[~same] = -1
-    e3 = lookup(keys3, ids3, (c64[:-2] << 40) | (c64[1:-1] << 20) | c64[2:])
+    e3 = _lookup(keys3, ids3, (c[:-2] << 40) | (c[1:-1] << 20) | c[2:])
     if len(e3):
         e3[~(same[:-1] & same[1:])] = -1
-    cov = np.zeros(N + 2, dtype=bool)
+    cov = np.zeros(n + 2, dtype=bool)
     s3 = _leftmost(np.flatnonzero(e3 >= 0), 3)
     for k in range(3):
         cov[s3 + k] = True
     s2 = np.flatnonzero(e2 >= 0)
     s2 = _leftmost(s2[~cov[s2] & ~cov[s2 + 1]], 2)
-    cov[s2] = True
-    cov[s2 + 1] = True
-    cov = cov[:N]
-    has1 = (t_fn[codes] >= 0) | (t_sen[codes] >= 0) | t_flags[codes].any(axis=1)
-    s1 = np.flatnonzero(has1 & ~cov & (mk == WORD))
+    cov[s2] = cov[s2 + 1] = True
+    cov = cov[:n]
+    s1 = np.flatnonzero(tk.t_known[c] & ~cov & (tk.mk == WORD))
+    multi = [entries[i] for i in np.concatenate([e3[s3], e2[s2]]).tolist()]
+    uc = c[s1]
+    return _Evidence(
+        pos=np.concatenate([s3, s2, s1]),
+        length=np.concatenate([np.full(len(s3), 3), np.full(len(s2), 2), np.ones(len(s1))]
+                              ).astype(np.int64),
+        fn=np.concatenate([[e.fn for e in multi], tk.t_fn[uc]]).astype(np.int64),
+        w=np.concatenate([[e.w for e in multi], tk.t_w[uc]]).astype(np.float32),
+        sen=np.concatenate([[e.sen for e in multi], tk.t_sen[uc]]).astype(np.int64),
+        flags=np.concatenate([np.asarray([(e.head, e.train, e.stop) for e in multi],
+                                         dtype=bool).reshape(-1, 3), tk.t_flags[uc]]),
+        covered=cov)
 
-    # Where each token sits: segment, part, after "@ company" or a soft "en/em".
-    first = np.r_[True, ~same]
+
+class _Places(NamedTuple):
+    """Where each word sits: segment and part (global ids), after a company mark ("@", "at")
+    or a soft one ("en", "em", "for"), and each segment's tagline kind (1 tagline, 2 aim)."""
+
+    seg_id: np.ndarray
+    part_id: np.ndarray
+    after_hard: np.ndarray
+    after_soft: np.ndarray
+    seg_tag: np.ndarray
+
+
+def _places(tk: _Tokens, cov: np.ndarray) -> _Places:
+    mk = tk.mk
+    first = np.r_[True, ~tk.same]
     seg_mark = mk == SEG
-    part_mark = seg_mark | ((mk == PART) & ~cov)
     seg_first = first | seg_mark
     seg_id = np.cumsum(seg_first) - 1
-    part_id = np.cumsum(first | part_mark) - 1
+    part_id = np.cumsum(first | seg_mark | ((mk == PART) & ~cov)) - 1
     after_hard = _within(seg_first, (mk == AT).astype(np.int64)) > 0
     after_soft = _within(seg_first, ((mk == SOFT) & ~cov).astype(np.int64)) > 0
+    seg_tag = np.zeros(int(seg_id[-1]) + 1, dtype=np.int8)
     word_pos = np.flatnonzero(mk == WORD)
-    n_seg = int(seg_id[-1]) + 1
-    seg_tag = np.zeros(n_seg, dtype=np.int8)
-    # A segment is a tagline when its first word is a tagline word (2: an aim, never a role).
-    seg_first_word = pd.Series(word_pos).groupby(seg_id[word_pos]).first()
-    seg_tag[seg_first_word.index.to_numpy()] = t_tag[codes[seg_first_word.to_numpy()]]
+    opener = pd.Series(word_pos).groupby(seg_id[word_pos]).first()
+    seg_tag[opener.index.to_numpy()] = tk.t_tag[tk.codes[opener.to_numpy()]]
+    return _Places(seg_id, part_id, after_hard, after_soft, seg_tag)
 
-    # Evidence rows: one per matched phrase.
-    pos = np.concatenate([s3, s2, s1])
-    length = np.concatenate([np.full(len(s3), 3), np.full(len(s2), 2), np.full(len(s1), 1)])
-    if ent_fn:
-        a_fn, a_w = np.asarray(ent_fn), np.asarray(ent_w, dtype=np.float32)
-        a_sen, a_flags = np.asarray(ent_sen), np.asarray(ent_flags, dtype=bool)
-    else:
-        a_fn, a_w = np.zeros(0, int), np.zeros(0, np.float32)
-        a_sen, a_flags = np.zeros(0, int), np.zeros((0, 3), bool)
-    multi_ids = np.concatenate([e3[s3], e2[s2]]).astype(np.int64)
-    uc = codes[s1]
-    efn = np.concatenate([a_fn[multi_ids], t_fn[uc]]).astype(np.int64)
-    ew = np.concatenate([a_w[multi_ids], t_w[uc]]).astype(np.float32)
-    esen = np.concatenate([a_sen[multi_ids], t_sen[uc]]).astype(np.int64)
-    eflags = np.concatenate([a_flags[multi_ids], t_flags[uc]])
-    if len(pos) == 0:
-        nothing = np.full(n, np.iinfo(np.int64).max)
-        return _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
-                       (title, codes, vocab, mk, t_letters, t_known, after_hard, seg_id, nothing,
-                        np.zeros(n, dtype=bool)))
-    et, eseg, epart = title[pos], seg_id[pos], part_id[pos]
-    hard, soft = after_hard[pos], after_soft[pos]
-    ew = ew * np.where(hard, 0.3, np.where(soft, 0.6, 1.0)).astype(np.float32)
-    # "Ingénieur de recherche", "Engenheiro de Pesquisa": before "de/of" is the head; on a tie
-    # it wins over the word after (elsewhere the later word wins: English heads come last).
-    nxt = np.minimum(pos + length, N - 1)
-    ew = ew + np.where((nxt < N) & (pos + length < N) & is_prep[codes[nxt]]
-                       & (title[nxt] == et), 0.05, 0).astype(np.float32)
-    esen = np.where(hard, -1, esen)
 
-    # Choose one segment per title: one that names a function, else a level; taglines last.
+def _weigh(ev: _Evidence, tk: _Tokens, pl: _Places) -> _Evidence:
+    """Evidence after a company mark counts 0.3 (0.6 after a soft one) and states no level;
+    on a tie, the word before "de/of" wins ("Ingénieur de recherche" is Engineering)."""
+    hard, soft = pl.after_hard[ev.pos], pl.after_soft[ev.pos]
+    w = ev.w * np.where(hard, 0.3, np.where(soft, 0.6, 1.0)).astype(np.float32)
+    nxt = ev.pos + ev.length
+    ok = nxt < len(tk.codes)
+    nxt = np.minimum(nxt, len(tk.codes) - 1)
+    before_of = ok & tk.is_prep[tk.codes[nxt]] & (tk.title[nxt] == tk.title[ev.pos])
+    w = w + np.where(before_of, 0.05, 0).astype(np.float32)
+    return ev._replace(w=w, sen=np.where(hard, -1, ev.sen))
+
+
+def _choose_segments(ev: _Evidence, et: np.ndarray, pl: _Places, n: int):
+    """One segment per title: one that names a function, else a level, taglines last, aims
+    ("I help...") never. Returns (evidence rows kept, best segment code per title)."""
+    n_seg = len(pl.seg_tag)
+    eseg = pl.seg_id[ev.pos]
     seg_fn = np.zeros(n_seg, dtype=bool)
-    seg_fn[eseg[(efn >= 0) & (ew > 0)]] = True
+    seg_fn[eseg[(ev.fn >= 0) & (ev.w > 0)]] = True
     seg_lvl = np.zeros(n_seg, dtype=bool)
-    seg_lvl[eseg[(esen >= 0) | eflags[:, 0]]] = True
-    rank = np.where(seg_fn, 0, np.where(seg_lvl, 1, 2)) + 4 * (seg_tag > 0)
-    rank = np.where(seg_tag == 2, 99, rank)  # an aim is no role: left out
-    score = rank[eseg].astype(np.int64) * (1 << 40) + eseg
-    best_seg = np.full(n, np.iinfo(np.int64).max)
-    np.minimum.at(best_seg, et, score)
-    chosen = ((best_seg[et] & ((1 << 40) - 1)) == eseg) & (rank[eseg] < 99)
-    best_seg = np.where((best_seg >> 40) >= 99, np.iinfo(np.int64).max, best_seg)
-    sel = np.flatnonzero(chosen)
-    et, epart, pos, length = et[sel], epart[sel], pos[sel], length[sel]
-    efn, ew, esen, eflags = efn[sel], ew[sel], esen[sel], eflags[sel]
-    tok = vocab[codes]
+    seg_lvl[eseg[(ev.sen >= 0) | ev.flags[:, 0]]] = True
+    rank = np.where(seg_fn, 0, np.where(seg_lvl, 1, 2)) + 4 * (pl.seg_tag > 0)
+    rank = np.where(pl.seg_tag == 2, 99, rank)
+    best_seg = np.full(n, _NO_SEGMENT)
+    np.minimum.at(best_seg, et, rank[eseg].astype(np.int64) * (1 << 40) + eseg)
+    keep = ((best_seg[et] & ((1 << 40) - 1)) == eseg) & (rank[eseg] < 99)
+    best_seg = np.where((best_seg >> 40) >= 99, _NO_SEGMENT, best_seg)
+    return np.flatnonzero(keep), best_seg
 
-    # Function per part: the strongest phrase, the later one on a tie (English heads come last).
-    f = np.flatnonzero(efn >= 0)
-    order = f[np.lexsort((pos[f], ew[f], epart[f]))]
-    last = np.r_[epart[order][1:] != epart[order][:-1], True] if len(order) else np.zeros(0, bool)
-    best = order[last]  # one evidence row per part with a function
-    part_head = np.zeros(int(part_id[-1]) + 1, dtype=bool)
-    part_head[epart[eflags[:, 0]]] = True
-    if len(best):
-        bt = et[best]
-        # Primary: the first part (in reading order) that has a function.
-        firsts = np.r_[True, bt[1:] != bt[:-1]]
-        prim = best[firsts]
-        fn_out[et[prim]] = efn[prim]
-        prim_part = np.full(n, -1, dtype=np.int64)
-        prim_part[et[prim]] = epart[prim]
-        # Second: a later part that names another role, or a decisive phrase beside the first.
-        later = best[(epart[best] > prim_part[bt]) & part_head[epart[best]]
-                     & (efn[best] != fn_out[bt])]
-        beside = f[(epart[f] == prim_part[et[f]]) & (ew[f] >= 4) & (efn[f] != fn_out[et[f]])]
-        cand = np.concatenate([later, beside])
-        if len(cand):
-            cand = cand[np.lexsort((pos[cand], et[cand]))]
-            c_first = cand[np.r_[True, et[cand][1:] != et[cand][:-1]]]
-            fn2_out[et[c_first]] = efn[c_first]
-        w_best = ew[prim]
-        conf = np.select([w_best >= 4, w_best >= 3, w_best >= 2.2, w_best >= 2, w_best >= 1],
-                         [0.95, 0.9, 0.8, 0.75, 0.6], 0.45)
-        conf_out[et[prim]] = conf
-        why_out[et[prim]] = ('"' + _phrase_text(tok, pos[prim], length[prim]) + '" → '
-                             + np.asarray(FUNCTIONS, dtype=object)[efn[prim]])
-        if len(cand):
-            why_out[et[c_first]] += (', "' + _phrase_text(tok, pos[c_first], length[c_first])
-                                     + '" → '
-                                     + np.asarray(FUNCTIONS, dtype=object)[efn[c_first]])
 
-    # Seniority: the highest level stated; an in-training part reads as In Training.
-    lv = np.flatnonzero(esen >= 0)
+_NO_SEGMENT = np.iinfo(np.int64).max
+_FUNCTION_NAMES = np.asarray(FUNCTIONS, dtype=object)
+
+
+def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> None:
+    """Function per part: its strongest phrase (the later one on a tie: English heads come
+    last). Primary: the first part with a function; second: a later part naming another role,
+    or a decisive phrase (C-level, founder) beside the first. Fills out's fn, fn2, conf, why."""
+    fn_out, fn2_out, _, conf_out, why_out = out
+    f = np.flatnonzero(ev.fn >= 0)
+    if len(f) == 0:
+        return
+    order = f[np.lexsort((ev.pos[f], ev.w[f], epart[f]))]
+    best = order[np.r_[epart[order][1:] != epart[order][:-1], True]]
+    part_head = np.zeros(n_parts, dtype=bool)
+    part_head[epart[ev.flags[:, 0]]] = True
+    bt = et[best]
+    prim = best[np.r_[True, bt[1:] != bt[:-1]]]
+    fn_out[et[prim]] = ev.fn[prim]
+    prim_part = np.full(len(fn_out), -1, dtype=np.int64)
+    prim_part[et[prim]] = epart[prim]
+    later = best[(epart[best] > prim_part[bt]) & part_head[epart[best]]
+                 & (ev.fn[best] != fn_out[bt])]
+    beside = f[(epart[f] == prim_part[et[f]]) & (ev.w[f] >= 4) & (ev.fn[f] != fn_out[et[f]])]
+    w = ev.w[prim]
+    conf_out[et[prim]] = np.select([w >= 4, w >= 3, w >= 2.2, w >= 2, w >= 1],
+                                   [0.95, 0.9, 0.8, 0.75, 0.6], 0.45)
+    why_out[et[prim]] = ('"' + _phrase_text(tok, ev.pos[prim], ev.length[prim]) + '" → '
+                         + _FUNCTION_NAMES[ev.fn[prim]])
+    cand = np.concatenate([later, beside])
+    if len(cand):
+        cand = cand[np.lexsort((ev.pos[cand], et[cand]))]
+        second = cand[np.r_[True, et[cand][1:] != et[cand][:-1]]]
+        fn2_out[et[second]] = ev.fn[second]
+        why_out[et[second]] += (', "' + _phrase_text(tok, ev.pos[second], ev.length[second])
+                                + '" → ' + _FUNCTION_NAMES[ev.fn[second]])
+
+
+def _seniority(ev: _Evidence, et, epart, n_parts: int, n: int, fn_out) -> tuple[np.ndarray,
+                                                                              np.ndarray]:
+    """(level per title, stopped per title): the highest level stated, an in-training part
+    reading as In Training; a role with no level is Entry Level unless the title says there
+    is no current role ("Retired")."""
+    sen_out = np.full(n, -1, dtype=np.int64)
+    lv = np.flatnonzero(ev.sen >= 0)
     if len(lv):
-        part_level = np.full(len(part_head), 99, dtype=np.int64)
-        np.minimum.at(part_level, epart[lv], np.where(eflags[lv, 1], 99, esen[lv]))
-        part_train = np.zeros(len(part_head), dtype=bool)
-        part_train[epart[lv][eflags[lv, 1]]] = True
+        part_level = np.full(n_parts, 99, dtype=np.int64)
+        np.minimum.at(part_level, epart[lv], np.where(ev.flags[lv, 1], 99, ev.sen[lv]))
+        part_train = np.zeros(n_parts, dtype=bool)
+        part_train[epart[lv][ev.flags[lv, 1]]] = True
         part_level = np.where(part_train, _TRAINING, part_level)
         title_level = np.full(n, 99, dtype=np.int64)
         np.minimum.at(title_level, et[lv], part_level[epart[lv]])
         sen_out = np.where(title_level < 99, title_level, -1)
     stopped = np.zeros(n, dtype=bool)
-    stopped[et[eflags[:, 2]]] = True
+    stopped[et[ev.flags[:, 2]]] = True
     role = np.zeros(n, dtype=bool)
-    role[et[eflags[:, 0]]] = True
+    role[et[ev.flags[:, 0]]] = True
     sen_out = np.where((sen_out < 0) & (role | (fn_out >= 0)) & ~stopped, _ENTRY, sen_out)
-    return _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback,
-                   (title, codes, vocab, mk, t_letters, t_known, after_hard, seg_id, best_seg,
-                    stopped))
+    return sen_out, stopped
+
+
+def _read(cleaned) -> _Reading:
+    """Read distinct titles given their `clean_titles` form (see the module doc), vectorised
+    over all titles at once: words → phrases → segments and parts → function(s), seniority;
+    the fallback model for titles left without a function."""
+    lex, fallback = _model()
+    n = len(cleaned)
+    out = _Reading(np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64),
+                   np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, "", dtype=object))
+    if n == 0:
+        return out
+    tk = _Tokens(cleaned, lex)
+    if len(tk.codes) == 0:
+        return out
+    ev = _match(tk, lex)
+    pl = _places(tk, ev.covered)
+    best_seg = np.full(n, _NO_SEGMENT)
+    stopped = np.zeros(n, dtype=bool)
+    if len(ev.pos):
+        ev = _weigh(ev, tk, pl)
+        keep, best_seg = _choose_segments(ev, tk.title[ev.pos], pl, n)
+        ev = _Evidence(*(a[keep] for a in ev[:6]), ev.covered)
+        et, epart = tk.title[ev.pos], pl.part_id[ev.pos]
+        n_parts = int(pl.part_id[-1]) + 1
+        _functions(ev, et, epart, n_parts, tk.vocab[tk.codes], out)
+        sen, stopped = _seniority(ev, et, epart, n_parts, n, out.function)
+        out.seniority[:] = sen
+    return _finish(*out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
+                                    tk.t_known, pl.after_hard, pl.seg_id, best_seg, stopped))
 
 
 def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
