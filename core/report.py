@@ -19,13 +19,15 @@ from core import charts
 from core.export import day_of
 from core.faq import FaqEntry
 from core.format import count, day, month, pct
-from core.simulator import (
-    ScenarioResult,
+from core.plan_words import (
     assumptions,
     before_after,
     engagement_words,
     ghost_words,
+    plan_sentence,
+    plan_warnings,
 )
+from core.simulator import ScenarioResult
 
 FAQ_IN_REPORT = ("how-to-remove", "notified", "remove-unfollow-block", "bulk-removal")
 
@@ -173,9 +175,9 @@ def plan_section(plan: ScenarioResult | None) -> list[str]:
                          index=pd.Index([row[0] for row in before_after(plan)], name="Measure"))
     protected = ", ".join(f"{count(p.people)} {p.label}" + ("" if p.on else " (switched off)")
                           for p in plan.protections)
-    out += [f"<p>{_text(plan.sentence)}</p>",
+    out += [f"<p>{_text(plan_sentence(plan))}</p>",
             f"<p>Protected: {_text(protected)}.</p>",
-            "".join(f"<p class='note'>{_text(text)}</p>" for _, text in plan.warnings),
+            "".join(f"<p class='note'>{_text(text)}</p>" for _, text in plan_warnings(plan)),
             _table(table, index=True),
             f"<p class='muted'>{_text(engagement_words(plan))} {_text(ghost_words(plan))}</p>",
             _chart(charts.plan_composition_chart(plan.composition, plan.engagement)),

@@ -21,36 +21,20 @@ or "unknown" (then no rule may depend on it and shares say "unknown").
 from __future__ import annotations
 
 import math
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 
 import numpy as np
 import pandas as pd
 
 from core.export import DEFAULT_PER_DAY, MAX_PER_DAY, schedule, weekly
-from core.format import count, day, pct
-from core.reach import (
-    DEFAULT_ENGAGED_RATE,
-    ENGAGED_RATE_SOURCE,
-    PARAMETERS,
-    ModelA,
-    ModelB,
-    model_values,
-)
+from core.reach import DEFAULT_ENGAGED_RATE, ModelA, ModelB
 from core.schema import CONNECTION_CAP
+from core.text import search_mask
 
 #: The default plan never removes more than this share of the network.
 SAFE_SHARE = 0.15
 #: Above this share removed, the plan is over-pruning (warning, and the curve marks the zone).
 OVERPRUNE_SHARE = 0.30
-#: Why over-pruning is a risk, with its source.
-RESTRICTED_DISCOVERY = (
-    "The guide this app started from (ConnectSafely, \"How to Remove Connections on LinkedIn in "
-    "2026\") warns that over-pruning restricts discovery: with fewer connections fewer people "
-    "see your posts, and fewer paths lead new people to you.")
-#: Where the pace advice comes from.
-PACE_SOURCE = ("LinkedIn publishes no limit for removals; the usual advice is 10 to 20 a day, "
-               "and many in one session may trigger its automated checks (seed guide).")
-
 ENGAGEMENT_NEEDED = ("Your export has no messages.csv, so nobody's engagement is known. Upload "
                      "the whole export zip, or state an assumed engagement rate.")
 
@@ -205,24 +189,6 @@ class Reach:
 
 
 @dataclass(frozen=True)
-class Assumption:
-    name: str
-    value: str
-    source: str
-
-
-@dataclass(frozen=True)
-class Metric:
-    """A headline number as the page shows it; `note` says what it rests on ("assumed")."""
-
-    label: str
-    value: str
-    delta: str | None
-    help: str
-    note: str | None = None
-
-
-@dataclass(frozen=True)
 class ScenarioResult:
     """A plan and everything it does. Arrays are aligned to the connection table's rows."""
 
@@ -245,8 +211,6 @@ class ScenarioResult:
     schedule: pd.DataFrame          # day, removals
     weekly: pd.DataFrame            # week, days, removals
     composition: pd.DataFrame       # state, band, engagement, people (before and after)
-    sentence: str
-    warnings: tuple[tuple[str, str], ...] = field(default_factory=tuple)  # (level, text)
 
     @property
     def removed(self) -> int:
@@ -574,7 +538,7 @@ def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
                            scenario, marks=(removed, sel.cap, overprune_start(people)))
     days = schedule(removed, scenario.pace)
     has_dates = not np.isnat(cols.connected).all()
-    result = ScenarioResult(
+    return ScenarioResult(
         scenario=scenario, engagement=basis, today=today, mask=sel.mask, order=sel.order,
         reasons=_reasons(sel.order, rules, masks, _ids(scenario.remove_ids, cols.n)),
         matched=sel.matched, protected=cover, unavailable=unavailable,
@@ -582,15 +546,8 @@ def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
                                       cols.band is not None, basis, has_dates),
         capped=sel.capped, cap=sel.cap, before=before, after=after,
         reach=_reach(scenario, before, after, basis), curve=curve, schedule=days,
-        weekly=weekly(days), composition=composition(cols, p, sel.mask), sentence="",
+        weekly=weekly(days), composition=composition(cols, p, sel.mask),
     )
-    return _with_words(result, rules)
-
-
-def _with_words(result: ScenarioResult, rules: list[tuple[int, Rule]]) -> ScenarioResult:
-    """Attach the plan's sentence and warnings (they read the finished numbers)."""
-    return replace(result, sentence=plan_sentence(result, rules),
-                   warnings=tuple(plan_warnings(result)))
 
 
 def composition(cols: Columns, p: np.ndarray | None, mask: np.ndarray) -> pd.DataFrame:
@@ -663,251 +620,12 @@ def tradeoff_curve(sequence: np.ndarray, p: np.ndarray | None, strong: np.ndarra
     })
 
 
-# --- words ----------------------------------------------------------------------------------
-
-
-def plan_sentence(result: ScenarioResult, rules: list[tuple[int, Rule]] | None = None) -> str:
-    """The plan as one paragraph a coach could read out (`rules`: (slot, rule), none empty)."""
-    s = result.scenario
-    if rules is None:
-        rules = [(slot, r) for slot, r in enumerate(s.rules) if not r.is_empty]
-    usable = [r for _, r in rules
-              if not any(k in result.unavailable for k, _ in r.conditions())]
-    if usable:
-        what = "Remove people " + " OR people ".join(r.text() for r in usable) + "."
-    else:
-        what = "No rule is on, so no rule removes anyone."
-    for slot, r in rules:
-        missing = [result.unavailable[k] for k, _ in r.conditions() if k in result.unavailable]
-        if missing:
-            what += f" Rule {slot + 1} selects nobody for now. {missing[0]}"
-    kept = [_PROTECTION_PHRASES[p.key].format(months=s.protections.recent_months)
-            for p in result.protections if p.on]
-    never = (" Never removed: " + _join(kept) + "." if kept else
-             " No protection is on: every person a rule matches can be removed.")
-    cap = (f" At most {pct(s.max_share, 0)} of your network ({count(result.cap)} people), "
-           "least valuable first." if s.max_share < 1 else "")
-    hand = len([i for i in s.remove_ids if 0 <= i < len(result.mask) and result.mask[i]])
-    picked = f" Plus {count(hand)} you picked by hand." if hand else ""
-    assumed = ""
-    if result.engagement == "assumed" and any(
-            k == "quiet_months" for r in usable for k, _ in r.conditions()):
-        assumed = (" Engagement is assumed: your export has no messages, so \"no message\" "
-                   "means anyone you did not mark as engaging with you.")
-    return what + never + cap + picked + assumed
-
-
-_PROTECTION_PHRASES = {
-    "engaged": "anyone engaged", "strong_fit": "strong fits",
-    "recent": "people connected in the last {months} months", "by_hand": "people you protected",
-}
-
-
-def _join(items: list[str]) -> str:
-    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " or " + items[-1]
-
-
-def plan_warnings(result: ScenarioResult) -> list[tuple[str, str]]:
-    """(level, words): over-pruning (with its source) and an empty network are warnings; people
-    left out by the cap are information."""
-    out = []
-    if result.before.people and result.after.people == 0:
-        out.append(("warning",
-                    "This plan removes everyone: there would be no network left to reach."))
-    if result.over_pruning:
-        why = []
-        if result.removed_share > OVERPRUNE_SHARE:
-            why.append(f"it removes {pct(result.removed_share)} of your network (more than "
-                       f"{pct(OVERPRUNE_SHARE, 0)})")
-        if result.before.strong is not None and (result.after.strong or 0) < result.before.strong:
-            lost = result.before.strong - (result.after.strong or 0)
-            why.append(f"it removes {count(lost)} strong fit(s)")
-        out.append(("warning", "Over-pruning: " + " and ".join(why) + ". "
-                    + RESTRICTED_DISCOVERY))
-    if result.capped:
-        out.append(("info", f"{count(result.capped)} more people match your rules but are left "
-                            f"out by the {pct(result.scenario.max_share, 0)} cap."))
-    return out
-
-
-def _pts(after: float | None, before: float | None) -> str | None:
-    if after is None or before is None or after == before:
-        return None
-    return f"{(after - before) * 100:+.1f} pts"
-
-
-def _change(after: float, before: float) -> str | None:
-    return f"{(after / before - 1) * 100:+.1f}%" if before and after != before else None
-
-
-def headline(result: ScenarioResult) -> list[Metric]:
-    """The five headline numbers, formatted once for the page and the report."""
-    b, a, r = result.before, result.after, result.reach
-    tag = result.engagement
-    engaged = Metric(
-        "Engaged share", pct(a.engaged_share) if tag != "unknown" else "unknown",
-        (_pts(a.engaged_share, b.engaged_share) or "no change") if tag != "unknown" else None,
-        f"Engaged people / real people ({tag}). Before: {pct(b.engaged_share)}."
-        if tag != "unknown" else ENGAGEMENT_NEEDED, note=tag if tag != "unknown" else None)
-    icp = Metric("ICP share", pct(a.icp_share) if b.strong is not None else "no ICP",
-                 _pts(a.icp_share, b.icp_share),
-                 f"Strong fits / real people. Before: {pct(b.icp_share)} "
-                 f"({count(b.strong)} strong fits)." if b.strong is not None else
-                 "Define an ICP to see this.")
-    basis = f" Engaged share behind it: {r.basis}."
-    note = {"measured": None, "assumed": "engagement assumed"}.get(
-        r.basis, f"assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engaged")
-    return [
-        Metric("Connections", count(a.connections),
-               f"-{count(result.removed)}" if result.removed else None,
-               f"Every row, ghost rows included. Headroom under LinkedIn's "
-               f"{count(CONNECTION_CAP)} cap: {count(b.headroom)} now, {count(a.headroom)} "
-               "after."),
-        engaged, icp,
-        Metric("Reach, model A", count(r.a_after), _change(r.a_after, r.a_before),
-               "Impressions per post if each viewer's feed is ranked by affinity to you: "
-               "removing people can only lower it." + basis, note),
-        Metric("Reach, model B", count(r.b_after), _change(r.b_after, r.b_before),
-               "Impressions per post if a test audience decides how far a post spreads (a "
-               "hypothesis LinkedIn does not document)." + basis, note),
-    ]
-
-
-def before_after(result: ScenarioResult) -> list[tuple[str, str, str, str]]:
-    """(measure, before, after, change) rows, formatted as the page formats its metrics."""
-    b, a, r, tag = result.before, result.after, result.reach, result.engagement
-    known = tag != "unknown"
-    projected = {"measured": "projected", "assumed": "projected, engagement assumed"}.get(
-        r.basis, f"projected, assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engaged")
-    rows = [
-        ("Connections (ghost rows included)", count(b.connections), count(a.connections),
-         f"-{count(result.removed)}"),
-        ("Real people", count(b.people), count(a.people), f"-{count(result.removed)}"),
-        (f"Engaged share ({tag})", pct(b.engaged_share) if known else "unknown",
-         pct(a.engaged_share) if known else "unknown",
-         (_pts(a.engaged_share, b.engaged_share) or "no change") if known else "–"),
-        ("ICP share (strong fits)", pct(b.icp_share) if b.strong is not None else "no ICP",
-         pct(a.icp_share) if b.strong is not None else "no ICP",
-         _pts(a.icp_share, b.icp_share) or "–"),
-        (f"Reach per post, model A ({projected})", count(r.a_before), count(r.a_after),
-         _change(r.a_after, r.a_before) or "–"),
-        (f"Reach per post, model B ({projected})", count(r.b_before), count(r.b_after),
-         _change(r.b_after, r.b_before) or "–"),
-    ]
-    return rows
-
-
-def engagement_words(result: ScenarioResult) -> str:
-    """One sentence on where the engaged numbers come from, written from the data."""
-    b = result.before
-    if result.engagement == "measured":
-        return (f"Engagement is measured from your messages: {count(b.engaged)} of "
-                f"{count(b.people)} people ({pct(b.engaged_share)}).")
-    if result.engagement == "assumed":
-        return ("Engagement is assumed (your estimate): every engaged number is an expected "
-                "value, not a count.")
-    return ("Engagement is unknown (no messages in this export): shares of engaged people are "
-            f"not shown, and reach assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engage.")
-
-
-def ghost_words(result: ScenarioResult) -> str:
-    ghosts = result.before.connections - result.before.people
-    if not ghosts:
-        return "Shares count real people."
-    return (f"Shares count real people only: the {count(ghosts)} ghost rows (deleted or hidden "
-            "accounts) count towards LinkedIn's cap but cannot see, engage or be removed.")
-
-
-def assumptions(result: ScenarioResult) -> list[Assumption]:
-    """Every assumption the numbers rest on: human name, value and source."""
-    s, b = result.scenario, result.before
-    out = []
-    if result.engagement == "measured":
-        out.append(Assumption("Engagement", f"measured: {count(b.engaged)} of {count(b.people)} "
-                              f"people ({pct(b.engaged_share)})",
-                              "Your export's messages: people you exchanged messages with."))
-    elif result.engagement == "assumed":
-        value = (f"strong fit {pct(s.band_rates[0], 0)}, partial {pct(s.band_rates[1], 0)}, "
-                 f"off-profile {pct(s.band_rates[2], 0)}" if s.band_rates is not None
-                 else f"{pct(s.assumed_rate, 0)} of everyone")
-        out.append(Assumption("Assumed engagement rate", value,
-                              "Your estimate. " + ENGAGED_RATE_SOURCE))
-    else:
-        out.append(Assumption("Engaged share used for reach",
-                              f"{pct(DEFAULT_ENGAGED_RATE, 0)} (default)", ENGAGED_RATE_SOURCE))
-    out.append(Assumption("Today, for the rules", day(result.today),
-                          "The newest date in your export, so the plan does not drift."))
-    out.append(Assumption("Removals per day", count(s.pace), PACE_SOURCE))
-    values = model_values(s.model_a, s.model_b)
-    for prm in PARAMETERS:
-        out.append(Assumption(f"Model {prm.model}: {prm.name}", prm.format(values[prm.key]),
-                              prm.source))
-    return out
-
-
-def person_status(result: ScenarioResult, rows: np.ndarray) -> list[str]:
-    """For the people list: what the plan does with each of `rows`, and why, in one phrase."""
-    pos = {int(r): k for k, r in enumerate(result.order)}
-    s = result.scenario
-    on = {p.key: p.on for p in result.protections}
-    words = {p.key: p.label for p in result.protections}
-    out = []
-    for i in np.asarray(rows, dtype=int):
-        if result.mask[i]:
-            out.append("Removed: " + str(result.reasons[pos[i]]))
-            continue
-        if i in s.protect_ids and on["by_hand"]:
-            out.append("Kept: you protected them")
-            continue
-        by = [words[k] for k, m in result.protected.items() if on[k] and m[i] and k != "by_hand"]
-        if by:
-            out.append(("Matches a rule, kept: " if result.matched[i] else "Protected: ")
-                       + ", ".join(by))
-        elif result.matched[i]:
-            out.append(f"Matches a rule, beyond the {pct(s.max_share, 0)} cap")
-        else:
-            out.append("Not in the plan")
-    return out
-
-
 # --- people search --------------------------------------------------------------------------
-
-
-def _folded_words(texts: pd.Series):
-    """Texts as " word word ": lower-case, accents removed (é → e), anything else a space."""
-    import pyarrow as pa
-    import pyarrow.compute as pc
-
-    arr = pa.array(texts.astype(str).fillna(""), type=pa.large_string())
-    arr = pc.utf8_normalize(pc.utf8_lower(arr), form="NFKD")
-    arr = pc.replace_substring_regex(arr, r"\p{Mn}+", "")
-    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
-    space = pa.scalar(" ", pa.large_string())
-    return pc.binary_join_element_wise(space, arr, space, pa.scalar("", pa.large_string()))
-
-
-def _folded_query(query: str) -> list[str]:
-    import unicodedata
-
-    text = unicodedata.normalize("NFKD", query.lower())
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    words = "".join(ch if ch.isalnum() or ch in "&+#" else " " for ch in text).split()
-    return words
 
 
 def find_people(connections: pd.DataFrame, query: str) -> np.ndarray:
     """Rows (not ghosts) whose name, title or company hold every word of `query` as a whole
-    word, accents and case ignored: "CTO" finds CTOs, not "Director" or "Victor"; "zoe" finds
-    "Zoë". User text is never a pattern (a plain substring test on padded words)."""
-    import pyarrow.compute as pc
-
-    words = _folded_query(query)
-    real = ~connections["is_blank"].to_numpy(dtype=bool)
-    if not words:
-        return np.flatnonzero(real)
-    hay = _folded_words(connections["full_name"].astype(str) + " " + connections["position"]
-                        .astype(str) + " " + connections["company"].astype(str))
-    hit = real.copy()
-    for word in words:
-        hit &= pc.match_substring(hay, f" {word} ").to_numpy(zero_copy_only=False)
-    return np.flatnonzero(hit)
+    word, accents and case ignored (`core.text.search_mask`: "CTO" finds CTOs, not "Director")."""
+    hay = (connections["full_name"].astype(str) + " " + connections["position"].astype(str)
+           + " " + connections["company"].astype(str))
+    return np.flatnonzero(search_mask(hay, query) & ~connections["is_blank"].to_numpy(dtype=bool))

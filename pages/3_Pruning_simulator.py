@@ -6,7 +6,15 @@ import ui
 from core import charts
 from core.export import pace_warning, plan_checklist
 from core.format import count
-from core.simulator import OVERPRUNE_SHARE, assumptions, engagement_words, ghost_words, headline
+from core.plan_words import (
+    assumptions,
+    engagement_words,
+    ghost_words,
+    headline,
+    plan_sentence,
+    plan_warnings,
+)
+from core.simulator import OVERPRUNE_SHARE
 from ui import report
 from ui import simulator_page as sp
 
@@ -42,13 +50,13 @@ with main:
                    help=metric.help, delta_description=metric.note,
                    delta_arrow="off" if metric.delta == "no change" else "auto")
     with st.container(border=True):
-        st.markdown(f"**Your plan.** {result.sentence}")
+        st.markdown(f"**Your plan.** {plan_sentence(result)}")
         st.caption("Protected: " + ", ".join(
             f"{count(p.people)} {p.label}" + ("" if p.on else " (off)")
             for p in result.protections)
             + f". {count(result.removed)} of {count(result.before.people)} people removed. "
             + engagement_words(result) + " " + ghost_words(result))
-    for level, text in result.warnings:
+    for level, text in plan_warnings(result):
         if level == "warning":
             st.warning(text, icon=":material/warning:")
         else:

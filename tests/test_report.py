@@ -16,8 +16,9 @@ from hypothesis import strategies as st
 from core import scenario_params as params
 from core.charts import growth_chart
 from core.faq import load_faq
+from core.plan_words import assumptions, before_after, headline, plan_sentence
 from core.report import FAQ_IN_REPORT, ReportInput, plan_people, render_report
-from core.simulator import Rule, Scenario, assumptions, before_after, headline, run
+from core.simulator import Rule, Scenario, run
 
 XSS = "<img src=x onerror=alert(1)>"
 TODAY = pd.Timestamp("2026-11-01")
@@ -172,7 +173,7 @@ def test_reports_for_random_scenarios_render_every_chart_and_match_the_page(
         _check_svg(svg)
     assert len(_svgs(page)) == (4 if plan.removed else 3)
     text = _text_only(page)
-    assert html.escape(plan.sentence, quote=True) in text
+    assert html.escape(plan_sentence(plan), quote=True) in text
     for metric in headline(plan):  # the page's numbers, in the report's table
         if metric.label != "Connections":
             assert f"<td>{html.escape(metric.value)}</td>" in text, metric

@@ -14,18 +14,16 @@ from hypothesis import strategies as st
 
 from core import charts, simulator
 from core import scenario_params as params
-from core.reach import PARAMETERS, ModelA, ModelB, models
-from core.simulator import (
+from core.plan_words import (
     RESTRICTED_DISCOVERY,
-    SAFE_SHARE,
-    Protections,
-    Rule,
-    Scenario,
     before_after,
-    find_people,
     headline,
     person_status,
+    plan_sentence,
+    plan_warnings,
 )
+from core.reach import PARAMETERS, ModelA, ModelB, models
+from core.simulator import SAFE_SHARE, Protections, Rule, Scenario, find_people
 
 TODAY = pd.Timestamp("2026-11-01")
 NO_PROTECTION = Protections(engaged=False, strong_fit=False, recent=False, by_hand=False)
@@ -78,7 +76,7 @@ def test_conditions_of_a_rule_must_all_hold_and_rules_are_alternatives():
     reasons = dict(zip(r.order.tolist(), r.reasons, strict=True))
     assert reasons[0] == ("rule 1: with an ICP fit below 30; "
                           "rule 2: connected more than 5 years ago")
-    assert "fit below 30 AND" not in r.sentence and " OR people " in r.sentence
+    assert "fit below 30 AND" not in plan_sentence(r) and " OR people " in plan_sentence(r)
 
 
 def test_a_rule_reads_as_a_sentence():
@@ -91,7 +89,7 @@ def test_a_rule_reads_as_a_sentence():
 def test_an_empty_rule_selects_nobody():
     df = network([False] * 3, fit=[1, 2, 3])
     r = run(df, Scenario(rules=(Rule(),), protections=NO_PROTECTION, max_share=1.0))
-    assert r.removed == 0 and "No rule is on" in r.sentence
+    assert r.removed == 0 and "No rule is on" in plan_sentence(r)
 
 
 # --- protections ----------------------------------------------------------------------------
@@ -120,7 +118,7 @@ def test_your_own_remove_call_beats_a_protection_and_says_so():
     r = run(df, Scenario(rules=(), remove_ids=frozenset({0})))
     assert r.mask.tolist() == [True, False]
     assert r.reasons[0] == "your call (you ticked Remove)"
-    assert any("strong fit" in text for _, text in r.warnings)  # fewer strong fits: warned
+    assert any("strong fit" in text for _, text in plan_warnings(r))  # fewer strong fits: warned
 
 
 _people = st.lists(st.tuples(st.booleans(), st.floats(0, 100), st.booleans(),
@@ -173,10 +171,10 @@ def test_over_pruning_is_warned_with_the_seed_guides_point():
     df = network([False] * 10, fit=[10] * 9 + [90])
     r = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=1.0), today=TODAY)
     assert r.removed == 9 and r.over_pruning
-    assert any(RESTRICTED_DISCOVERY in text for level, text in r.warnings if level == "warning")
+    assert any(RESTRICTED_DISCOVERY in text for level, text in plan_warnings(r) if level == "warning")
     small = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=0.2), today=TODAY)
     assert small.removed == 2 and not small.over_pruning
-    assert any("7 more people" in text for level, text in small.warnings if level == "info")
+    assert any("7 more people" in text for level, text in plan_warnings(small) if level == "info")
     assert r.zone_start == 4  # more than 30% of 10
 
 
@@ -187,14 +185,14 @@ def test_no_engagement_rule_without_data_unless_a_rate_is_assumed():
     df = network([None] * 6, fit=[10] * 6)
     r = run(df, Scenario(protections=NO_PROTECTION, max_share=1.0))
     assert r.engagement == "unknown" and "quiet_months" in r.unavailable
-    assert r.removed == 0 and "Rule 1 selects nobody" in r.sentence
+    assert r.removed == 0 and "Rule 1 selects nobody" in plan_sentence(r)
     m = {x.label: x for x in headline(r)}
     assert m["Engaged share"].value == "unknown" and r.reach.basis == "default assumption"
     assumed = run(df, Scenario(protections=NO_PROTECTION, max_share=1.0, assumed_rate=0.2,
                                engaged_ids=frozenset({0})))
     assert assumed.engagement == "assumed" and "quiet_months" not in assumed.unavailable
     assert assumed.mask.tolist() == [False] + [True] * 5  # the one marked as engaging stays
-    assert "Engagement is assumed" in assumed.sentence
+    assert "Engagement is assumed" in plan_sentence(assumed)
     assert all("assumed" in row[0] for row in before_after(assumed)
                if row[0].startswith(("Engaged", "Reach")))
 

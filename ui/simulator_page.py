@@ -15,15 +15,9 @@ import pandas as pd
 import streamlit as st
 
 from core import scenario_params as sp
+from core.plan_words import Assumption, person_status
 from core.reach import PARAMETERS
-from core.simulator import (
-    RULE_SLOTS,
-    Assumption,
-    Scenario,
-    ScenarioResult,
-    find_people,
-    person_status,
-)
+from core.simulator import RULE_SLOTS, Scenario, ScenarioResult, find_people
 from ui import derived
 from ui.state import Picks, state
 
