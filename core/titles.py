@@ -655,16 +655,18 @@ def _read(cleaned) -> _Reading:
         sen, stopped = _seniority(ev, et, epart, n_parts, n, out.function)
         out.seniority[:] = sen
     return _finish(*out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
-                                    tk.t_known, pl.after_hard, pl.seg_id, best_seg, stopped))
+                                    tk.t_known, pl.after_hard, pl.seg_id, pl.seg_tag, best_seg,
+                                    stopped))
 
 
 def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
     """Ask the fallback model about titles the lexicon gave no function: the words of the
-    chosen segment (the first one when none was chosen), before any "@ company"."""
+    chosen segment (the first one when none was chosen), before any "@ company", never an
+    aim ("I help...")."""
     todo = np.flatnonzero(fn_out < 0)
     if fallback is None or len(todo) == 0 or ctx is None:
         return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
-    title, codes, vocab, mk, letters, known, after_hard, seg_id, best_seg, stopped = ctx
+    title, codes, vocab, mk, letters, known, after_hard, seg_id, seg_tag, best_seg, stopped = ctx
     need = np.zeros(len(fn_out), dtype=bool)
     need[todo] = True
     need &= ~stopped
@@ -680,7 +682,7 @@ def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Read
     # Words the lexicon knows (levels, generic role nouns) say nothing about the function:
     # "Praktikant" or "Directeur" alone stay unknown rather than be guessed from noise.
     mask = (need[title] & (seg_id == chosen[title]) & ~after_hard & (mk == WORD)
-            & letters[codes] & ~known[codes])
+            & letters[codes] & ~known[codes] & (seg_tag[seg_id] != 2))
     rows, fn, p = fallback.predict(title[mask], codes[mask], vocab)
     ok = fn >= 0
     rows, fn, p = rows[ok], fn[ok], p[ok]
