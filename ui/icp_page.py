@@ -24,6 +24,7 @@ import pyarrow.compute as pc
 import streamlit as st
 
 from core.charts import fit_histogram
+from core.export import safe_for_display
 from core.format import count, pct
 from core.icp import (
     DIMENSIONS,
@@ -523,7 +524,7 @@ def render_signals(value: ICP) -> None:
     )
     with st.expander("Most common titles in your network (tick to add as keywords)"):
         st.dataframe(
-            top("position", 15),
+            safe_for_display(top("position", 15)),
             hide_index=True,
             width="stretch",
             key="icp_titles_pick",
@@ -752,7 +753,7 @@ def render_people(value: ICP) -> None:
             st.caption(f"Nobody is in the {BANDS[shown].lower()} band.")
         else:
             st.dataframe(
-                people.drop(columns=["title_key", "function", "seniority"]),
+                safe_for_display(people.drop(columns=["title_key", "function", "seniority"])),
                 hide_index=True,
                 width="stretch",
                 height=320,
