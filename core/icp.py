@@ -115,14 +115,14 @@ class ICP:
     def to_json(self, corrections: Corrections = ()) -> str:
         """The ICP as indented JSON with a schema version, for a download.
 
-        `corrections` (the user's title readings) go along so they come back with the file.
-        Criteria only: neither the ICP nor a correction names a person, so the file holds no
-        personal data.
+        `corrections` (the user's title readings) go along so they come back with the file;
+        only those `load_icp_file` accepts, so a saved file always loads again. Criteria only:
+        neither the ICP nor a correction names a person, so the file holds no personal data.
         """
         data = {"schema": SCHEMA_VERSION, **asdict(self), "weights": dict(self.weights)}
         data["corrections"] = [
             {"title": c.title, "function": c.function, "seniority": c.seniority}
-            for c in corrections
+            for c in _savable(corrections)
         ]
         return json.dumps(data, ensure_ascii=False, indent=2)
 
@@ -253,6 +253,21 @@ def _corrections(value) -> Corrections:
         out.pop(key, None)
         out[key] = Correction(key, function, seniority)
     return tuple(out.values())
+
+
+def _savable(corrections: Corrections) -> Corrections:
+    """The corrections an ICP file can hold: vocabulary values, a title within MAX_TITLE, the
+    newest MAX_CORRECTIONS (a correction made elsewhere may not have gone through
+    `with_correction`)."""
+    ok = tuple(
+        c
+        for c in corrections
+        if 0 < len(c.title) <= MAX_TITLE
+        and (c.function or c.seniority)
+        and c.function in ("", *FUNCTIONS)
+        and c.seniority in ("", *SENIORITIES)
+    )
+    return ok[-MAX_CORRECTIONS:]
 
 
 def with_correction(corrections: Corrections, correction: Correction) -> Corrections:

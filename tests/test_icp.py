@@ -723,6 +723,13 @@ def test_a_file_at_every_bound_at_once_loads_again():
     assert load_icp_file(icp.to_json(said).encode()) == (icp, said)
     too_long = with_correction(said, Correction("x" * 201, "Sales"))
     assert too_long == said
+    # Corrections made without with_correction are saved only where a file can hold them.
+    odd = (
+        Correction("x" * 201, "Sales"),
+        Correction("ok", "Wizardry"),
+        Correction("fine", "Legal"),
+    )
+    assert load_icp_file(icp.to_json(odd)) == (icp, (Correction("fine", "Legal"),))
 
 
 def test_an_export_without_position_or_company_columns_scores():
