@@ -31,21 +31,31 @@ def main() -> None:
             plain = best_of(lambda p=path: pd.read_csv(p, skiprows=3))
             ours = best_of(lambda p=path: load_connections(p))
             mem_plain = peak_rss_mb(
-                f"import pandas as pd\ndef work():\n    pd.read_csv({str(path)!r}, skiprows=3)")
+                f"import pandas as pd\ndef work():\n    pd.read_csv({str(path)!r}, skiprows=3)"
+            )
             mem_ours = peak_rss_mb(
                 "from core.connections import load_connections\n"
-                f"def work():\n    load_connections({str(path)!r})")
-            rows.append([f"{n:,}", f"{path.stat().st_size / 1e6:.1f} MB",
-                         f"{plain * 1e3:.0f} ms", f"{ours * 1e3:.0f} ms",
-                         f"{mem_plain:.0f} MB", f"{mem_ours:.0f} MB"])
+                f"def work():\n    load_connections({str(path)!r})"
+            )
+            rows.append(
+                [
+                    f"{n:,}",
+                    f"{path.stat().st_size / 1e6:.1f} MB",
+                    f"{plain * 1e3:.0f} ms",
+                    f"{ours * 1e3:.0f} ms",
+                    f"{mem_plain:.0f} MB",
+                    f"{mem_ours:.0f} MB",
+                ]
+            )
         eras = []
         for variant in ("modern", "no_url", "legacy", "resaved"):
             path = Path(tmp) / f"Connections_{variant}.csv"
             path.write_bytes(connections_csv(30_000, seed=11, variant=variant))
             eras.append([variant, f"{best_of(lambda p=path: load_connections(p)) * 1e3:.0f} ms"])
     print("Loader: load_connections vs plain pandas.read_csv(skiprows=3), median of 5 runs")
-    print(table(["rows", "file", "read_csv", "load_connections", "peak read_csv", "peak load"],
-                rows))
+    print(
+        table(["rows", "file", "read_csv", "load_connections", "peak read_csv", "peak load"], rows)
+    )
     print("\nEach export era at 30,000 rows (median of 5 runs)")
     print(table(["era", "load_connections"], eras))
     print(f"Target: at most {TARGET_MS} ms at 30,000 rows.")

@@ -20,7 +20,7 @@ sys.path.insert(0, str(ROOT))
 
 from bench.common import table  # noqa: E402
 
-CHILD = r'''
+CHILD = r"""
 import json, sys, time, gc, threading, tracemalloc
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
@@ -75,12 +75,13 @@ peak = (tracemalloc.get_traced_memory()[1] - tracemalloc.get_traced_memory()[0])
 del at  # the session ends: its state, uploads and caches go with it
 released = (held() - base) / 2**20
 print(json.dumps({"rows": rows, "mem_mb": mem, "peak_mb": peak, "after_end_mb": released}))
-'''
+"""
 
 
 def measure(n: int) -> dict:
-    out = subprocess.run([sys.executable, "-c", CHILD, str(n)], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", CHILD, str(n)], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
@@ -89,25 +90,32 @@ def main() -> None:
     for n in (5_000, 30_000):
         t = time.perf_counter()
         res = measure(n)
-        rows = [[page, f"{first:.2f} s", f"{act:.2f} s"] for page, (first, act) in
-                res["rows"].items()]
+        rows = [
+            [page, f"{first:.2f} s", f"{act:.2f} s"] for page, (first, act) in res["rows"].items()
+        ]
         total = sum(a + b for a, b in res["rows"].values())
         print(f"\n{n:,} connections (one session; measured in {time.perf_counter() - t:.0f} s)")
         print(table(["page", "first run CPU", "interaction CPU"], rows))
-        print(f"CPU for the whole journey: {total:.1f} s · memory held by the session: "
-              f"{res['mem_mb']:.0f} MB (target at most 300 MB; about {res['peak_mb']:.0f} MB "
-              f"at its peak) · still held after the session ends: {res['after_end_mb']:.0f} MB")
+        print(
+            f"CPU for the whole journey: {total:.1f} s · memory held by the session: "
+            f"{res['mem_mb']:.0f} MB (target at most 300 MB; about {res['peak_mb']:.0f} MB "
+            f"at its peak) · still held after the session ends: {res['after_end_mb']:.0f} MB"
+        )
         summary[n] = (total, res["mem_mb"])
     cpu5, mem5 = summary[5_000]
     cores, ram_gb = 2, 24
     print("\nEstimate for a workshop on this machine (2 cores, 24 GB):")
     mem30 = summary[30_000][1]
-    print(f"- memory: {ram_gb * 1024 * 0.6 / max(mem5, 1):.0f} sessions of 5k connections (or "
-          f"{ram_gb * 1024 * 0.6 / max(mem30, 1):.0f} of 30k) fit in 60% of RAM, beside the "
-          "server's own imports")
-    print(f"- CPU: one attendee's whole journey costs {cpu5:.1f} CPU-seconds at 5k; spread over "
-          f"a 10-minute exercise, {cores * 600 / max(cpu5, 0.1) * 0.5:.0f} attendees keep the "
-          "cores half busy")
+    print(
+        f"- memory: {ram_gb * 1024 * 0.6 / max(mem5, 1):.0f} sessions of 5k connections (or "
+        f"{ram_gb * 1024 * 0.6 / max(mem30, 1):.0f} of 30k) fit in 60% of RAM, beside the "
+        "server's own imports"
+    )
+    print(
+        f"- CPU: one attendee's whole journey costs {cpu5:.1f} CPU-seconds at 5k; spread over "
+        f"a 10-minute exercise, {cores * 600 / max(cpu5, 0.1) * 0.5:.0f} attendees keep the "
+        "cores half busy"
+    )
 
 
 if __name__ == "__main__":

@@ -23,8 +23,22 @@ from core.loader import (
 )
 
 __all__ = [
-    "CONNECTION_CAP", "EXPECTED_FILE", "MAX_CSV_BYTES", "MAX_MEMBER_BYTES", "MAX_RATIO",
-    "MAX_UNZIPPED_BYTES", "MAX_ZIP_BYTES", "Duplicate", "ExportError", "LoadReport", "Network",
-    "load_connections", "load_export", "load_files", "normalise_url", "normalise_urls",
-    "parse_dates", "url_keys",
+    "CONNECTION_CAP",
+    "EXPECTED_FILE",
+    "MAX_CSV_BYTES",
+    "MAX_MEMBER_BYTES",
+    "MAX_RATIO",
+    "MAX_UNZIPPED_BYTES",
+    "MAX_ZIP_BYTES",
+    "Duplicate",
+    "ExportError",
+    "LoadReport",
+    "Network",
+    "load_connections",
+    "load_export",
+    "load_files",
+    "normalise_url",
+    "normalise_urls",
+    "parse_dates",
+    "url_keys",
 ]

@@ -31,8 +31,21 @@ At most `CONNECTION_CAP` rows: the newest, as LinkedIn keeps.
 """
 
 COLUMNS = [
-    "first_name", "last_name", "full_name", "url", "url_key", "email", "company", "position",
-    "headline", "connected_on", "text", "is_blank", "interactions", "last_interaction", "engaged",
+    "first_name",
+    "last_name",
+    "full_name",
+    "url",
+    "url_key",
+    "email",
+    "company",
+    "position",
+    "headline",
+    "connected_on",
+    "text",
+    "is_blank",
+    "interactions",
+    "last_interaction",
+    "engaged",
     "direction",
 ]
 

@@ -12,8 +12,15 @@ import zipfile
 from tests.conftest import MODERN_HEADER, PREAMBLE, make_zip, modern_csv
 
 XSS = "<img src=x onerror=alert(1)>"
-INJECTIONS = ["=HYPERLINK(\"http://evil\",\"x\")", "+SUM(A1)", "-2+3", "@cmd", XSS,
-              "**bold** [link](http://evil) $x^2$", "<script>alert(2)</script>"]
+INJECTIONS = [
+    '=HYPERLINK("http://evil","x")',
+    "+SUM(A1)",
+    "-2+3",
+    "@cmd",
+    XSS,
+    "**bold** [link](http://evil) $x^2$",
+    "<script>alert(2)</script>",
+]
 
 
 def zip_bomb() -> bytes:
@@ -28,14 +35,21 @@ def hostile_rows(n: int) -> bytes:
     rows = []
     for i in range(n):
         bad = INJECTIONS[i % len(INJECTIONS)].replace('"', '""')
-        rows.append(f'"{bad}","{bad} {i}",https://www.linkedin.com/in/h-{i},,"{bad}",'
-                    f'"{bad} Manager",05 Jan 2026')
+        rows.append(
+            f'"{bad}","{bad} {i}",https://www.linkedin.com/in/h-{i},,"{bad}",'
+            f'"{bad} Manager",05 Jan 2026'
+        )
     return (PREAMBLE + MODERN_HEADER + "\n" + "\n".join(rows)).encode("utf-8")
 
 
 def xlsx() -> bytes:
-    return make_zip({"[Content_Types].xml": b"<Types/>", "xl/workbook.xml": b"<workbook/>",
-                     "xl/worksheets/sheet1.xml": b"<worksheet/>"})
+    return make_zip(
+        {
+            "[Content_Types].xml": b"<Types/>",
+            "xl/workbook.xml": b"<workbook/>",
+            "xl/worksheets/sheet1.xml": b"<worksheet/>",
+        }
+    )
 
 
 MARKUP = "![x](http://evil.example/col.png)"
@@ -56,7 +70,7 @@ def corrupt_zip() -> bytes:
     """A damaged download: the deflate data of Connections.csv is broken."""
     raw = bytearray(make_zip({"Connections.csv": modern_csv() * 20}))
     start = raw.index(b"Connections.csv") + len("Connections.csv")
-    raw[start + 5:start + 40] = b"\xff" * 35
+    raw[start + 5 : start + 40] = b"\xff" * 35
     return bytes(raw)
 
 

@@ -56,14 +56,18 @@ def test_ghost_rows_are_counted_and_flagged(modern_bytes):
 
 
 def test_no_preamble_no_url_column_2019_format():
-    data = (OLD_HEADER + "\nAnna,Smith,,Acme,VP Sales,20 Nov 2018\nBo,Li,,Initech,CTO,"
-            "03 Jan 2019").encode()
+    data = (
+        OLD_HEADER + "\nAnna,Smith,,Acme,VP Sales,20 Nov 2018\nBo,Li,,Initech,CTO,03 Jan 2019"
+    ).encode()
     net = load_export(data)
     assert len(net.df) == 2
     assert net.diagnostics["preamble_lines"] == 0
     assert not net.diagnostics["has_url_column"]
     assert (net.df["url"] == "").all()
-    assert net.df["connected_on"].tolist() == [pd.Timestamp("2018-11-20"), pd.Timestamp("2019-01-03")]
+    assert net.df["connected_on"].tolist() == [
+        pd.Timestamp("2018-11-20"),
+        pd.Timestamp("2019-01-03"),
+    ]
 
 
 def test_pre_2018_quoted_datetime_format():
@@ -141,8 +145,7 @@ def test_spreadsheet_resaves(data):
 
 
 def test_columns_found_by_name_in_any_order_and_case():
-    data = (b"connected on,POSITION,company,last name,first name\n"
-            b"05 Jan 2026,CTO,Acme,Smith,Anna")
+    data = b"connected on,POSITION,company,last name,first name\n05 Jan 2026,CTO,Acme,Smith,Anna"
     df = load_connections(data)
     assert df.iloc[0]["full_name"] == "Anna Smith"
     assert df.iloc[0]["position"] == "CTO"
@@ -152,28 +155,37 @@ def test_whitespace_is_stripped():
     df = load_connections(modern_csv(["  Anna , Smith ,,,  Acme ,  VP Sales  ,05 Jan 2026"]))
     row = df.iloc[0]
     assert (row["first_name"], row["last_name"], row["company"], row["position"]) == (
-        "Anna", "Smith", "Acme", "VP Sales")
+        "Anna",
+        "Smith",
+        "Acme",
+        "VP Sales",
+    )
 
 
 def test_duplicates_dropped_and_counted():
     row = "Anna,Smith,https://www.linkedin.com/in/anna,,Acme,VP Sales,05 Jan 2026"
-    net = load_export(modern_csv([row, row.replace("/anna", "/anna/"),
-                                  ",,,,,,01 Feb 2020", ",,,,,,01 Feb 2020"]))
+    net = load_export(
+        modern_csv([row, row.replace("/anna", "/anna/"), ",,,,,,01 Feb 2020", ",,,,,,01 Feb 2020"])
+    )
     assert net.diagnostics["duplicates_dropped"] == 1
     assert len(net.df) == 3  # two identical ghost rows are two hidden accounts, both kept
 
 
 def test_headline_column_is_preferred_for_text():
-    data = (b"First Name,Last Name,Company,Position,Headline,Connected On\n"
-            b"Anna,Smith,Acme,Manager,Helping SaaS founders scale | VP Sales,05 Jan 2026")
+    data = (
+        b"First Name,Last Name,Company,Position,Headline,Connected On\n"
+        b"Anna,Smith,Acme,Manager,Helping SaaS founders scale | VP Sales,05 Jan 2026"
+    )
     df = load_connections(data)
     assert df.iloc[0]["text"].startswith("Helping SaaS founders scale")
 
 
 def test_user_engagement_columns_win():
-    data = (b"First Name,Last Name,Company,Position,Connected On,Engaged,Last Interaction,Interactions\n"
-            b"Anna,Smith,Acme,VP Sales,05 Jan 2026,yes,01 Oct 2026,4\n"
-            b"Bo,Li,Initech,CTO,03 Jan 2019,no,,0\n")
+    data = (
+        b"First Name,Last Name,Company,Position,Connected On,Engaged,Last Interaction,Interactions\n"
+        b"Anna,Smith,Acme,VP Sales,05 Jan 2026,yes,01 Oct 2026,4\n"
+        b"Bo,Li,Initech,CTO,03 Jan 2019,no,,0\n"
+    )
     net = load_export(data)
     assert net.engagement_source == "user columns"
     assert net.df["engaged"].tolist() == [True, False]
@@ -213,13 +225,15 @@ PROFILE = (
 
 @pytest.fixture
 def full_zip(modern_bytes) -> bytes:
-    return make_zip({
-        "Basic_LinkedInDataExport_01-06-2026/Connections.csv": modern_bytes,
-        "Basic_LinkedInDataExport_01-06-2026/messages.csv": MESSAGES_2024.encode(),
-        "Basic_LinkedInDataExport_01-06-2026/Invitations.csv": INVITATIONS.encode(),
-        "Basic_LinkedInDataExport_01-06-2026/Profile.csv": PROFILE.encode(),
-        "Basic_LinkedInDataExport_01-06-2026/Reactions.csv": b"Date,Type,Link\n",
-    })
+    return make_zip(
+        {
+            "Basic_LinkedInDataExport_01-06-2026/Connections.csv": modern_bytes,
+            "Basic_LinkedInDataExport_01-06-2026/messages.csv": MESSAGES_2024.encode(),
+            "Basic_LinkedInDataExport_01-06-2026/Invitations.csv": INVITATIONS.encode(),
+            "Basic_LinkedInDataExport_01-06-2026/Profile.csv": PROFILE.encode(),
+            "Basic_LinkedInDataExport_01-06-2026/Reactions.csv": b"Date,Type,Link\n",
+        }
+    )
 
 
 def test_zip_with_messages_measures_engagement(full_zip):
@@ -252,10 +266,12 @@ def test_zip_direction_and_profile(full_zip):
 
 
 def test_messages_2018_era_matched_by_name(modern_bytes):
-    msgs = (b"From,To,Date,Subject,Content,Direction,Folder\n"
-            b'Anna Smith,Me,"10/16/25, 8:36 AM",,Hi,INCOMING,INBOX\n'
-            b'Me,Anna Smith,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n'
-            b'Me,Bob Jones,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n')
+    msgs = (
+        b"From,To,Date,Subject,Content,Direction,Folder\n"
+        b'Anna Smith,Me,"10/16/25, 8:36 AM",,Hi,INCOMING,INBOX\n'
+        b'Me,Anna Smith,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n'
+        b'Me,Bob Jones,"10/17/25, 8:36 AM",,Hi,OUTGOING,INBOX\n'
+    )
     net = load_export(make_zip({"Connections.csv": modern_bytes, "Messages.csv": msgs}))
     assert net.df.set_index("first_name").loc["Anna", "interactions"] == 2
 
@@ -275,6 +291,7 @@ def test_path_and_file_object_sources(tmp_path, modern_bytes):
 
 
 # --- bad input ------------------------------------------------------------------------------
+
 
 @pytest.mark.parametrize(
     ("data", "words"),
@@ -340,11 +357,13 @@ def test_lying_zip_header_is_bounded(monkeypatch, modern_bytes):
 
 def test_normalise_url():
     assert normalise_url("https://www.LinkedIn.com/in/Ken-O%E2%80%99Brien/?trk=x") == (
-        "linkedin.com/in/ken-o\u2019brien")
+        "linkedin.com/in/ken-o\u2019brien"
+    )
     assert normalise_url("http://de.linkedin.com/in/a#top") == "linkedin.com/in/a"
 
 
 # --- properties -----------------------------------------------------------------------------
+
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.binary(max_size=2000))
@@ -357,13 +376,17 @@ def test_any_bytes_give_a_table_or_an_export_error(data):
 
 
 # Line breaks inside unquoted cells legitimately split rows; they are covered by the bytes test.
-_cell = st.text(alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"),
-                max_size=20)
+_cell = st.text(
+    alphabet=st.characters(blacklist_categories=("Cs",), blacklist_characters="\r\n"), max_size=20
+)
 
 
 @settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.lists(_cell, min_size=0, max_size=9), max_size=12),
-       st.sampled_from([",", ";", "\t"]), st.booleans())
+@given(
+    st.lists(st.lists(_cell, min_size=0, max_size=9), max_size=12),
+    st.sampled_from([",", ";", "\t"]),
+    st.booleans(),
+)
 def test_csvish_text_under_a_real_header(rows, sep, preamble):
     header = MODERN_HEADER.replace(",", sep)
     body = "\n".join(sep.join(r) for r in rows)
@@ -406,14 +429,16 @@ def test_written_rows_round_trip(people):
             seen.add(person)
         kept.append(person)
     df = load_connections((PREAMBLE + buf.getvalue()).encode("utf-8"))
-    got = list(zip(df["first_name"], df["last_name"], df["company"], df["position"],
-                   strict=True))
+    got = list(zip(df["first_name"], df["last_name"], df["company"], df["position"], strict=True))
     assert got == kept
 
 
 @settings(max_examples=200, deadline=None)
-@given(st.integers(0, 35), st.sampled_from(["Jan", "Feb", "Mar", "Apr", "Jun", "Sep", "Dec",
-                                            "Xyz"]), st.integers(1990, 2099))
+@given(
+    st.integers(0, 35),
+    st.sampled_from(["Jan", "Feb", "Mar", "Apr", "Jun", "Sep", "Dec", "Xyz"]),
+    st.integers(1990, 2099),
+)
 def test_modern_date_fast_path_agrees_with_strptime(day, month, year):
     text = f"{day:02d} {month} {year}"
     parsed, _ = parse_dates(pd.Series([text]))
@@ -425,14 +450,22 @@ def test_modern_date_fast_path_agrees_with_strptime(day, month, year):
 
 
 # The loader's vectorised shortcuts must agree with their plain one-value-at-a-time references.
-_url_part = st.text(alphabet=st.sampled_from(list("abcXYZ-_/%?#é0129 ")) | st.characters(
-    blacklist_categories=("Cs",)), max_size=12)
-_urls = st.lists(st.one_of(
-    st.builds(lambda s: "https://www.linkedin.com/in/" + s, _url_part),
-    st.builds(lambda s: "http://de.linkedin.com/in/" + s, _url_part),
-    st.builds(lambda s: "https://www.LinkedIn.com/in/" + s + "/", _url_part),
-    st.builds(lambda s: "https://www.linkedin.com/in/" + s + "%0A%E2%80%99", _url_part),
-    st.just(""), _url_part), max_size=30)
+_url_part = st.text(
+    alphabet=st.sampled_from(list("abcXYZ-_/%?#é0129 "))
+    | st.characters(blacklist_categories=("Cs",)),
+    max_size=12,
+)
+_urls = st.lists(
+    st.one_of(
+        st.builds(lambda s: "https://www.linkedin.com/in/" + s, _url_part),
+        st.builds(lambda s: "http://de.linkedin.com/in/" + s, _url_part),
+        st.builds(lambda s: "https://www.LinkedIn.com/in/" + s + "/", _url_part),
+        st.builds(lambda s: "https://www.linkedin.com/in/" + s + "%0A%E2%80%99", _url_part),
+        st.just(""),
+        _url_part,
+    ),
+    max_size=30,
+)
 
 
 @settings(max_examples=300, deadline=None)

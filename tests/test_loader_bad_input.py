@@ -13,8 +13,10 @@ from core.connections import ExportError, load_export
 from core.loader.errors import QUOTE_LIMIT
 from tests.conftest import MODERN_HEADER, make_zip, modern_csv
 
-MSG_HEADER = ("CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
-              "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n")
+MSG_HEADER = (
+    "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,"
+    "RECIPIENT PROFILE URLS,DATE,SUBJECT,CONTENT,FOLDER\n"
+)
 ANNA = "https://www.linkedin.com/in/anna-smith"
 OWNER = "https://www.linkedin.com/in/maya-owner"
 
@@ -55,8 +57,10 @@ def test_messages_columns_repeated_after_case_folding(header):
 
 
 def test_invitations_direction_repeated_after_case_folding():
-    inv = ("From,To,Sent At,Message,Direction,direction \n"
-           'Anna Smith,Me,"12/15/25, 7:47 AM",,INCOMING,OUTGOING\n')
+    inv = (
+        "From,To,Sent At,Message,Direction,direction \n"
+        'Anna Smith,Me,"12/15/25, 7:47 AM",,INCOMING,OUTGOING\n'
+    )
     net = load_export(_with(**{"Invitations.csv": inv.encode()}))
     assert net.df.set_index("first_name").loc["Anna", "direction"] == "inbound"  # first wins
 
@@ -119,8 +123,12 @@ def test_unreadable_messages_is_a_warning():
 
 
 def test_two_connections_files_warn_naming_the_one_used():
-    data = make_zip({"old/Connections.csv": modern_csv(["Old,One,,,Acme,CTO,01 Jan 2020"]),
-                     "Connections.csv": modern_csv()})
+    data = make_zip(
+        {
+            "old/Connections.csv": modern_csv(["Old,One,,,Acme,CTO,01 Jan 2020"]),
+            "Connections.csv": modern_csv(),
+        }
+    )
     net = load_export(data)
     assert len(net.df) == 5
     (warning,) = net.report.warnings

@@ -29,11 +29,40 @@ from tests.conftest import make_zip, modern_csv
 EXPORTS = Path(__file__).parent / "data" / "exports"
 
 # Bytes that have broken CSV readers and text handling before.
-TOKENS = [b'"', b'""', b"\n", b"\r", b"\r\n", b",", b";", b"\t", b"\x00", b"\xff\xfe", b"\xfe\xff",
-          b"\xef\xbb\xbf", b"?", b"%", b"%0A", b"%E2%80", b"0001-01-01 00:00:00 UTC", b"Notes:",
-          b"\xc2\x85", "\u202e".encode(), b"\xed\xa0\x80", b"\xff", b"First Name,Last Name",
-          b"Company,Position", b"DATE,Date ", b"FOLDER,folder", b"PK\x03\x04", b"31 Feb 2020",
-          b"30-oct-09", b"99999-12-31", b"https://www.linkedin.com/in/", "名前".encode()]
+TOKENS = [
+    b'"',
+    b'""',
+    b"\n",
+    b"\r",
+    b"\r\n",
+    b",",
+    b";",
+    b"\t",
+    b"\x00",
+    b"\xff\xfe",
+    b"\xfe\xff",
+    b"\xef\xbb\xbf",
+    b"?",
+    b"%",
+    b"%0A",
+    b"%E2%80",
+    b"0001-01-01 00:00:00 UTC",
+    b"Notes:",
+    b"\xc2\x85",
+    "\u202e".encode(),
+    b"\xed\xa0\x80",
+    b"\xff",
+    b"First Name,Last Name",
+    b"Company,Position",
+    b"DATE,Date ",
+    b"FOLDER,folder",
+    b"PK\x03\x04",
+    b"31 Feb 2020",
+    b"30-oct-09",
+    b"99999-12-31",
+    b"https://www.linkedin.com/in/",
+    "名前".encode(),
+]
 
 
 @cache
@@ -56,16 +85,22 @@ def mutated(draw) -> bytes:
         elif op == "token":
             data[at:at] = draw(st.sampled_from(TOKENS))
         elif op == "delete":
-            del data[at:at + draw(st.integers(1, 64))]
+            del data[at : at + draw(st.integers(1, 64))]
         elif op == "cut":
             del data[at:]
         elif op == "dup":
             end = data.find(b"\n", at)
-            data[at:at] = data[at:end + 1 if end >= 0 else len(data)]
+            data[at:at] = data[at : end + 1 if end >= 0 else len(data)]
         elif op == "encode":
             text = bytes(data).decode("utf-8", errors="replace")
-            data = bytearray(text.encode(draw(st.sampled_from(
-                ["utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1"])), errors="replace"))
+            data = bytearray(
+                text.encode(
+                    draw(
+                        st.sampled_from(["utf-16", "utf-16-le", "utf-16-be", "cp1252", "latin-1"])
+                    ),
+                    errors="replace",
+                )
+            )
     return bytes(data)
 
 
@@ -78,8 +113,9 @@ def mutated_zip(draw) -> bytes:
         for _ in range(draw(st.integers(1, 4))):
             raw[draw(st.integers(0, len(raw) - 1))] = draw(st.integers(0, 255))
         return bytes(raw)
-    member = draw(st.sampled_from(["Connections.csv", "messages.csv", "Invitations.csv",
-                                   "Profile.csv"]))
+    member = draw(
+        st.sampled_from(["Connections.csv", "messages.csv", "Invitations.csv", "Profile.csv"])
+    )
     src = zipfile.ZipFile(io.BytesIO(base))
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
@@ -115,8 +151,11 @@ def check(data: bytes, name: str | None = None) -> None:
 
 
 # A fixed budget in the normal suite; LOADER_FUZZ_EXAMPLES=5000 for a longer hunt.
-_budget = settings(max_examples=int(os.environ.get("LOADER_FUZZ_EXAMPLES", "200")), deadline=None,
-                   suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+_budget = settings(
+    max_examples=int(os.environ.get("LOADER_FUZZ_EXAMPLES", "200")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+)
 
 
 @_budget
@@ -132,9 +171,25 @@ def test_mutated_export_zips_load_or_explain(data):
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(["Connections.csv", "messages.csv", "Profile.csv",
-                                           "Invitations.csv", "x.zip", "notes.txt"]),
-                          mutated()), min_size=1, max_size=4))
+@given(
+    st.lists(
+        st.tuples(
+            st.sampled_from(
+                [
+                    "Connections.csv",
+                    "messages.csv",
+                    "Profile.csv",
+                    "Invitations.csv",
+                    "x.zip",
+                    "notes.txt",
+                ]
+            ),
+            mutated(),
+        ),
+        min_size=1,
+        max_size=4,
+    )
+)
 def test_mutated_files_chosen_together(files):
     try:
         net = load_files(files)

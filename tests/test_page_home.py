@@ -9,8 +9,10 @@ from streamlit.testing.v1 import AppTest  # noqa: F401  (type of new_app())
 
 from tests.conftest import make_zip, modern_csv, new_app
 
-PAGES = sorted(str(p.relative_to(Path(__file__).resolve().parents[1]))
-               for p in (Path(__file__).resolve().parents[1] / "pages").glob("*.py"))
+PAGES = sorted(
+    str(p.relative_to(Path(__file__).resolve().parents[1]))
+    for p in (Path(__file__).resolve().parents[1] / "pages").glob("*.py")
+)
 
 
 def _home() -> AppTest:
@@ -45,11 +47,11 @@ def test_home_after_uploading_a_zip():
 
 def test_bad_upload_shows_error_and_keeps_previous_data():
     at = _home()
-    at.file_uploader(key="upload").set_value(
-        ("Connections.csv", modern_csv(), "text/csv")).run()
+    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
     assert _metric(at, "Connections") == "5"
     at.file_uploader(key="upload").set_value(
-        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(300), "image/png")).run()
+        ("photo.png", b"\x89PNG\r\n\x1a\n" + bytes(300), "image/png")
+    ).run()
     assert not at.exception
     assert at.error and "not a text file" in at.error[0].value
     assert _metric(at, "Connections") == "5"  # the earlier upload is still loaded
@@ -57,8 +59,7 @@ def test_bad_upload_shows_error_and_keeps_previous_data():
 
 def test_back_to_demo_button():
     at = _home()
-    at.file_uploader(key="upload").set_value(
-        ("Connections.csv", modern_csv(), "text/csv")).run()
+    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
     at.file_uploader(key="upload").set_value(None).run()
     at.button(key="use_demo").click().run()
     assert not at.exception
@@ -71,7 +72,8 @@ def test_every_page_renders(page, data):
     at = _home()
     if data == "upload":
         at.file_uploader(key="upload").set_value(
-            ("Connections.csv", modern_csv(), "text/csv")).run()
+            ("Connections.csv", modern_csv(), "text/csv")
+        ).run()
         assert not at.exception
     at.switch_page(page).run()
     assert not at.exception, at.exception
@@ -95,7 +97,8 @@ MESSAGES = (
     "c1,,Anna Smith,https://www.linkedin.com/in/anna-smith,Me,https://www.linkedin.com/in/owner,"
     "2025-12-16 18:24:37 UTC,,Hi,INBOX\n"
     "c2,,Me,https://www.linkedin.com/in/owner,Bob Jones,https://www.linkedin.com/in/bob-jones,"
-    "2025-11-02 10:00:00 UTC,,Hey,INBOX\n")
+    "2025-11-02 10:00:00 UTC,,Hey,INBOX\n"
+)
 
 
 def _upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
@@ -105,8 +108,9 @@ def _upload(at: AppTest, *files: tuple[str, bytes]) -> AppTest:
 
 
 def _all_text(at: AppTest) -> str:
-    return "\n".join(e.value for kind in ("markdown", "text", "caption", "warning")
-                     for e in getattr(at, kind))
+    return "\n".join(
+        e.value for kind in ("markdown", "text", "caption", "warning") for e in getattr(at, kind)
+    )
 
 
 def test_upload_box_takes_several_files_and_says_what_it_accepts():
@@ -149,8 +153,12 @@ def test_duplicates_are_counted_and_shown_on_request():
 def test_load_warnings_are_shown_as_plain_text():
     from tests.conftest import make_zip
 
-    data = make_zip({"a/Connections.csv": modern_csv(), "b/[x](http://evil.example)/Connections.csv":
-                     modern_csv()})
+    data = make_zip(
+        {
+            "a/Connections.csv": modern_csv(),
+            "b/[x](http://evil.example)/Connections.csv": modern_csv(),
+        }
+    )
     at = _upload(_home(), ("export.zip", data))
     warnings = [w.value for w in at.warning]
     assert any("Connections.csv files" in w.replace("\\", "") for w in warnings)
@@ -158,8 +166,9 @@ def test_load_warnings_are_shown_as_plain_text():
 
 
 @pytest.mark.parametrize("page", PAGES)
-@pytest.mark.parametrize("sample", ["anonymised_notes_company_position.csv",
-                                    "semicolon_first_name_spanish_dates.csv"])
+@pytest.mark.parametrize(
+    "sample", ["anonymised_notes_company_position.csv", "semicolon_first_name_spanish_dates.csv"]
+)
 def test_every_page_works_on_reduced_exports(page, sample):
     """Exports without names, URL or dates still support the coaching on every page."""
     at = _upload(_home(), ("Connections.csv", (EXPORTS / sample).read_bytes()))

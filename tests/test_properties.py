@@ -18,15 +18,23 @@ _text = st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=6
 
 def _table(rows):
     n = len(rows)
-    return pd.DataFrame({
-        "first_name": [r[0] for r in rows], "last_name": ["X"] * n,
-        "full_name": [r[0] + " X" for r in rows], "position": [r[1] for r in rows],
-        "company": [r[2] for r in rows], "headline": [""] * n, "url": [r[2] for r in rows],
-        "text": [r[1] for r in rows], "is_blank": [r[3] for r in rows],
-        "engaged": pd.array([None] * n, dtype="boolean"),
-        "connected_on": pd.to_datetime(["2020-01-01"] * n),
-        "last_interaction": pd.to_datetime([pd.NaT] * n), "interactions": [np.nan] * n,
-    })
+    return pd.DataFrame(
+        {
+            "first_name": [r[0] for r in rows],
+            "last_name": ["X"] * n,
+            "full_name": [r[0] + " X" for r in rows],
+            "position": [r[1] for r in rows],
+            "company": [r[2] for r in rows],
+            "headline": [""] * n,
+            "url": [r[2] for r in rows],
+            "text": [r[1] for r in rows],
+            "is_blank": [r[3] for r in rows],
+            "engaged": pd.array([None] * n, dtype="boolean"),
+            "connected_on": pd.to_datetime(["2020-01-01"] * n),
+            "last_interaction": pd.to_datetime([pd.NaT] * n),
+            "interactions": [np.nan] * n,
+        }
+    )
 
 
 _rows = st.lists(st.tuples(_text, _text, _text, st.booleans()), min_size=1, max_size=15)
@@ -36,8 +44,12 @@ _settings = settings(max_examples=60, deadline=None, suppress_health_check=[Heal
 @_settings
 @given(_rows, st.lists(_text, max_size=4), st.lists(_text, max_size=3))
 def test_scoring_any_text(rows, keywords, exclusions):
-    out = score(_table(rows), ICP(functions=["Sales"], keywords=keywords,
-                                  exclude_keywords=exclusions, companies=keywords))
+    out = score(
+        _table(rows),
+        ICP(
+            functions=["Sales"], keywords=keywords, exclude_keywords=exclusions, companies=keywords
+        ),
+    )
     real = ~out["is_blank"]
     assert out.loc[real, "fit"].between(0, 100).all()
     assert out.loc[real, "fit_band"].isin(["strong", "partial", "off"]).all()
@@ -55,15 +67,24 @@ def test_clustering_any_text(texts, k):
 @given(_rows, st.floats(0, 100), st.lists(st.integers(-5, 40)), st.integers(1, 50))
 def test_simulator_and_checklist_any_text(rows, threshold, ids, per_day):
     df = score(_table(rows), ICP(functions=["Sales"]))
-    r = run(df, Scenario(rules=(Rule(fit_below=threshold),), max_share=1.0, pace=per_day,
-                         protections=Protections(recent=False), remove_ids=frozenset(ids),
-                         protect_ids=frozenset(ids[:2])))
+    r = run(
+        df,
+        Scenario(
+            rules=(Rule(fit_below=threshold),),
+            max_share=1.0,
+            pace=per_day,
+            protections=Protections(recent=False),
+            remove_ids=frozenset(ids),
+            protect_ids=frozenset(ids[:2]),
+        ),
+    )
     assert r.after.connections == len(df) - r.removed
     data = plan_checklist(df, r.order, r.reasons, per_day)
     assert data.decode("utf-8-sig").splitlines()[0].startswith("Day,Name")
 
 
 # --- the loader's text helpers (any text a file can hold) -----------------------------------
+
 
 @_settings
 @given(st.lists(_text, max_size=20))
@@ -77,13 +98,18 @@ def test_dates_from_any_text_are_in_linkedins_lifetime_or_missing(values):
     assert (known == known.dt.floor("D")).all()  # days, no time of day
 
 
-_url_text = st.text(alphabet=st.sampled_from(list("abcXYZ-_/%?#=é0129 .:") + ["名", "\n"]),
-                    max_size=40)
+_url_text = st.text(
+    alphabet=st.sampled_from(list("abcXYZ-_/%?#=é0129 .:") + ["名", "\n"]), max_size=40
+)
 
 
 @_settings
-@given(st.lists(st.one_of(_url_text, st.builds("https://www.linkedin.com/in/{}".format,
-                                                _url_text)), max_size=20))
+@given(
+    st.lists(
+        st.one_of(_url_text, st.builds("https://www.linkedin.com/in/{}".format, _url_text)),
+        max_size=20,
+    )
+)
 def test_url_keys_are_real_profiles_or_empty(urls):
     from core.loader import url_keys
     from core.loader.urls import is_profile_key, normalise_url

@@ -70,7 +70,9 @@ def read_source(source: Any, name: str | None = None) -> tuple[bytes, str | None
             with open(path, "rb") as fh:
                 data = fh.read()
         except OSError as exc:
-            raise ExportError(f"Could not open the file {quote(os.path.basename(path))!r}.") from exc
+            raise ExportError(
+                f"Could not open the file {quote(os.path.basename(path))!r}."
+            ) from exc
         name = name or os.path.basename(path)
     elif hasattr(source, "read"):
         data = _read_bounded(source, MAX_ZIP_BYTES)
@@ -116,13 +118,15 @@ def gather(files: Sequence[tuple[str, bytes]]) -> Bundle:
         if key and key not in chosen and not _is_zip(d, n):
             chosen[key] = i
     if "connections" not in chosen:
-        other = [i for i, (n, d) in enumerate(newest_first)
-                 if _key(n) is None and not _is_zip(d, n)]
+        other = [
+            i for i, (n, d) in enumerate(newest_first) if _key(n) is None and not _is_zip(d, n)
+        ]
         if not other:
             raise ExportError(
                 "None of the files chosen is Connections.csv. Choose Connections.csv (and, if "
                 "you like, messages.csv, Invitations.csv and Profile.csv with it), or the whole "
-                "export .zip.")
+                "export .zip."
+            )
         chosen["connections"] = other[0]
     bundle = Bundle({key: Member(*newest_first[chosen[key]]) for key in _ORDER if key in chosen})
     _check_csv(bundle.connections.data, bundle.connections.name)
@@ -132,8 +136,10 @@ def gather(files: Sequence[tuple[str, bytes]]) -> Bundle:
 
 def _not_read(bundle: Bundle, names: list[str]) -> None:
     if names:
-        bundle.warnings.append("Not read (not a file this app uses, or an older choice): "
-                               f"{quote(', '.join(names[::-1]))}.")
+        bundle.warnings.append(
+            "Not read (not a file this app uses, or an older choice): "
+            f"{quote(', '.join(names[::-1]))}."
+        )
 
 
 def _key(name: str) -> str | None:
@@ -150,12 +156,15 @@ def _check_csv(data: bytes, name: str) -> None:
     if len(data) > MAX_CSV_BYTES:
         raise ExportError(
             f"{quote(name)!r} is {len(data) / 1e6:.0f} MB, far larger than any LinkedIn "
-            f"Connections.csv (those are a few MB at most). Please upload {EXPECTED_FILE}.")
+            f"Connections.csv (those are a few MB at most). Please upload {EXPECTED_FILE}."
+        )
 
 
 def _too_big(size: int) -> str:
-    return (f"This file is {size / 1e6:.0f} MB. A LinkedIn export is a few MB; "
-            f"please upload {EXPECTED_FILE}.")
+    return (
+        f"This file is {size / 1e6:.0f} MB. A LinkedIn export is a few MB; "
+        f"please upload {EXPECTED_FILE}."
+    )
 
 
 def _read_bounded(fh: IO[bytes], limit: int) -> bytes:
@@ -172,16 +181,25 @@ def _from_zip(data: bytes) -> Bundle:
     try:
         zf = zipfile.ZipFile(io.BytesIO(data))
         infos = zf.infolist()
-    except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError,
-            NotImplementedError, zlib.error) as exc:  # NotImplementedError: "zip version 6.4"
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        zlib.error,
+    ) as exc:  # NotImplementedError: "zip version 6.4"
         raise ExportError(
             "This looks like a zip archive but it could not be opened (it may be damaged or "
-            f"incomplete). Please download the export again and upload {EXPECTED_FILE}.") from exc
+            f"incomplete). Please download the export again and upload {EXPECTED_FILE}."
+        ) from exc
     declared = sum(max(i.file_size, 0) for i in infos)
     if declared > MAX_UNZIPPED_BYTES:
         raise ExportError(
             f"This archive would expand to {declared / 1e9:.1f} GB, which no LinkedIn export does. "
-            "It was not opened. Please upload the export zip you downloaded from LinkedIn.")
+            "It was not opened. Please upload the export zip you downloaded from LinkedIn."
+        )
     chosen, copies = _choose(infos)
     if "connections" not in chosen:
         raise ExportError(_no_connections_message(infos))
@@ -190,7 +208,8 @@ def _from_zip(data: bytes) -> Bundle:
         bundle.warnings.append(
             f"This archive holds {len(copies)} Connections.csv files; used "
             f"{quote(chosen['connections'].filename)!r} (the one nearest the top of the archive, or the first of equals), not "
-            f"{quote(', '.join(c for c in copies if c != chosen['connections'].filename))}.")
+            f"{quote(', '.join(c for c in copies if c != chosen['connections'].filename))}."
+        )
     for key, info in chosen.items():
         try:
             bundle.files[key] = Member(info.filename, _read_member(zf, info, key))
@@ -224,30 +243,47 @@ def _choose(infos: list[zipfile.ZipInfo]) -> tuple[dict[str, zipfile.ZipInfo], l
 
 def _no_connections_message(infos: list[zipfile.ZipInfo]) -> str:
     if any(i.filename.startswith("xl/") or i.filename == "[Content_Types].xml" for i in infos):
-        return ("This is an Excel workbook, not a CSV. Open it in your spreadsheet app, choose "
-                "File → Save As → CSV, and upload that file (or upload LinkedIn's original export).")
-    return ("This zip has no Connections.csv in it. Upload the export LinkedIn emailed you "
-            "(Settings → Data privacy → Get a copy of your data, with Connections ticked).")
+        return (
+            "This is an Excel workbook, not a CSV. Open it in your spreadsheet app, choose "
+            "File → Save As → CSV, and upload that file (or upload LinkedIn's original export)."
+        )
+    return (
+        "This zip has no Connections.csv in it. Upload the export LinkedIn emailed you "
+        "(Settings → Data privacy → Get a copy of your data, with Connections ticked)."
+    )
 
 
 def _read_member(zf: zipfile.ZipFile, info: zipfile.ZipInfo, key: str) -> bytes:
     """One member's bytes through a bounded stream; every way it can fail is an ExportError."""
     label = quote(info.filename)
-    if (key == "connections" and info.compress_size
-            and info.file_size / max(info.compress_size, 1) > MAX_RATIO):
+    if (
+        key == "connections"
+        and info.compress_size
+        and info.file_size / max(info.compress_size, 1) > MAX_RATIO
+    ):
         raise ExportError(
             f"{label!r} in this archive expands suspiciously ({info.file_size / 1e6:.0f} MB "
-            "from a tiny file), so it was not opened. Please upload the export zip from LinkedIn.")
+            "from a tiny file), so it was not opened. Please upload the export zip from LinkedIn."
+        )
     try:
         with zf.open(info) as fh:
             blob = fh.read(MAX_MEMBER_BYTES + 1)
-    except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError,
-            RuntimeError, zlib.error) as exc:
+    except (
+        zipfile.BadZipFile,
+        OSError,
+        ValueError,
+        EOFError,
+        NotImplementedError,
+        RuntimeError,
+        zlib.error,
+    ) as exc:
         raise ExportError(
             f"Could not read {label!r} from the archive (damaged or encrypted). "
-            "Please download the export again.") from exc
+            "Please download the export again."
+        ) from exc
     if len(blob) > MAX_MEMBER_BYTES:
         raise ExportError(
             f"{label!r} in this archive is larger than {MAX_MEMBER_BYTES // 2**20} MB, more than "
-            "any LinkedIn export file, so it was not read.")
+            "any LinkedIn export file, so it was not read."
+        )
     return blob

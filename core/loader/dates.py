@@ -17,17 +17,17 @@ import pandas as pd
 
 # Tried in order on what is left; the first is what every export since Nov 2018 writes.
 _FORMATS = (
-    "%d %b %Y",              # 20 Nov 2018 / 05 Jan 2026
-    "%d-%b-%y",              # 5-Jan-26 (English spreadsheet re-save)
-    "%m/%d/%y, %I:%M %p",    # "1/8/18, 6:14 PM" (before Nov 2018; Invitations' Sent At)
-    "%Y-%m-%d %H:%M:%S UTC", # messages.csv DATE
+    "%d %b %Y",  # 20 Nov 2018 / 05 Jan 2026
+    "%d-%b-%y",  # 5-Jan-26 (English spreadsheet re-save)
+    "%m/%d/%y, %I:%M %p",  # "1/8/18, 6:14 PM" (before Nov 2018; Invitations' Sent At)
+    "%Y-%m-%d %H:%M:%S UTC",  # messages.csv DATE
     "%Y-%m-%d %H:%M:%S",
-    "%Y-%m-%d",              # ISO, from other tools
-    "%d.%m.%Y",              # 16.09.2021 (European re-save)
-    "%m/%d/%Y",              # 1/8/2018 (US re-save)
-    "%d/%m/%Y",              # 25/12/2020 (day first: only what the US form refused)
-    "%m/%d/%y",              # 1/8/18 (the legacy form once its time is cut off)
-    "%m/%d/%y %H:%M",        # a re-saved legacy date
+    "%Y-%m-%d",  # ISO, from other tools
+    "%d.%m.%Y",  # 16.09.2021 (European re-save)
+    "%m/%d/%Y",  # 1/8/2018 (US re-save)
+    "%d/%m/%Y",  # 25/12/2020 (day first: only what the US form refused)
+    "%m/%d/%y",  # 1/8/18 (the legacy form once its time is cut off)
+    "%m/%d/%y %H:%M",  # a re-saved legacy date
 )
 # A time of day after the date ("1/8/18, 6:14 PM"): cut before parsing days, so the distinct
 # strings are days (a few thousand), not minutes (one per row).
@@ -41,7 +41,7 @@ _MONTH_NAMES = {
     "fr": "janvier février mars avril mai juin juillet août septembre octobre novembre décembre",
     "de": "januar februar märz april mai juni juli august september oktober november dezember",
     "it": "gennaio febbraio marzo aprile maggio giugno luglio agosto settembre ottobre novembre "
-          "dicembre",
+    "dicembre",
     "nl": "januari februari maart april mei juni juli augustus september oktober november december",
     "sv": "januari februari mars april maj juni juli augusti september oktober november december",
 }
@@ -49,16 +49,19 @@ _MONTH_NAMES = {
 _EXTRA = {"mrt": 3, "mrz": 3, "setiembre": 9, "jänner": 1, "sept": 9}
 
 # "5-Jan-26", "30 oct. 2009", "12. Mai 2019", "5 de jan de 2020", "3 mars 2021"
-_DAY_FIRST = (r"^(?P<d>\d{1,2})(?:\.|º|er)?[\s\-/.]*(?:de\s+)?(?P<m>[^\W\d_]+)\.?[\s\-/.,]*"
-              r"(?:del?\s+)?(?P<y>\d{4}|\d{2})\b")
+_DAY_FIRST = (
+    r"^(?P<d>\d{1,2})(?:\.|º|er)?[\s\-/.]*(?:de\s+)?(?P<m>[^\W\d_]+)\.?[\s\-/.,]*"
+    r"(?:del?\s+)?(?P<y>\d{4}|\d{2})\b"
+)
 # "Jan 5, 2020", "mars 3 2021"
 _MONTH_FIRST = r"^(?P<m>[^\W\d_]+)\.?\s+(?P<d>\d{1,2}),?\s+(?P<y>\d{4})\b"
 
 
 def _fold(text: str) -> str:
     """Lower case without accents, so "März", "mär" and "MAR" meet."""
-    return "".join(c for c in unicodedata.normalize("NFKD", text.lower())
-                   if not unicodedata.combining(c))
+    return "".join(
+        c for c in unicodedata.normalize("NFKD", text.lower()) if not unicodedata.combining(c)
+    )
 
 
 def _month_words() -> dict[str, int]:
@@ -86,8 +89,9 @@ def parse_dates(values: pd.Series, keep_time: bool = False) -> tuple[pd.Series, 
     how many non-blank values could not be read). Days only (time dropped) unless `keep_time`."""
     codes, uniques = pd.factorize(values.astype("str").fillna("").str.strip())
     if not keep_time and len(uniques):  # one string per day, not per minute
-        days, uniques = pd.factorize(pd.Series(uniques, dtype="str").str.replace(_TIME, "",
-                                                                              regex=True))
+        days, uniques = pd.factorize(
+            pd.Series(uniques, dtype="str").str.replace(_TIME, "", regex=True)
+        )
         codes = days[codes]
     parsed = parse_distinct(pd.Series(uniques, dtype="str"), keep_time)
     if len(codes) == 0:
@@ -121,8 +125,10 @@ def _formats(todo: pd.Series):
     and a format that fails costs as much as one that reads."""
     yield _FORMATS[0]
     sample = todo.head(_SAMPLE)
-    hits = {f: int(pd.to_datetime(sample, format=f, errors="coerce").notna().sum())
-            for f in _FORMATS[1:]}
+    hits = {
+        f: int(pd.to_datetime(sample, format=f, errors="coerce").notna().sum())
+        for f in _FORMATS[1:]
+    }
     yield from sorted(_FORMATS[1:], key=lambda f: -hits[f])
 
 
@@ -142,8 +148,9 @@ def _month_word_dates(todo: pd.Series) -> pd.Series:
     month = parts["m"].map(MONTHS)
     year = pd.to_numeric(parts["y"], errors="coerce")
     year = year.where(year >= 100, year + 2000)  # "09" is 2009: LinkedIn began in 2003
-    ymd = pd.DataFrame({"year": year, "month": month,
-                        "day": pd.to_numeric(parts["d"], errors="coerce")})
+    ymd = pd.DataFrame(
+        {"year": year, "month": month, "day": pd.to_numeric(parts["d"], errors="coerce")}
+    )
     ok = ymd.notna().all(axis=1)
     out = pd.Series(pd.NaT, index=todo.index, dtype="datetime64[ns]")
     if ok.any():

@@ -29,28 +29,29 @@ _TRUE = {"yes", "y", "true", "1", "x", "engaged", "ja", "oui", "sí", "si"}
 class Messages:
     """messages.csv matched to the connection table."""
 
-    interactions: np.ndarray     # float per row: messages exchanged (NaN for ghost rows)
-    last: np.ndarray             # datetime64[ns] per row: the latest message (NaT if none)
+    interactions: np.ndarray  # float per row: messages exchanged (NaN for ghost rows)
+    last: np.ndarray  # datetime64[ns] per row: the latest message (NaT if none)
     newest: pd.Timestamp | None  # the newest message in the file (the export's date)
     read: int
-    skipped: int                 # drafts and spam
-    matched: int                 # connections that appear in messages
-    by: str                      # "profile URL" or "name"
+    skipped: int  # drafts and spam
+    matched: int  # connections that appear in messages
+    by: str  # "profile URL" or "name"
 
 
 @dataclass(frozen=True)
 class Engagement:
     """What the optional files said, for the load report."""
 
-    source: str = "none"                 # "none", "user columns" or "messages"
+    source: str = "none"  # "none", "user columns" or "messages"
     messages: Messages | None = None
     invitations_matched: int | None = None
     export_date: pd.Timestamp | None = None
     warnings: tuple[str, ...] = ()
 
 
-def measure(df: pd.DataFrame, user: pd.DataFrame, files: Mapping[str, Member],
-            window_months: int) -> tuple[pd.DataFrame, Engagement]:
+def measure(
+    df: pd.DataFrame, user: pd.DataFrame, files: Mapping[str, Member], window_months: int
+) -> tuple[pd.DataFrame, Engagement]:
     """The table with engagement and invitation direction filled in from the user's own columns
     (`user`), messages.csv and Invitations.csv, and what they said. A broken optional file is a
     warning: the connections load without it."""
@@ -58,14 +59,23 @@ def measure(df: pd.DataFrame, user: pd.DataFrame, files: Mapping[str, Member],
     given = user_columns(df, user) or {}
     df = df.assign(**given)
     source = "user columns" if given else "none"
-    messages = _optional(files, "messages", lambda m: match_messages(df, m.data, m.name), notes,
-                         "Your connections were loaded without engagement from messages.")
+    messages = _optional(
+        files,
+        "messages",
+        lambda m: match_messages(df, m.data, m.name),
+        notes,
+        "Your connections were loaded without engagement from messages.",
+    )
     if messages is not None and source == "none":
         df = df.assign(interactions=messages.interactions, last_interaction=messages.last)
         source = "messages"
-    direction = _optional(files, "invitations",
-                          lambda m: match_invitations(df, m.data, m.name), notes,
-                          "Who invited whom is unknown.")
+    direction = _optional(
+        files,
+        "invitations",
+        lambda m: match_invitations(df, m.data, m.name),
+        notes,
+        "Who invited whom is unknown.",
+    )
     if direction is not None:
         df = df.assign(direction=direction)
     export_date = _export_date(df, messages.newest if messages else None)
@@ -105,8 +115,16 @@ def read_table(data: bytes, label: str) -> pd.DataFrame:
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            t = pd.read_csv(io.StringIO(text), sep=delim, dtype="str", keep_default_na=False,
-                            na_filter=False, on_bad_lines="skip", index_col=False, engine="c")
+            t = pd.read_csv(
+                io.StringIO(text),
+                sep=delim,
+                dtype="str",
+                keep_default_na=False,
+                na_filter=False,
+                on_bad_lines="skip",
+                index_col=False,
+                engine="c",
+            )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
         raise ExportError(f"{quote(label)} could not be read as a table.") from exc
     t.columns = [str(c).strip().lower() for c in t.columns]
@@ -133,8 +151,10 @@ def match_messages(df: pd.DataFrame, data: bytes, label: str = "messages.csv") -
     key = _name_key(df) if by == "name" else df["url_key"]
     who = _without_owner(who, set(key))
     if who.empty:
-        raise ExportError(f"{quote(label)} holds only your own messages (no one else takes part), "
-                          "so it says nothing about who you talk to.")
+        raise ExportError(
+            f"{quote(label)} holds only your own messages (no one else takes part), "
+            "so it says nothing about who you talk to."
+        )
     agg = who.groupby("key").agg(n=("date", "size"), last=("date", "max"))
     counts = key.map(agg["n"]).where(key != "")
     real = ~df["is_blank"]
@@ -143,8 +163,11 @@ def match_messages(df: pd.DataFrame, data: bytes, label: str = "messages.csv") -
         interactions=counts.fillna(0).astype(float).where(real, np.nan).to_numpy(),
         last=key.map(agg["last"]).where(key != "").astype("datetime64[ns]").to_numpy(),
         newest=newest if pd.notna(newest) else None,
-        read=len(t), skipped=int((~keep).sum()), matched=int((counts.fillna(0) > 0).sum()),
-        by="name" if by == "name" else "profile URL")
+        read=len(t),
+        skipped=int((~keep).sum()),
+        matched=int((counts.fillna(0) > 0).sum()),
+        by="name" if by == "name" else "profile URL",
+    )
 
 
 def _not_draft_or_spam(t: pd.DataFrame) -> pd.Series:
@@ -165,8 +188,9 @@ def _participants(t: pd.DataFrame, dates: pd.Series) -> tuple[pd.DataFrame | Non
     if sender:
         parts = [pd.DataFrame({"who": t[sender], "date": dates})]
         if recips:
-            parts.append(pd.DataFrame({"who": t[recips].str.split(","), "date": dates}
-                                      ).explode("who"))
+            parts.append(
+                pd.DataFrame({"who": t[recips].str.split(","), "date": dates}).explode("who")
+            )
         m = pd.concat(parts, ignore_index=True)
         raw = m["who"].fillna("").astype("str")
         return m.assign(who=normalise_urls(raw), key=url_keys(raw)), "url"
@@ -203,7 +227,7 @@ def _name_key(df: pd.DataFrame) -> pd.Series:
 
 
 def match_invitations(df: pd.DataFrame, data: bytes, label: str = "Invitations.csv") -> pd.Series:
-    """"inbound" / "outbound" / "" per connection, from who sent the invitation."""
+    """ "inbound" / "outbound" / "" per connection, from who sent the invitation."""
     t = read_table(data, label)
     if "direction" not in t.columns:
         raise ExportError(f"{quote(label)} has no Direction column.")

@@ -13,7 +13,7 @@ from core.schema import ENGAGED_WINDOW_MONTHS
 MISSING_COLUMN_EFFECTS: dict[str, str] = {
     "names": "the checklist lists people by title and company, and people search finds no names",
     "url": "duplicates are matched by name, company, title and date instead of profile URL, "
-           "and messages are matched by name",
+    "and messages are matched by name",
     "connected_on": "no growth chart and no 'added in the last 12 months'",
     "position": "groups and ICP fit read the company only",
     "company": "the ICP's company rules and the top-companies chart have nothing to read",
@@ -41,26 +41,26 @@ class LoadReport:
     encoding: str = "utf-8"
     delimiter: str = "comma"
     preamble_lines: int = 0
-    columns: tuple[str, ...] = ()           # the fields found, e.g. ("names", "url", "company")
-    rows_read: int = 0                      # data rows in the file (before anything is dropped)
-    rows_malformed: int = 0                 # rows with the wrong number of fields, skipped
-    connections: int = 0                    # rows in the table (ghosts included)
+    columns: tuple[str, ...] = ()  # the fields found, e.g. ("names", "url", "company")
+    rows_read: int = 0  # data rows in the file (before anything is dropped)
+    rows_malformed: int = 0  # rows with the wrong number of fields, skipped
+    connections: int = 0  # rows in the table (ghosts included)
     ghost_rows: int = 0
     duplicates: tuple[Duplicate, ...] = ()  # rows left out as the same person twice
-    over_cap: int = 0                       # older rows left out beyond LinkedIn's cap
+    over_cap: int = 0  # older rows left out beyond LinkedIn's cap
     unparseable_dates: int = 0
     blank_positions: int = 0
     emails: int = 0
     first_connected: pd.Timestamp | None = None
     last_connected: pd.Timestamp | None = None
     export_date: pd.Timestamp | None = None
-    engagement_source: str = "none"         # "none", "user columns" or "messages"
+    engagement_source: str = "none"  # "none", "user columns" or "messages"
     engaged_window_months: int = ENGAGED_WINDOW_MONTHS
-    engagement_coverage: int = 0            # real rows whose engagement is known
+    engagement_coverage: int = 0  # real rows whose engagement is known
     messages_read: int = 0
-    messages_skipped: int = 0               # drafts and spam
+    messages_skipped: int = 0  # drafts and spam
     connections_in_messages: int = 0
-    messages_matched_by: str = ""           # "profile URL", "name" or ""
+    messages_matched_by: str = ""  # "profile URL", "name" or ""
     invitations_matched: int | None = None  # None: no usable Invitations.csv
     warnings: tuple[str, ...] = ()
 

@@ -49,7 +49,7 @@ _TEXT = ("first_name", "last_name", "url", "email", "company", "position", "head
 _NOTES = {"notes:", "notes", "notes :"}
 # C0 controls but tab, LF, CR: removed from the bytes before parsing (never inside a
 # multi-byte UTF-8 character, so this is safe on UTF-8).
-_C0 = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(0x0e, 0x20)) + b"\x7f"
+_C0 = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 
 
 @dataclass(frozen=True)
@@ -88,6 +88,7 @@ def read_connections(data: bytes) -> Connections:
 
 # --- bytes to text --------------------------------------------------------------------------
 
+
 def decode(data: bytes) -> tuple[bytes, str]:
     """The file as valid UTF-8 bytes, and the encoding it came in: BOMs first, UTF-16 without a
     BOM by its NUL pattern, then UTF-8, then cp1252 (spreadsheet re-saves). NUL bytes and other
@@ -113,8 +114,11 @@ def decode_text(data: bytes) -> str:
 
 
 def _encoding(data: bytes) -> str:
-    for bom, codec in ((b"\xef\xbb\xbf", "utf-8-sig"), (b"\xff\xfe", "utf-16"),
-                       (b"\xfe\xff", "utf-16")):
+    for bom, codec in (
+        (b"\xef\xbb\xbf", "utf-8-sig"),
+        (b"\xff\xfe", "utf-16"),
+        (b"\xfe\xff", "utf-16"),
+    ):
         if data.startswith(bom):
             return codec
     head = data[:400]
@@ -124,8 +128,10 @@ def _encoding(data: bytes) -> str:
         return "utf-16-be"
     sample = data[:4096]
     if len(sample.translate(None, _C0)) < len(sample) * 0.95:
-        raise ExportError("This is not a text file (it looks like a binary or Excel file). "
-                          f"Please upload {EXPECTED_FILE}.")
+        raise ExportError(
+            "This is not a text file (it looks like a binary or Excel file). "
+            f"Please upload {EXPECTED_FILE}."
+        )
     return "utf-8"
 
 
@@ -145,14 +151,18 @@ def _recode(data: bytes, encoding: str) -> bytes:
 
 # --- finding the header ---------------------------------------------------------------------
 
+
 def find_header(text: str) -> tuple[int, str, list[str]]:
     """(lines before the header, delimiter, header cells): the first line among the first
     `HEADER_SCAN_LINES` whose cells, split by some delimiter, name a Position or Company column
     (the delimiter naming the most known columns wins)."""
     lines = [line.rstrip("\r") for line in text[:65536].split("\n")[:HEADER_SCAN_LINES]]
     for index, line in enumerate(lines):
-        best = max(((len(_fields(cells)), d, cells) for d, cells in _split(line)),
-                   key=lambda t: t[0], default=(0, ",", []))
+        best = max(
+            ((len(_fields(cells)), d, cells) for d, cells in _split(line)),
+            key=lambda t: t[0],
+            default=(0, ",", []),
+        )
         if {"company", "position"} & set(_fields(best[2]).values()):
             return index, best[1], best[2]
     for line in lines:
@@ -161,10 +171,12 @@ def find_header(text: str) -> tuple[int, str, list[str]]:
                 raise ExportError(
                     "This CSV has neither a Position nor a Company column, so there is nothing "
                     "to coach on. LinkedIn's Connections.csv has First Name, Last Name, URL, "
-                    f"Company, Position, Connected On. Columns found: {quote(', '.join(cells))}.")
+                    f"Company, Position, Connected On. Columns found: {quote(', '.join(cells))}."
+                )
     raise ExportError(
         "This file has no header with a Position or Company column, so it does not look like "
-        f"LinkedIn's Connections.csv. Please upload {EXPECTED_FILE}.")
+        f"LinkedIn's Connections.csv. Please upload {EXPECTED_FILE}."
+    )
 
 
 def _split(line: str) -> list[tuple[str, list[str]]]:
@@ -190,6 +202,7 @@ def _fields(cells: list[str]) -> dict[int, str]:
 
 # --- reading the rows -----------------------------------------------------------------------
 
+
 def read_rows(utf8: bytes, lines_before: int, delim: str) -> tuple[pd.DataFrame, int]:
     """Every column under the header as trimmed strings (columns named c0, c1, ...), and how
     many rows had the wrong number of fields and were skipped."""
@@ -202,14 +215,20 @@ def read_rows(utf8: bytes, lines_before: int, delim: str) -> tuple[pd.DataFrame,
             io.BytesIO(body),
             # One block: splitting a file whose values may hold newlines costs more than the
             # parallel parse gains on 2 cores.
-            read_options=pacsv.ReadOptions(column_names=names, skip_rows=1,
-                                           block_size=max(len(body), 1 << 20) + 1),
-            parse_options=pacsv.ParseOptions(delimiter=delim, newlines_in_values=True,
-                                             invalid_row_handler=lambda row: skipped.append(1)
-                                             or "skip"),
+            read_options=pacsv.ReadOptions(
+                column_names=names, skip_rows=1, block_size=max(len(body), 1 << 20) + 1
+            ),
+            parse_options=pacsv.ParseOptions(
+                delimiter=delim,
+                newlines_in_values=True,
+                invalid_row_handler=lambda row: skipped.append(1) or "skip",
+            ),
             convert_options=pacsv.ConvertOptions(
                 column_types={n: pa.large_string() for n in names},
-                strings_can_be_null=False, quoted_strings_can_be_null=False))
+                strings_can_be_null=False,
+                quoted_strings_can_be_null=False,
+            ),
+        )
         frame = pd.DataFrame({n: pd.Series(table[n], dtype="str") for n in names})
     except (pa.ArrowInvalid, pa.ArrowNotImplementedError, ValueError):
         frame, skipped = _read_rows_pandas(body, delim, names), []
@@ -234,8 +253,12 @@ def _may_hold_controls(body: bytes, delim: str, rows: int) -> bool:
         return True
     e2 = np.flatnonzero(a[:-2] == 0xE2)  # U+202A..U+202E, U+2066..U+2069 are E2 80/81 xx
     second, third = a[e2 + 1], a[e2 + 2]
-    return bool((((second == 0x80) & (third >= 0xAA) & (third <= 0xAE))
-                 | ((second == 0x81) & (third >= 0xA6) & (third <= 0xA9))).any())
+    return bool(
+        (
+            ((second == 0x80) & (third >= 0xAA) & (third <= 0xAE))
+            | ((second == 0x81) & (third >= 0xA6) & (third <= 0xA9))
+        ).any()
+    )
 
 
 def _read_rows_pandas(body: bytes, delim: str, names: list[str]) -> pd.DataFrame:
@@ -243,19 +266,32 @@ def _read_rows_pandas(body: bytes, delim: str, names: list[str]) -> pd.DataFrame
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", pd.errors.ParserWarning)
-            return pd.read_csv(io.BytesIO(body), encoding="utf-8", sep=delim, dtype="str", keep_default_na=False,
-                               na_filter=False, on_bad_lines="skip", index_col=False,
-                               engine="c", header=0, names=names)
+            return pd.read_csv(
+                io.BytesIO(body),
+                encoding="utf-8",
+                sep=delim,
+                dtype="str",
+                keep_default_na=False,
+                na_filter=False,
+                on_bad_lines="skip",
+                index_col=False,
+                engine="c",
+                header=0,
+                names=names,
+            )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
-        raise ExportError("The file could not be read as a table. "
-                          f"Please upload {EXPECTED_FILE}, straight from LinkedIn if you can."
-                          ) from exc
+        raise ExportError(
+            "The file could not be read as a table. "
+            f"Please upload {EXPECTED_FILE}, straight from LinkedIn if you can."
+        ) from exc
 
 
 # --- the table ------------------------------------------------------------------------------
 
-def build_table(raw: pd.DataFrame, cols: dict[str, str], layout: Layout,
-                malformed: int = 0) -> Connections:
+
+def build_table(
+    raw: pd.DataFrame, cols: dict[str, str], layout: Layout, malformed: int = 0
+) -> Connections:
     """The connection table from the raw string columns: clean text, drop empty and Notes rows,
     parse dates, key URLs, leave out the same person twice and rows beyond LinkedIn's cap."""
     blank = pd.Series("", index=raw.index, dtype="str")
@@ -274,12 +310,14 @@ def build_table(raw: pd.DataFrame, cols: dict[str, str], layout: Layout,
     f["full_name"] = (f["first_name"] + " " + f["last_name"]).str.strip()
     f["url_key"] = url_keys(f["url"])
     f["connected_on"] = connected
-    f["is_blank"] = (f[["first_name", "last_name", "position", "company", "headline"]] == ""
-                     ).all(axis=1)
+    f["is_blank"] = (f[["first_name", "last_name", "position", "company", "headline"]] == "").all(
+        axis=1
+    )
 
     dup = duplicated(f)
-    duplicates = tuple(Duplicate(r.full_name, r.company, r.position, r.url)
-                       for r in f[dup].itertuples())
+    duplicates = tuple(
+        Duplicate(r.full_name, r.company, r.position, r.url) for r in f[dup].itertuples()
+    )
     f, user = f[~dup], user[~dup]
     newest = _newest(f["connected_on"], CONNECTION_CAP)
     over_cap = int((~newest).sum())
@@ -287,15 +325,22 @@ def build_table(raw: pd.DataFrame, cols: dict[str, str], layout: Layout,
     if f.empty:
         raise ExportError(
             "This Connections.csv has a header but no connections in it. "
-            "If you just requested your export, LinkedIn may still be preparing the full file.")
+            "If you just requested your export, LinkedIn may still be preparing the full file."
+        )
 
     f["text"] = _role_text(f, has_headline="headline" in cols)
     df = _with_engagement_columns(f).reset_index(drop=True)
     return Connections(
-        df=df[COLUMNS], layout=layout, columns=_present(cols),
-        user_engagement=user.reset_index(drop=True), rows_read=rows_read,
-        rows_malformed=malformed, duplicates=duplicates, over_cap=over_cap,
-        unparseable_dates=bad_dates)
+        df=df[COLUMNS],
+        layout=layout,
+        columns=_present(cols),
+        user_engagement=user.reset_index(drop=True),
+        rows_read=rows_read,
+        rows_malformed=malformed,
+        duplicates=duplicates,
+        over_cap=over_cap,
+        unparseable_dates=bad_dates,
+    )
 
 
 def _clean(s: pd.Series) -> pd.Series:
@@ -347,8 +392,9 @@ def _newest(dates: pd.Series, cap: int) -> pd.Series:
 def _role_text(f: pd.DataFrame, has_headline: bool) -> pd.Series:
     """What scoring and clustering read: the headline if the file has one, else the position,
     with the company as context ("VP Sales @ Acme")."""
-    role = f["position"].where(f["headline"] == "", f["headline"]) if has_headline \
-        else f["position"]
+    role = (
+        f["position"].where(f["headline"] == "", f["headline"]) if has_headline else f["position"]
+    )
     with_company = (role + " @ " + f["company"]).where(f["company"] != "", role)
     return with_company.where(role != "", f["company"]).astype("str")
 
@@ -356,10 +402,12 @@ def _role_text(f: pd.DataFrame, has_headline: bool) -> pd.Series:
 def _with_engagement_columns(f: pd.DataFrame) -> pd.DataFrame:
     """Engagement unknown until messages or the user's columns say otherwise."""
     n = len(f)
-    return f.assign(interactions=np.full(n, np.nan),
-                    last_interaction=pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]"),
-                    engaged=pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool)),
-                    direction=pd.Series("", index=f.index, dtype="str"))
+    return f.assign(
+        interactions=np.full(n, np.nan),
+        last_interaction=pd.Series(pd.NaT, index=f.index, dtype="datetime64[ns]"),
+        engaged=pd.arrays.BooleanArray(np.zeros(n, bool), np.ones(n, bool)),
+        direction=pd.Series("", index=f.index, dtype="str"),
+    )
 
 
 def _present(cols: dict[str, str]) -> tuple[str, ...]:
@@ -367,6 +415,7 @@ def _present(cols: dict[str, str]) -> tuple[str, ...]:
     out = []
     if {"first_name", "last_name", "name"} & cols.keys():
         out.append("names")
-    out += [c for c in ("url", "email", "company", "position", "headline", "connected_on")
-            if c in cols]
+    out += [
+        c for c in ("url", "email", "company", "position", "headline", "connected_on") if c in cols
+    ]
     return tuple(out)
