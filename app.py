@@ -40,8 +40,9 @@ with st.container(border=True):
             if error:
                 st.error(ui.md_escape(error), icon=":material/error:")  # quotes the file
                 st.caption("Your previously loaded network is still in place.")
-            for warning in ui.network().report.warnings:
-                st.warning(ui.md_escape(warning), icon=":material/warning:")
+            else:
+                for warning in ui.network().report.warnings:  # what was chosen or skipped
+                    st.warning(ui.md_escape(warning), icon=":material/warning:")
         else:
             ui.forget_upload()
     with right:
