@@ -11,7 +11,7 @@ from html import escape as html_escape
 import pytest
 
 from core.connections import load_export
-from core.demo import DEMO_PATH, PERSONAS, generate_export
+from core.demo import DEMO_PATH, PERSONAS
 from core.icp import PRESETS, score, summary
 from core.simulator import Scenario, find_people, run
 from tests.conftest import app_state, make_zip, modern_csv, new_app, set_icp
@@ -117,10 +117,8 @@ def test_each_workshop_persona_gets_a_safe_default_plan(persona, downloads):
     at.selectbox(key=PERSONA).select(persona).run()
     at.switch_page(PAGE).run()
     assert not at.exception
-    net = app_state(at).network
-    scored = score(load_export(generate_export(persona=persona)).df,
-                   PRESETS[PERSONAS[persona]["preset"]])
-    assert len(scored) == len(net.df)
+    assert app_state(at).icp == PRESETS[PERSONAS[persona]["preset"]]
+    scored = score(app_state(at).network.df, app_state(at).icp)
     _assert_safe_plan(at, downloads, scored)
 
 
@@ -257,13 +255,15 @@ def test_people_search_is_whole_word():
 
 def test_the_report_follows_the_current_icp_not_a_stale_plan(downloads):
     at = _page(icp=SAAS)
+    at.slider(key="cap").set_value(30).run()  # the user's scenario travels to the report
     saas_share = _metrics(at)["ICP share"]
     set_icp(at, PRESETS[CFO])  # switch the ICP after simulating, then open Home
     at.switch_page("app.py").run()
     assert not at.exception
     html = _download(at, downloads, REPORT).decode("utf-8")
     scored = score(load_export(DEMO_PATH, is_demo=True).df, PRESETS[CFO])
-    plan = run(scored, Scenario())
+    plan = run(scored, Scenario(max_share=0.30))
+    assert f"At most 30% of your network ({plan.cap:,} people)" in html
     cfo_share = f"{plan.after.icp_share * 100:.1f}%"
     assert html_escape(summary(PRESETS[CFO]), quote=True) in html
     assert cfo_share in html and cfo_share != saas_share
