@@ -190,3 +190,28 @@ def test_hostile_cases_load_or_give_an_export_error():
     with pytest.raises(ExportError, match="Columns found") as err:
         load_export(cases(big=10)[0][1])
     assert MARKUP in str(err.value)  # quoted as text; the page escapes it (tests/test_safe_text)
+
+
+def test_messages_matched_by_name_when_connections_have_no_url():
+    """2021-2023 exports: Connections.csv without URL, messages.csv with names and URLs."""
+    connections = (
+        "First Name,Last Name,Email Address,Company,Position,Connected On\n"
+        "Anna,Smith,,Acme,VP Sales,05 Jan 2022\nBo,Li,,Initech,CTO,20 Nov 2021\n"
+    )
+    messages = (
+        "CONVERSATION ID,CONVERSATION TITLE,FROM,SENDER PROFILE URL,TO,DATE,SUBJECT,CONTENT\n"
+        f"c1,,Anna Smith,{ANNA},Maya Owner,2022-03-01 10:00:00 UTC,,hi\n"
+        f"c1,,Maya Owner,{OWNER},Anna Smith,2022-03-02 10:00:00 UTC,,hello\n"
+        f"c2,,Maya Owner,{OWNER},Someone Else,2022-03-03 10:00:00 UTC,,hey\n"
+    )
+    net = load_export(
+        make_zip({"Connections.csv": connections.encode(), "messages.csv": messages.encode()})
+    )
+    assert net.engagement_source == "messages" and net.report.messages_matched_by == "name"
+    assert net.df.set_index("first_name")["interactions"].to_dict() == {"Anna": 2.0, "Bo": 0.0}
+
+
+def test_messages_whose_urls_were_cut_short_say_so():
+    cut = "https://www.linkedin.com/in/??-???"
+    text = MSG_HEADER + _msg(cut, OWNER) + _msg(OWNER, cut) + _msg(OWNER, cut + "?")
+    _loads_without_engagement(_with(**{"messages.csv": text.encode()}), "cannot be matched")

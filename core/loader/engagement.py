@@ -145,15 +145,21 @@ def match_messages(df: pd.DataFrame, data: bytes, label: str = "messages.csv") -
     keep = _not_draft_or_spam(t)
     t = t[keep]
     dates, _ = parse_dates(t[date_col].str.replace(" UTC", "", regex=False), keep_time=True)
-    who, by = _participants(t, dates)
+    who, by = _participants(t, dates, by_url=(df["url_key"] != "").any())
     if who is None:
         raise ExportError(f"{quote(label)} names no sender or recipient.")
     key = _name_key(df) if by == "name" else df["url_key"]
-    who = _without_owner(who, set(key))
+    who = _without_owner(who, set(key) - {""})
     if who.empty:
         raise ExportError(
             f"{quote(label)} holds only your own messages (no one else takes part), "
             "so it says nothing about who you talk to."
+        )
+    who = who[who["key"] != ""]
+    if who.empty:
+        raise ExportError(
+            f"The people in {quote(label)} have no usable profile address (cut short by a "
+            "spreadsheet re-save?), so they cannot be matched to your connections."
         )
     agg = who.groupby("key").agg(n=("date", "size"), last=("date", "max"))
     counts = key.map(agg["n"]).where(key != "")
@@ -181,11 +187,14 @@ def _not_draft_or_spam(t: pd.DataFrame) -> pd.Series:
     return keep
 
 
-def _participants(t: pd.DataFrame, dates: pd.Series) -> tuple[pd.DataFrame | None, str]:
-    """(who, date) pairs, one per participant of each message: by profile URL since 2021, by
-    name in the 2018 format."""
+def _participants(
+    t: pd.DataFrame, dates: pd.Series, by_url: bool
+) -> tuple[pd.DataFrame | None, str]:
+    """(who, key, date), one row per participant of each message: by profile URL since 2021
+    when the connections have URLs, else by name (the 2018 format; 2021-2023 connections
+    without a URL column)."""
     sender, recips = _col(t, "sender profile url"), _col(t, "recipient profile urls")
-    if sender:
+    if sender and by_url:
         parts = [pd.DataFrame({"who": t[sender], "date": dates})]
         if recips:
             parts.append(
@@ -206,18 +215,18 @@ def _participants(t: pd.DataFrame, dates: pd.Series) -> tuple[pd.DataFrame | Non
 
 
 def _without_owner(m: pd.DataFrame, connections: set[str]) -> pd.DataFrame:
-    """The other participants, as join keys ("key"). The owner takes part in every
-    conversation: the most frequent participant is them (found on the plain URL, whatever its
-    shape). With one correspondent two are equally frequent: the owner is the one who is not
-    among their own connections."""
+    """The other participants (their join key may be "": no real profile). The owner takes
+    part in every conversation: the most frequent participant is them (found on the plain URL,
+    whatever its shape). With one correspondent two are equally frequent: the owner is the one
+    with a real profile who is not among their own connections."""
     m = m[m["who"] != ""]
     if not m.empty:
         counts = m.groupby("who")["key"].agg(["size", "first"])
         top = counts[counts["size"] == counts["size"].max()]
-        strangers = top[~top["first"].isin(connections)]
+        strangers = top[~top["first"].isin(connections) & (top["first"] != "")]
         owner = (strangers if len(strangers) else top).index[0]
         m = m[m["who"] != owner]
-    return m[m["key"] != ""]
+    return m
 
 
 def _name_key(df: pd.DataFrame) -> pd.Series:
