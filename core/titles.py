@@ -570,14 +570,16 @@ _NO_SEGMENT = np.iinfo(np.int64).max
 _FUNCTION_NAMES = np.asarray(FUNCTIONS, dtype=object)
 
 
-def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> None:
+def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> np.ndarray:
     """Function per part: its strongest phrase (the later one on a tie: English heads come
     last). Primary: the first part with a function; second: a later part naming another role,
-    or a decisive phrase (C-level, founder) beside the first. Fills out's fn, fn2, conf, why."""
+    or a decisive phrase (C-level, founder) beside the first. Fills out's fn, fn2, conf, why;
+    returns the evidence rows the why names, per title (n × 2, -1 for none)."""
     fn_out, fn2_out, _, conf_out, why_out = out
+    said = np.full((len(fn_out), 2), -1, dtype=np.int64)
     f = np.flatnonzero(ev.fn >= 0)
     if len(f) == 0:
-        return
+        return said
     order = f[np.lexsort((ev.pos[f], ev.w[f], epart[f]))]
     best = order[np.r_[epart[order][1:] != epart[order][:-1], True]]
     part_head = np.zeros(n_parts, dtype=bool)
@@ -585,6 +587,7 @@ def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> 
     bt = et[best]
     prim = best[np.r_[True, bt[1:] != bt[:-1]]]
     fn_out[et[prim]] = ev.fn[prim]
+    said[et[prim], 0] = prim
     prim_part = np.full(len(fn_out), -1, dtype=np.int64)
     prim_part[et[prim]] = epart[prim]
     later = best[(epart[best] > prim_part[bt]) & part_head[epart[best]]
@@ -600,16 +603,18 @@ def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> 
         cand = cand[np.lexsort((ev.pos[cand], et[cand]))]
         second = cand[np.r_[True, et[cand][1:] != et[cand][:-1]]]
         fn2_out[et[second]] = ev.fn[second]
+        said[et[second], 1] = second
         why_out[et[second]] += (', "' + _phrase_text(tok, ev.pos[second], ev.length[second])
                                 + '" → ' + _FUNCTION_NAMES[ev.fn[second]])
+    return said
 
 
-def _seniority(ev: _Evidence, et, epart, n_parts: int, n: int, fn_out) -> tuple[np.ndarray,
-                                                                              np.ndarray]:
-    """(level per title, stopped per title): the highest level stated, an in-training part
-    reading as In Training; a role with no level is Entry Level unless the title says there
-    is no current role ("Retired")."""
+def _seniority(ev: _Evidence, et, epart, n_parts: int, n: int, fn_out):
+    """(level per title, stopped per title, evidence row that stated the level or -1): the
+    highest level stated, an in-training part reading as In Training; a role with no level is
+    Entry Level unless the title says there is no current role ("Retired")."""
     sen_out = np.full(n, -1, dtype=np.int64)
+    level_row = np.full(n, -1, dtype=np.int64)
     lv = np.flatnonzero(ev.sen >= 0)
     if len(lv):
         part_level = np.full(n_parts, 99, dtype=np.int64)
@@ -620,12 +625,35 @@ def _seniority(ev: _Evidence, et, epart, n_parts: int, n: int, fn_out) -> tuple[
         title_level = np.full(n, 99, dtype=np.int64)
         np.minimum.at(title_level, et[lv], part_level[epart[lv]])
         sen_out = np.where(title_level < 99, title_level, -1)
+        # The phrase that stated each title's level, for the why (first in reading order).
+        own = np.where(ev.flags[lv, 1], _TRAINING, ev.sen[lv])
+        hit = lv[own == sen_out[et[lv]]]
+        hit = hit[np.lexsort((ev.pos[hit], et[hit]))]
+        said = hit[np.r_[True, et[hit][1:] != et[hit][:-1]]] if len(hit) else hit
+        level_row[et[said]] = said
     stopped = np.zeros(n, dtype=bool)
     stopped[et[ev.flags[:, 2]]] = True
     role = np.zeros(n, dtype=bool)
     role[et[ev.flags[:, 0]]] = True
     sen_out = np.where((sen_out < 0) & (role | (fn_out >= 0)) & ~stopped, _ENTRY, sen_out)
-    return sen_out, stopped
+    return sen_out, stopped, level_row
+
+
+_LEVEL_NAMES = np.asarray(SENIORITIES, dtype=object)
+
+
+def _why_level(ev: _Evidence, level_row, said, sen, tok, why) -> None:
+    """Add the phrase that stated the level to the why, unless the function's phrase already
+    holds it ("vp sales"; `said`: the evidence rows the why names per title, -1 none):
+    '"data engineer" → Engineering; "senior" → Senior'."""
+    rows = np.flatnonzero(level_row >= 0)
+    if len(rows) == 0:
+        return
+    r = level_row[rows]
+    text = '"' + _phrase_text(tok, ev.pos[r], ev.length[r]) + '" → ' + _LEVEL_NAMES[sen[rows]]
+    new = (r != said[rows, 0]) & (r != said[rows, 1])
+    rows, have, text = rows[new], why[rows[new]], text[new]
+    why[rows] = np.where(have == "", text, have + "; " + text)
 
 
 def _read(cleaned) -> _Reading:
@@ -651,9 +679,10 @@ def _read(cleaned) -> _Reading:
         ev = _Evidence(*(a[keep] for a in ev[:6]), ev.covered)
         et, epart = tk.title[ev.pos], pl.part_id[ev.pos]
         n_parts = int(pl.part_id[-1]) + 1
-        _functions(ev, et, epart, n_parts, tk.vocab[tk.codes], out)
-        sen, stopped = _seniority(ev, et, epart, n_parts, n, out.function)
+        said = _functions(ev, et, epart, n_parts, tk.vocab[tk.codes], out)
+        sen, stopped, level_row = _seniority(ev, et, epart, n_parts, n, out.function)
         out.seniority[:] = sen
+        _why_level(ev, level_row, said, sen, tk.vocab[tk.codes], out.why)
     return _finish(*out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
                                     tk.t_known, pl.after_hard, pl.seg_id, pl.seg_tag, best_seg,
                                     stopped))
