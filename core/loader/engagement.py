@@ -242,7 +242,7 @@ def match_invitations(df: pd.DataFrame, data: bytes, label: str = "Invitations.c
         raise ExportError(f"{quote(label)} has no Direction column.")
     direction = t["direction"].str.strip().str.upper()
     inviter, invitee = _col(t, "inviterprofileurl"), _col(t, "inviteeprofileurl")
-    if inviter and invitee:
+    if inviter and invitee and (df["url_key"] != "").any():
         other = url_keys(t[inviter].where(direction == "INCOMING", t[invitee]))
         key = df["url_key"]
     else:
