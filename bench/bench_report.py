@@ -22,23 +22,36 @@ from core.simulator import Rule, Scenario, run  # noqa: E402
 
 def main() -> None:
     icp = PRESETS["B2B SaaS founder selling to sales leaders"]
-    scenario = Scenario(rules=(Rule(fit_below=40), Rule(off_profile=True, quiet_months=12)),
-                        max_share=0.3)
+    scenario = Scenario(
+        rules=(Rule(fit_below=40), Rule(off_profile=True, quiet_months=12)), max_share=0.3
+    )
     rows = []
     for n in (1_000, 10_000, 30_000):
         df = score(load_export(generate_export(n, seed=11)).df, icp)
         plan = run(df, scenario)
         for names in (False, True):
             data = ReportInput(
-                source="bench", is_demo=True, overview={"Connections": f"{n:,}"},
-                icp_summary=summary(icp), growth=growth_chart(df["connected_on"]), plan=plan,
+                source="bench",
+                is_demo=True,
+                overview={"Connections": f"{n:,}"},
+                icp_summary=summary(icp),
+                growth=growth_chart(df["connected_on"]),
+                plan=plan,
                 people=plan_people(df, plan) if names else None,
-                faq=[e for e in load_faq() if e.id in FAQ_IN_REPORT])
+                faq=[e for e in load_faq() if e.id in FAQ_IN_REPORT],
+            )
             t = time.perf_counter()
             html = render_report(data)
-            rows.append([f"{n:,}", f"{plan.removed:,}", "yes" if names else "no",
-                         f"{time.perf_counter() - t:.2f} s", f"{len(html) / 1e6:.2f} MB",
-                         html.count("<svg")])
+            rows.append(
+                [
+                    f"{n:,}",
+                    f"{plan.removed:,}",
+                    "yes" if names else "no",
+                    f"{time.perf_counter() - t:.2f} s",
+                    f"{len(html) / 1e6:.2f} MB",
+                    html.count("<svg"),
+                ]
+            )
     print("Coaching report: render_report (one run, all sections, charts as inline SVG)")
     print(table(["connections", "in plan", "names", "time", "size", "charts"], rows))
 

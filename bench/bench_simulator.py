@@ -22,9 +22,14 @@ SIZES = (1_000, 10_000, 30_000)
 SCENARIOS = {
     "default (safe 15%)": Scenario(),
     "3 rules, cap 100%": Scenario(
-        rules=(Rule(fit_below=40), Rule(quiet_months=24, older_than_years=3),
-               Rule(off_profile=True)),
-        protections=Protections(recent=False), max_share=1.0),
+        rules=(
+            Rule(fit_below=40),
+            Rule(quiet_months=24, older_than_years=3),
+            Rule(off_profile=True),
+        ),
+        protections=Protections(recent=False),
+        max_share=1.0,
+    ),
 }
 
 
@@ -36,14 +41,25 @@ def main() -> None:
         for name, scenario in SCENARIOS.items():
             t_run = best_of(lambda d=df, s=scenario: run(d, s))
             result = run(df, scenario)
-            t_csv = best_of(lambda d=df, r=result: plan_checklist(d, r.order, r.reasons, r.scenario.pace),
-                            repeat=3)
-            rows.append([f"{n:,}", name, f"{result.removed:,}", len(result.curve),
-                         f"{t_run * 1e3:.1f} ms", f"{t_csv * 1e3:.0f} ms"])
-    print("Simulator (median of 5 after a warm-up): run = plan + protections + before/after + "
-          "trade-off curve + schedule + reach; checklist = the CSV download")
-    print(table(["connections", "scenario", "removed", "curve points", "run", "checklist"],
-                rows))
+            t_csv = best_of(
+                lambda d=df, r=result: plan_checklist(d, r.order, r.reasons, r.scenario.pace),
+                repeat=3,
+            )
+            rows.append(
+                [
+                    f"{n:,}",
+                    name,
+                    f"{result.removed:,}",
+                    len(result.curve),
+                    f"{t_run * 1e3:.1f} ms",
+                    f"{t_csv * 1e3:.0f} ms",
+                ]
+            )
+    print(
+        "Simulator (median of 5 after a warm-up): run = plan + protections + before/after + "
+        "trade-off curve + schedule + reach; checklist = the CSV download"
+    )
+    print(table(["connections", "scenario", "removed", "curve points", "run", "checklist"], rows))
     print("Target at 30,000: run <= 100 ms including the curve.")
 
 

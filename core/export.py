@@ -31,10 +31,13 @@ def pace_warning(per_day: int) -> str | None:
         raise ValueError(
             f"per_day: {per_day} a day is more than {MAX_PER_DAY}. LinkedIn does not publish its "
             "limits, and many removals in one session may trigger its automated checks; the "
-            "usual advice is 10 to 20 a day.")
+            "usual advice is 10 to 20 a day."
+        )
     if per_day > WARN_PER_DAY:
-        return (f"{per_day} a day is brisk: LinkedIn's limits are unpublished and the usual "
-                "advice is 10 to 20 a day. Consider a slower pace.")
+        return (
+            f"{per_day} a day is brisk: LinkedIn's limits are unpublished and the usual "
+            "advice is 10 to 20 a day. Consider a slower pace."
+        )
     return None
 
 
@@ -55,11 +58,19 @@ def weekly(days: pd.DataFrame) -> pd.DataFrame:
     week = (day - 1) // 7 + 1
     weeks = np.arange(1, int(week.max()) + 1) if len(day) else np.array([], dtype=int)
     count = np.bincount(week, minlength=len(weeks) + 1)[1:]
-    removals = np.bincount(week, weights=days["removals"].to_numpy(dtype=float),
-                           minlength=len(weeks) + 1)[1:].astype(int)
+    removals = np.bincount(
+        week, weights=days["removals"].to_numpy(dtype=float), minlength=len(weeks) + 1
+    )[1:].astype(int)
     first = (weeks - 1) * 7 + 1
-    return pd.DataFrame({"week": weeks, "days": count, "removals": removals,
-                         "first_day": first, "last_day": first + count - 1})
+    return pd.DataFrame(
+        {
+            "week": weeks,
+            "days": count,
+            "removals": removals,
+            "first_day": first,
+            "last_day": first + count - 1,
+        }
+    )
 
 
 def neutralise(value: object) -> str:
@@ -78,8 +89,15 @@ def safe_for_display(df: pd.DataFrame, columns=None) -> pd.DataFrame:
     `columns`: the text columns to check (default: every text column).
     """
     out = df.copy()
-    names = [c for c in out.columns if pd.api.types.is_string_dtype(out[c])
-             or pd.api.types.is_object_dtype(out[c])] if columns is None else list(columns)
+    names = (
+        [
+            c
+            for c in out.columns
+            if pd.api.types.is_string_dtype(out[c]) or pd.api.types.is_object_dtype(out[c])
+        ]
+        if columns is None
+        else list(columns)
+    )
     for name in names:
         col = out[name]
         if pd.api.types.is_object_dtype(col):  # mixed cells: only strings can hold a formula
@@ -94,8 +112,13 @@ def safe_for_display(df: pd.DataFrame, columns=None) -> pd.DataFrame:
     return out
 
 
-def checklist_csv(connections: pd.DataFrame, prune_mask, per_day: int = DEFAULT_PER_DAY,
-                  reasons: pd.Series | None = None, order: np.ndarray | None = None) -> bytes:
+def checklist_csv(
+    connections: pd.DataFrame,
+    prune_mask,
+    per_day: int = DEFAULT_PER_DAY,
+    reasons: pd.Series | None = None,
+    order: np.ndarray | None = None,
+) -> bytes:
     """The plan as a CSV: Day, Name, Position, Company, Profile URL, Reasons (+ a Done column).
 
     UTF-8 with a BOM so Excel shows accents right; every cell neutralised against formula
@@ -103,8 +126,11 @@ def checklist_csv(connections: pd.DataFrame, prune_mask, per_day: int = DEFAULT_
     valuable first; default is the table's order.
     """
     mask = np.asarray(prune_mask, dtype=bool) & ~connections["is_blank"].to_numpy(dtype=bool)
-    idx = np.flatnonzero(mask) if order is None else np.asarray(
-        [i for i in order if mask[i]], dtype=int)
+    idx = (
+        np.flatnonzero(mask)
+        if order is None
+        else np.asarray([i for i in order if mask[i]], dtype=int)
+    )
     why = reasons.iloc[idx].to_numpy() if reasons is not None else [""] * len(idx)
     return _checklist(connections, idx, why, per_day)
 
@@ -124,12 +150,17 @@ def day_of(position: np.ndarray | int, per_day: int):
 def _checklist(connections: pd.DataFrame, idx: np.ndarray, why, per_day: int) -> bytes:
     pace_warning(per_day)
     sub = connections.iloc[idx]
-    out = pd.DataFrame({
-        "Day": day_of(np.arange(len(idx)), per_day),
-        "Name": sub["full_name"].to_numpy(), "Position": sub["position"].to_numpy(),
-        "Company": sub["company"].to_numpy(), "Profile URL": sub["url"].to_numpy(),
-        "Reasons": why, "Done": "",
-    })
+    out = pd.DataFrame(
+        {
+            "Day": day_of(np.arange(len(idx)), per_day),
+            "Name": sub["full_name"].to_numpy(),
+            "Position": sub["position"].to_numpy(),
+            "Company": sub["company"].to_numpy(),
+            "Profile URL": sub["url"].to_numpy(),
+            "Reasons": why,
+            "Done": "",
+        }
+    )
     for col in ("Name", "Position", "Company", "Profile URL", "Reasons"):
         out[col] = out[col].map(neutralise)
     buf = io.StringIO()

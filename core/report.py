@@ -45,10 +45,10 @@ class ReportInput:
     overview: dict[str, str]
     icp_summary: str | None = None
     growth: alt.TopLevelMixin | None = None
-    clusters: pd.DataFrame | None = None          # Group, Decision, Connections, Share, ...
+    clusters: pd.DataFrame | None = None  # Group, Decision, Connections, Share, ...
     cluster_chart: alt.TopLevelMixin | None = None
     plan: ScenarioResult | None = None
-    people: pd.DataFrame | None = None            # only when the user ticks "include names"
+    people: pd.DataFrame | None = None  # only when the user ticks "include names"
     faq: list[FaqEntry] = field(default_factory=list)
     generated: date = field(default_factory=date.today)
 
@@ -96,12 +96,14 @@ def _markdown(text: str) -> str:
 
 
 def _table(df: pd.DataFrame, index: bool = False) -> str:
-    head = "".join(f"<th>{_text(c)}</th>" for c in ([df.index.name or ""] if index else [])
-                   + list(df.columns))
+    head = "".join(
+        f"<th>{_text(c)}</th>" for c in ([df.index.name or ""] if index else []) + list(df.columns)
+    )
     rows = []
     for idx, row in df.iterrows():
         cells = ([f"<th>{_text(idx)}</th>"] if index else []) + [
-            f"<td>{_text(v)}</td>" for v in row.tolist()]
+            f"<td>{_text(v)}</td>" for v in row.tolist()
+        ]
         rows.append("<tr>" + "".join(cells) + "</tr>")
     return f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table>"
 
@@ -140,12 +142,15 @@ def render_report(data: ReportInput) -> str:
         f"{'demo network' if data.is_demo else 'your LinkedIn export'} ({_text(data.source)}). "
         "Made in your browser session; nothing was stored or sent anywhere.</p>",
         "<h2 id='icp'>Your ideal customer profile</h2>",
-        f"<p>{_text(data.icp_summary)}</p>" if data.icp_summary else
-        "<p class='note'>No ICP was defined. Define one to score your connections.</p>",
+        f"<p>{_text(data.icp_summary)}</p>"
+        if data.icp_summary
+        else "<p class='note'>No ICP was defined. Define one to score your connections.</p>",
         "<h2 id='overview'>Your network</h2><div class='cards'>",
-        "".join(f"<div class='card'>{_text(k)}<b>{_text(v)}</b></div>"
-                for k, v in data.overview.items()),
-        "</div>", _chart(data.growth),
+        "".join(
+            f"<div class='card'>{_text(k)}<b>{_text(v)}</b></div>" for k, v in data.overview.items()
+        ),
+        "</div>",
+        _chart(data.growth),
         "<h2 id='clusters'>Groups in your network</h2>",
     ]
     if data.clusters is not None and len(data.clusters):
@@ -159,8 +164,11 @@ def render_report(data: ReportInput) -> str:
     parts.append("<h2 id='faq'>Remove, unfollow or block?</h2>")
     for entry in data.faq:
         parts.append(f"<h3>{_text(entry.question)}</h3>{_markdown(entry.answer)}")
-        parts.append("<p class='muted'>Sources: " + _text("; ".join(s.cite() for s in
-                                                                    entry.sources)) + "</p>")
+        parts.append(
+            "<p class='muted'>Sources: "
+            + _text("; ".join(s.cite() for s in entry.sources))
+            + "</p>"
+        )
     parts.append("</body></html>")
     return "\n".join(parts)
 
@@ -170,26 +178,36 @@ def plan_section(plan: ScenarioResult | None) -> list[str]:
     out = ["<h2 id='plan'>Your pruning plan</h2>"]
     if plan is None:
         return out + ["<p class='note'>No plan was simulated in this session.</p>"]
-    table = pd.DataFrame([row[1:] for row in before_after(plan)],
-                         columns=["Before", "After", "Change"],
-                         index=pd.Index([row[0] for row in before_after(plan)], name="Measure"))
-    protected = ", ".join(f"{count(p.people)} {p.label}" + ("" if p.on else " (switched off)")
-                          for p in plan.protections)
-    out += [f"<p>{_text(plan_sentence(plan))}</p>",
-            f"<p>Protected: {_text(protected)}.</p>",
-            "".join(f"<p class='note'>{_text(text)}</p>" for _, text in plan_warnings(plan)),
-            _table(table, index=True),
-            f"<p class='muted'>{_text(engagement_words(plan))} {_text(ghost_words(plan))}</p>",
-            _chart(charts.plan_composition_chart(plan.composition, plan.engagement)),
-            _chart(charts.tradeoff_chart(plan.curve, plan.removed, plan.zone_start)),
-            _chart(charts.reach_chart(plan.curve, plan.removed)),
-            "<p class='muted'>Reach is projected by two models. Model A (per-viewer ranking) is "
-            "what LinkedIn's engineering posts describe; model B (test-and-expand) is a "
-            "hypothesis LinkedIn does not document. The gap between them is the honest "
-            "uncertainty.</p>",
-            "<h3>Assumptions behind the projections</h3>",
-            _table(pd.DataFrame([(a.name, a.value, a.source) for a in assumptions(plan)],
-                                columns=["Assumption", "Value", "Source"]))]
+    table = pd.DataFrame(
+        [row[1:] for row in before_after(plan)],
+        columns=["Before", "After", "Change"],
+        index=pd.Index([row[0] for row in before_after(plan)], name="Measure"),
+    )
+    protected = ", ".join(
+        f"{count(p.people)} {p.label}" + ("" if p.on else " (switched off)")
+        for p in plan.protections
+    )
+    out += [
+        f"<p>{_text(plan_sentence(plan))}</p>",
+        f"<p>Protected: {_text(protected)}.</p>",
+        "".join(f"<p class='note'>{_text(text)}</p>" for _, text in plan_warnings(plan)),
+        _table(table, index=True),
+        f"<p class='muted'>{_text(engagement_words(plan))} {_text(ghost_words(plan))}</p>",
+        _chart(charts.plan_composition_chart(plan.composition, plan.engagement)),
+        _chart(charts.tradeoff_chart(plan.curve, plan.removed, plan.zone_start)),
+        _chart(charts.reach_chart(plan.curve, plan.removed)),
+        "<p class='muted'>Reach is projected by two models. Model A (per-viewer ranking) is "
+        "what LinkedIn's engineering posts describe; model B (test-and-expand) is a "
+        "hypothesis LinkedIn does not document. The gap between them is the honest "
+        "uncertainty.</p>",
+        "<h3>Assumptions behind the projections</h3>",
+        _table(
+            pd.DataFrame(
+                [(a.name, a.value, a.source) for a in assumptions(plan)],
+                columns=["Assumption", "Value", "Source"],
+            )
+        ),
+    ]
     return out
 
 
@@ -200,32 +218,39 @@ def schedule_section(plan: ScenarioResult | None) -> list[str]:
         return out + ["<p class='note'>Nothing to remove in this plan.</p>"]
     weeks = plan.weekly.assign(
         Days=lambda w: "day " + w["first_day"].astype(str) + " to " + w["last_day"].astype(str),
-        Removals=lambda w: w["removals"].map(count)).rename(columns={"week": "Week"})
-    out += [f"<p>{count(plan.removed)} removals at {count(plan.scenario.pace)} a day: "
-            f"{count(len(plan.schedule))} days over {count(len(plan.weekly))} week(s), by hand, "
-            "a few minutes a day. The checklist (CSV) lists every day.</p>",
-            _table(weeks[["Week", "Days", "Removals"]]),
-            _chart(charts.schedule_chart(plan.weekly))]
+        Removals=lambda w: w["removals"].map(count),
+    ).rename(columns={"week": "Week"})
+    out += [
+        f"<p>{count(plan.removed)} removals at {count(plan.scenario.pace)} a day: "
+        f"{count(len(plan.schedule))} days over {count(len(plan.weekly))} week(s), by hand, "
+        "a few minutes a day. The checklist (CSV) lists every day.</p>",
+        _table(weeks[["Week", "Days", "Removals"]]),
+        _chart(charts.schedule_chart(plan.weekly)),
+    ]
     return out
 
 
 def plan_people(connections: pd.DataFrame, plan: ScenarioResult) -> pd.DataFrame:
     """The people in the plan in checklist order (only when the user asks for names)."""
     rows = plan.order
-    return pd.DataFrame({
-        "Day": day_of(range(len(rows)), plan.scenario.pace),
-        "Name": connections["full_name"].to_numpy()[rows],
-        "Title": connections["position"].to_numpy()[rows],
-        "Company": connections["company"].to_numpy()[rows],
-        "Why": plan.reasons,
-    })
+    return pd.DataFrame(
+        {
+            "Day": day_of(range(len(rows)), plan.scenario.pace),
+            "Name": connections["full_name"].to_numpy()[rows],
+            "Title": connections["position"].to_numpy()[rows],
+            "Company": connections["company"].to_numpy()[rows],
+            "Why": plan.reasons,
+        }
+    )
 
 
-def overview_cards(n: int, ghosts: int, engaged_share: float | None, engagement: str,
-                   first, last) -> dict[str, str]:
+def overview_cards(
+    n: int, ghosts: int, engaged_share: float | None, engagement: str, first, last
+) -> dict[str, str]:
     """The overview numbers as the report shows them."""
     return {
-        "Connections": count(n), "Ghost rows": count(ghosts),
+        "Connections": count(n),
+        "Ghost rows": count(ghosts),
         f"Engaged share ({engagement})": pct(engaged_share),
         "Connected": f"{month(first)} – {month(last)}",
     }

@@ -36,7 +36,7 @@ class Param:
     """One flat value: its key (URL name and widget key), kind, default and allowed range."""
 
     key: str
-    kind: str                 # "bool", "int", "float" or "choice"
+    kind: str  # "bool", "int", "float" or "choice"
     default: object
     lo: float = 0.0
     hi: float = 0.0
@@ -55,8 +55,13 @@ def _rule_params(slot: int) -> list[Param]:
     return [
         Param(p + "off", "bool", rule.off_profile),
         Param(p + "fit_on", "bool", rule.fit_below is not None),
-        Param(p + "fit_below", "int", int(rule.fit_below if rule.fit_below is not None
-                                          else d["fit_below"]), 0, 100),
+        Param(
+            p + "fit_below",
+            "int",
+            int(rule.fit_below if rule.fit_below is not None else d["fit_below"]),
+            0,
+            100,
+        ),
         Param(p + "quiet_on", "bool", rule.quiet_months is not None),
         Param(p + "quiet_months", "int", rule.quiet_months or d["quiet_months"], 1, 120),
         Param(p + "old_on", "bool", rule.older_than_years is not None),
@@ -69,7 +74,8 @@ def _params() -> tuple[Param, ...]:
     s, prot = Scenario(), Protections()
     out = [q for slot in range(RULE_SLOTS) for q in _rule_params(slot)]
     out += [
-        Param("prot_engaged", "bool", prot.engaged), Param("prot_strong", "bool", prot.strong_fit),
+        Param("prot_engaged", "bool", prot.engaged),
+        Param("prot_strong", "bool", prot.strong_fit),
         Param("prot_recent", "bool", prot.recent),
         Param("recent_months", "int", prot.recent_months, 0, 60),
         Param("prot_hand", "bool", prot.by_hand),
@@ -79,8 +85,10 @@ def _params() -> tuple[Param, ...]:
         Param("eng_mode", "choice", ENG_MODES[0], choices=ENG_MODES),
         Param("eng_rate", "int", round(DEFAULT_ENGAGED_RATE * 100), 0, 100),
     ]
-    out += [Param(f"eng_{band}", "int", round(rate * 100), 0, 100)
-            for band, rate in zip(("strong", "partial", "off"), BAND_RATE_DEFAULTS, strict=True)]
+    out += [
+        Param(f"eng_{band}", "int", round(rate * 100), 0, 100)
+        for band, rate in zip(("strong", "partial", "off"), BAND_RATE_DEFAULTS, strict=True)
+    ]
     out += [Param(p.key, "float", p.default, p.lo, p.hi) for p in PARAMETERS]
     return tuple(out)
 
@@ -156,8 +164,11 @@ def url_query(values: Mapping[str, object]) -> dict[str, str]:
         if value == DEFAULTS[key]:
             continue
         kind = BY_KEY[key].kind
-        out[key] = ("true" if value else "false") if kind == "bool" else (
-            f"{value:.6g}" if kind == "float" else str(value))
+        out[key] = (
+            ("true" if value else "false")
+            if kind == "bool"
+            else (f"{value:.6g}" if kind == "float" else str(value))
+        )
     return out
 
 
@@ -172,8 +183,9 @@ def _rule(v: Mapping[str, object], slot: int) -> Rule:
     )
 
 
-def to_scenario(values: Mapping[str, object], *, remove_ids=(), protect_ids=(), engaged_ids=(),
-                prune_groups=()) -> Scenario:
+def to_scenario(
+    values: Mapping[str, object], *, remove_ids=(), protect_ids=(), engaged_ids=(), prune_groups=()
+) -> Scenario:
     """The Scenario these values (URL or widgets) and the person's picks describe."""
     v = complete(values)
     assume = bool(v["eng_assume"])
@@ -184,16 +196,21 @@ def to_scenario(values: Mapping[str, object], *, remove_ids=(), protect_ids=(), 
         rules.pop()
     return Scenario(
         rules=tuple(rules),
-        protections=Protections(engaged=bool(v["prot_engaged"]),
-                                strong_fit=bool(v["prot_strong"]),
-                                recent=bool(v["prot_recent"]),
-                                recent_months=int(v["recent_months"]),
-                                by_hand=bool(v["prot_hand"])),
+        protections=Protections(
+            engaged=bool(v["prot_engaged"]),
+            strong_fit=bool(v["prot_strong"]),
+            recent=bool(v["prot_recent"]),
+            recent_months=int(v["recent_months"]),
+            by_hand=bool(v["prot_hand"]),
+        ),
         max_share=int(v["cap"]) / 100,
         assumed_rate=int(v["eng_rate"]) / 100 if assume else None,
         band_rates=tuple(int(v[f"eng_{b}"]) / 100 for b in ("strong", "partial", "off"))
-        if by_band else None,
-        pace=int(v["pace"]), model_a=a, model_b=b,
+        if by_band
+        else None,
+        pace=int(v["pace"]),
+        model_a=a,
+        model_b=b,
         remove_ids=frozenset(int(i) for i in remove_ids),
         protect_ids=frozenset(int(i) for i in protect_ids),
         engaged_ids=frozenset(int(i) for i in engaged_ids),
@@ -219,10 +236,16 @@ def values_of(scenario: Scenario) -> dict[str, object]:
         if rule.older_than_years is not None:
             v[p + "old_years"] = rule.older_than_years
     prot = scenario.protections
-    v.update(prot_engaged=prot.engaged, prot_strong=prot.strong_fit, prot_recent=prot.recent,
-             recent_months=prot.recent_months, prot_hand=prot.by_hand,
-             cap=round(scenario.max_share * 100), pace=scenario.pace,
-             eng_assume=scenario.assumes_engagement)
+    v.update(
+        prot_engaged=prot.engaged,
+        prot_strong=prot.strong_fit,
+        prot_recent=prot.recent,
+        recent_months=prot.recent_months,
+        prot_hand=prot.by_hand,
+        cap=round(scenario.max_share * 100),
+        pace=scenario.pace,
+        eng_assume=scenario.assumes_engagement,
+    )
     if scenario.assumed_rate is not None:
         v["eng_rate"] = round(scenario.assumed_rate * 100)
     if scenario.band_rates is not None:

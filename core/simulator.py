@@ -35,8 +35,10 @@ from core.text import search_mask
 SAFE_SHARE = 0.15
 #: Above this share removed, the plan is over-pruning (warning, and the curve marks the zone).
 OVERPRUNE_SHARE = 0.30
-ENGAGEMENT_NEEDED = ("Your export has no messages.csv, so nobody's engagement is known. Upload "
-                     "the whole export zip, or state an assumed engagement rate.")
+ENGAGEMENT_NEEDED = (
+    "Your export has no messages.csv, so nobody's engagement is known. Upload "
+    "the whole export zip, or state an assumed engagement rate."
+)
 
 
 # --- the scenario ---------------------------------------------------------------------------
@@ -46,11 +48,11 @@ ENGAGEMENT_NEEDED = ("Your export has no messages.csv, so nobody's engagement is
 class Rule:
     """People a rule selects: every condition that is set must hold (AND). No condition: off."""
 
-    off_profile: bool = False               # ICP fit band "off" (below half the strong line)
-    fit_below: float | None = None          # ICP fit under this score
-    quiet_months: int | None = None         # no message in this many months (needs engagement)
-    older_than_years: int | None = None     # connected more than this many years ago
-    in_prune_group: bool = False            # in a group the user marked "prune"
+    off_profile: bool = False  # ICP fit band "off" (below half the strong line)
+    fit_below: float | None = None  # ICP fit under this score
+    quiet_months: int | None = None  # no message in this many months (needs engagement)
+    older_than_years: int | None = None  # connected more than this many years ago
+    in_prune_group: bool = False  # in a group the user marked "prune"
 
     @property
     def is_empty(self) -> bool:
@@ -67,8 +69,9 @@ class Rule:
             out.append(("quiet_months", f"with no message in {self.quiet_months} months"))
         if self.older_than_years is not None:
             years = "year" if self.older_than_years == 1 else "years"
-            out.append(("older_than_years",
-                        f"connected more than {self.older_than_years} {years} ago"))
+            out.append(
+                ("older_than_years", f"connected more than {self.older_than_years} {years} ago")
+            )
         if self.in_prune_group:
             out.append(("in_prune_group", "in a group you marked prune"))
         return out
@@ -95,11 +98,11 @@ BAND_RATE_DEFAULTS = (0.20, 0.10, 0.05)
 class Protections:
     """People no rule may remove. Each is on by default and can be switched off."""
 
-    engaged: bool = True        # measured engaged, or marked "engages with me" by hand
-    strong_fit: bool = True     # ICP fit band "strong"
-    recent: bool = True         # connected in the last `recent_months`
+    engaged: bool = True  # measured engaged, or marked "engages with me" by hand
+    strong_fit: bool = True  # ICP fit band "strong"
+    recent: bool = True  # connected in the last `recent_months`
     recent_months: int = 6
-    by_hand: bool = True        # protected by hand in the people list
+    by_hand: bool = True  # protected by hand in the people list
 
 
 @dataclass(frozen=True)
@@ -113,7 +116,7 @@ class Scenario:
     rules: tuple[Rule, ...] = (SAFE_RULE,)
     protections: Protections = Protections()
     max_share: float = SAFE_SHARE
-    assumed_rate: float | None = None       # None: no engagement assumed
+    assumed_rate: float | None = None  # None: no engagement assumed
     band_rates: tuple[float, float, float] | None = None  # strong, partial, off (assumed)
     pace: int = DEFAULT_PER_DAY
     model_a: ModelA = ModelA()
@@ -129,7 +132,8 @@ class Scenario:
         if not 1 <= self.pace <= MAX_PER_DAY:
             raise ValueError(f"pace: between 1 and {MAX_PER_DAY} a day")
         rates = ([self.assumed_rate] if self.assumed_rate is not None else []) + list(
-            self.band_rates or [])
+            self.band_rates or []
+        )
         if any(not 0.0 <= r <= 1.0 for r in rates):
             raise ValueError("assumed_rate: between 0 and 1")
         if self.protections.recent_months < 0:
@@ -147,10 +151,10 @@ class Scenario:
 class Snapshot:
     """A network's numbers. `people` (real rows) is the denominator of every share."""
 
-    connections: int            # every row, ghosts included (what LinkedIn counts)
-    people: int                 # real people
-    engaged: float | None       # expected engaged people; None when engagement is unknown
-    strong: int | None          # strong ICP fits; None without an ICP
+    connections: int  # every row, ghosts included (what LinkedIn counts)
+    people: int  # real people
+    engaged: float | None  # expected engaged people; None when engagement is unknown
+    strong: int | None  # strong ICP fits; None without an ICP
 
     @property
     def engaged_share(self) -> float | None:
@@ -170,11 +174,11 @@ class Protection:
     """One protection's line: how many people it covers and how many it kept out of the plan."""
 
     key: str
-    label: str          # "engaged", "strong fit", "recent", "by hand"
+    label: str  # "engaged", "strong fit", "recent", "by hand"
     on: bool
-    people: int         # people it covers (whether or not a rule matches them)
-    kept: int           # people a rule matched that it kept (a person may be kept by several)
-    reason: str         # why it exists, or why it cannot cover anyone
+    people: int  # people it covers (whether or not a rule matches them)
+    kept: int  # people a rule matched that it kept (a person may be kept by several)
+    reason: str  # why it exists, or why it cannot cover anyone
 
 
 @dataclass(frozen=True)
@@ -185,7 +189,7 @@ class Reach:
     a_after: float
     b_before: float
     b_after: float
-    basis: str          # "measured", "assumed" or "default assumption"
+    basis: str  # "measured", "assumed" or "default assumption"
 
 
 @dataclass(frozen=True)
@@ -193,24 +197,24 @@ class ScenarioResult:
     """A plan and everything it does. Arrays are aligned to the connection table's rows."""
 
     scenario: Scenario
-    engagement: str                 # "measured", "assumed" or "unknown"
+    engagement: str  # "measured", "assumed" or "unknown"
     today: pd.Timestamp
-    mask: np.ndarray                # removed
-    order: np.ndarray               # removed rows, least valuable first (the checklist order)
-    reasons: np.ndarray             # why, aligned with `order`
-    matched: np.ndarray             # any rule matches (before protections and the cap)
+    mask: np.ndarray  # removed
+    order: np.ndarray  # removed rows, least valuable first (the checklist order)
+    reasons: np.ndarray  # why, aligned with `order`
+    matched: np.ndarray  # any rule matches (before protections and the cap)
     protected: dict[str, np.ndarray]
-    unavailable: dict[str, str]     # condition key → why it cannot be used now
+    unavailable: dict[str, str]  # condition key → why it cannot be used now
     protections: tuple[Protection, ...]
-    capped: int                     # matched, unprotected people left out by the cap
-    cap: int                        # the cap in people
+    capped: int  # matched, unprotected people left out by the cap
+    cap: int  # the cap in people
     before: Snapshot
     after: Snapshot
     reach: Reach
     curve: pd.DataFrame
-    schedule: pd.DataFrame          # day, removals
-    weekly: pd.DataFrame            # week, days, removals
-    composition: pd.DataFrame       # state, band, engagement, people (before and after)
+    schedule: pd.DataFrame  # day, removals
+    weekly: pd.DataFrame  # week, days, removals
+    composition: pd.DataFrame  # state, band, engagement, people (before and after)
 
     @property
     def removed(self) -> int:
@@ -227,8 +231,9 @@ class ScenarioResult:
 
     @property
     def over_pruning(self) -> bool:
-        fewer_strong = (self.before.strong is not None
-                        and (self.after.strong or 0) < self.before.strong)
+        fewer_strong = (
+            self.before.strong is not None and (self.after.strong or 0) < self.before.strong
+        )
         return self.removed_share > OVERPRUNE_SHARE or fewer_strong
 
 
@@ -246,13 +251,13 @@ _BANDS = ("strong", "partial", "off", "unscored")
 class Columns:
     """The connection table's columns a plan reads, as numpy arrays read once per run."""
 
-    real: np.ndarray            # not a ghost row
-    known: np.ndarray           # engagement measured for this row
-    engaged: np.ndarray         # measured engaged
-    band: np.ndarray | None     # STRONG / PARTIAL / OFF / UNSCORED codes; None without an ICP
-    fit: np.ndarray | None      # 0-100, NaN for ghosts; None without an ICP
-    connected: np.ndarray       # datetime64[ns], NaT when unknown
-    last: np.ndarray            # last interaction, datetime64[ns], NaT when none
+    real: np.ndarray  # not a ghost row
+    known: np.ndarray  # engagement measured for this row
+    engaged: np.ndarray  # measured engaged
+    band: np.ndarray | None  # STRONG / PARTIAL / OFF / UNSCORED codes; None without an ICP
+    fit: np.ndarray | None  # 0-100, NaN for ghosts; None without an ICP
+    connected: np.ndarray  # datetime64[ns], NaT when unknown
+    last: np.ndarray  # last interaction, datetime64[ns], NaT when none
 
     @property
     def n(self) -> int:
@@ -282,9 +287,15 @@ def columns(connections: pd.DataFrame) -> Columns:
         for code, name in ((STRONG, "strong"), (PARTIAL, "partial"), (OFF, "off")):
             band[(bands == name).to_numpy(dtype=bool, na_value=False)] = code
         fit = connections["fit"].to_numpy(dtype=float)
-    return Columns(real=real, known=known, engaged=engaged, band=band, fit=fit,
-                   connected=_dates(connections, "connected_on"),
-                   last=_dates(connections, "last_interaction"))
+    return Columns(
+        real=real,
+        known=known,
+        engaged=engaged,
+        band=band,
+        fit=fit,
+        connected=_dates(connections, "connected_on"),
+        last=_dates(connections, "last_interaction"),
+    )
 
 
 def _before(when: np.ndarray, cutoff: pd.Timestamp) -> np.ndarray:
@@ -303,7 +314,7 @@ def _ids(ids, n: int) -> np.ndarray:
 
 
 def engagement_basis(cols: Columns, scenario: Scenario) -> str:
-    """"measured" when the export says who engages, else "assumed" if a rate was stated, else
+    """ "measured" when the export says who engages, else "assumed" if a rate was stated, else
     "unknown"."""
     if cols.known.any():
         return "measured"
@@ -335,15 +346,17 @@ def engagement_probability(cols: Columns, scenario: Scenario, basis: str) -> np.
 
 
 def reference_date(connections: pd.DataFrame) -> pd.Timestamp:
-    """"Today" for the rules: the export's newest date, so a plan does not drift over time."""
-    newest = [connections[c].max() for c in ("connected_on", "last_interaction")
-              if c in connections]
+    """ "Today" for the rules: the export's newest date, so a plan does not drift over time."""
+    newest = [
+        connections[c].max() for c in ("connected_on", "last_interaction") if c in connections
+    ]
     newest = [d for d in newest if not pd.isna(d)]
     return pd.Timestamp(max(newest)) if newest else pd.Timestamp("2026-01-01")
 
 
-def availability(cols: Columns, scenario: Scenario, groups: np.ndarray | None = None
-                 ) -> dict[str, str]:
+def availability(
+    cols: Columns, scenario: Scenario, groups: np.ndarray | None = None
+) -> dict[str, str]:
     """Conditions that cannot be used now → why (in the user's words). Missing: usable.
 
     A rule holding an unusable condition selects nobody (AND with an unknown is unknown), so a
@@ -362,9 +375,16 @@ def availability(cols: Columns, scenario: Scenario, groups: np.ndarray | None = 
     return out
 
 
-def _condition(cols: Columns, key: str, rule: Rule, basis: str, today,
-               engaged_ids: np.ndarray, groups: np.ndarray | None, prune: frozenset[int]
-               ) -> np.ndarray:
+def _condition(
+    cols: Columns,
+    key: str,
+    rule: Rule,
+    basis: str,
+    today,
+    engaged_ids: np.ndarray,
+    groups: np.ndarray | None,
+    prune: frozenset[int],
+) -> np.ndarray:
     """The people one condition selects (unusable conditions are handled by the caller)."""
     if key == "off_profile":
         return cols.band == OFF
@@ -384,8 +404,17 @@ def _condition(cols: Columns, key: str, rule: Rule, basis: str, today,
     raise KeyError(key)
 
 
-def rule_mask(cols: Columns, rule: Rule, *, basis: str, today, unavailable,
-              engaged_ids: np.ndarray, groups=None, prune=frozenset()) -> np.ndarray:
+def rule_mask(
+    cols: Columns,
+    rule: Rule,
+    *,
+    basis: str,
+    today,
+    unavailable,
+    engaged_ids: np.ndarray,
+    groups=None,
+    prune=frozenset(),
+) -> np.ndarray:
     """Rows matching every condition of `rule` (none when a condition is unusable)."""
     mask = cols.real.copy()
     for key, _ in rule.conditions():
@@ -395,29 +424,42 @@ def rule_mask(cols: Columns, rule: Rule, *, basis: str, today, unavailable,
     return mask
 
 
-def protection_masks(cols: Columns, scenario: Scenario, today, engaged_ids: np.ndarray
-                     ) -> dict[str, np.ndarray]:
+def protection_masks(
+    cols: Columns, scenario: Scenario, today, engaged_ids: np.ndarray
+) -> dict[str, np.ndarray]:
     """Who each protection covers (on or off; the caller applies only those switched on)."""
     strong = cols.band == STRONG if cols.band is not None else np.zeros(cols.n, dtype=bool)
     cutoff = today - pd.DateOffset(months=int(scenario.protections.recent_months))
     recent = ~np.isnat(cols.connected) & ~_before(cols.connected, cutoff)
-    return {"engaged": cols.engaged | engaged_ids, "strong_fit": strong, "recent": recent,
-            "by_hand": _ids(scenario.protect_ids, cols.n)}
+    return {
+        "engaged": cols.engaged | engaged_ids,
+        "strong_fit": strong,
+        "recent": recent,
+        "by_hand": _ids(scenario.protect_ids, cols.n),
+    }
 
 
 _PROTECTION_WORDS = {
-    "engaged": ("engaged", "People you exchange messages with, or marked as engaging with you: "
-                           "they are the audience pruning is meant to serve."),
+    "engaged": (
+        "engaged",
+        "People you exchange messages with, or marked as engaging with you: "
+        "they are the audience pruning is meant to serve.",
+    ),
     "strong_fit": ("strong fit", "Your ideal customers: removing them lowers the ICP share."),
     "recent": ("recent", "New connections have not had time to engage yet."),
     "by_hand": ("by hand", "People you chose to keep in the list below."),
 }
 
 
-def _protection_lines(scenario: Scenario, masks, real, matched, has_icp, basis, has_dates
-                      ) -> tuple[Protection, ...]:
-    on = {"engaged": scenario.protections.engaged, "strong_fit": scenario.protections.strong_fit,
-          "recent": scenario.protections.recent, "by_hand": scenario.protections.by_hand}
+def _protection_lines(
+    scenario: Scenario, masks, real, matched, has_icp, basis, has_dates
+) -> tuple[Protection, ...]:
+    on = {
+        "engaged": scenario.protections.engaged,
+        "strong_fit": scenario.protections.strong_fit,
+        "recent": scenario.protections.recent,
+        "by_hand": scenario.protections.by_hand,
+    }
     lines = []
     for key, mask in masks.items():
         label, reason = _PROTECTION_WORDS[key]
@@ -426,14 +468,23 @@ def _protection_lines(scenario: Scenario, masks, real, matched, has_icp, basis, 
         if key == "strong_fit" and not has_icp:
             reason = "Needs an ICP: with none, nobody is a strong fit yet."
         if key == "engaged" and basis != "measured":
-            reason = ("Engagement is not measured in this export: only people you mark as "
-                      "engaging with you are covered.")
+            reason = (
+                "Engagement is not measured in this export: only people you mark as "
+                "engaging with you are covered."
+            )
         if key == "recent" and not has_dates:
             reason = "Your export has no connection dates: nobody can be recognised as recent."
         covered = mask & real
-        lines.append(Protection(key=key, label=label, on=on[key], people=int(covered.sum()),
-                                kept=int((covered & matched).sum()) if on[key] else 0,
-                                reason=reason))
+        lines.append(
+            Protection(
+                key=key,
+                label=label,
+                on=on[key],
+                people=int(covered.sum()),
+                kept=int((covered & matched).sum()) if on[key] else 0,
+                reason=reason,
+            )
+        )
     return tuple(lines)
 
 
@@ -468,17 +519,20 @@ def _reasons(rows: np.ndarray, rules, masks, hand: np.ndarray) -> np.ndarray:
 
 
 def _snapshot(rows: int, people: int, engaged, strong) -> Snapshot:
-    return Snapshot(connections=int(rows), people=int(people),
-                    engaged=None if engaged is None else float(engaged),
-                    strong=None if strong is None else int(strong))
+    return Snapshot(
+        connections=int(rows),
+        people=int(people),
+        engaged=None if engaged is None else float(engaged),
+        strong=None if strong is None else int(strong),
+    )
 
 
 @dataclass(frozen=True)
 class _Selection:
-    order: np.ndarray       # removed rows, least valuable first
+    order: np.ndarray  # removed rows, least valuable first
     mask: np.ndarray
-    ranked: np.ndarray      # every real row, least valuable first
-    protected: np.ndarray   # covered by a protection that is on
+    ranked: np.ndarray  # every real row, least valuable first
+    protected: np.ndarray  # covered by a protection that is on
     matched: np.ndarray
     capped: int
     cap: int
@@ -488,25 +542,41 @@ def _select(cols: Columns, scenario: Scenario, masks, cover, p) -> _Selection:
     """Rules → candidates; protections win; your own calls; the cap, least valuable first."""
     n = cols.n
     matched = np.logical_or.reduce(masks) if masks else np.zeros(n, dtype=bool)
-    switched = {"engaged": scenario.protections.engaged,
-                "strong_fit": scenario.protections.strong_fit,
-                "recent": scenario.protections.recent, "by_hand": scenario.protections.by_hand}
-    protected = np.logical_or.reduce([cover[k] for k, on in switched.items() if on]
-                                     or [np.zeros(n, dtype=bool)])
+    switched = {
+        "engaged": scenario.protections.engaged,
+        "strong_fit": scenario.protections.strong_fit,
+        "recent": scenario.protections.recent,
+        "by_hand": scenario.protections.by_hand,
+    }
+    protected = np.logical_or.reduce(
+        [cover[k] for k, on in switched.items() if on] or [np.zeros(n, dtype=bool)]
+    )
     hand = _ids(scenario.remove_ids, n) & cols.real & ~_ids(scenario.protect_ids, n)
     ranked = value_order(cols, p)
     in_order = ranked[(matched & ~protected & ~hand)[ranked]]
     cap = math.floor(scenario.max_share * int(cols.real.sum()) + 1e-9)
-    chosen = in_order[:max(0, cap - int(hand.sum()))]
+    chosen = in_order[: max(0, cap - int(hand.sum()))]
     order = np.concatenate([ranked[hand[ranked]], chosen]).astype(int)
     mask = np.zeros(n, dtype=bool)
     mask[order] = True
-    return _Selection(order=order, mask=mask, ranked=ranked, protected=protected,
-                      matched=matched, capped=len(in_order) - len(chosen), cap=cap)
+    return _Selection(
+        order=order,
+        mask=mask,
+        ranked=ranked,
+        protected=protected,
+        matched=matched,
+        capped=len(in_order) - len(chosen),
+        cap=cap,
+    )
 
 
-def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
-        groups: np.ndarray | None = None, today: pd.Timestamp | None = None) -> ScenarioResult:
+def run(
+    connections: pd.DataFrame,
+    scenario: Scenario = Scenario(),
+    *,
+    groups: np.ndarray | None = None,
+    today: pd.Timestamp | None = None,
+) -> ScenarioResult:
     """The plan a scenario gives on this network, and everything it does.
 
     `connections` is the connection table, scored (`fit`, `fit_band`) when an ICP exists;
@@ -520,33 +590,66 @@ def run(connections: pd.DataFrame, scenario: Scenario = Scenario(), *,
     unavailable = availability(cols, scenario, groups)
     engaged_ids = _ids(scenario.engaged_ids, cols.n)
     rules = [(slot, r) for slot, r in enumerate(scenario.rules) if not r.is_empty]
-    masks = [rule_mask(cols, r, basis=basis, today=today, unavailable=unavailable,
-                       engaged_ids=engaged_ids, groups=groups, prune=scenario.prune_groups)
-             for _, r in rules]
+    masks = [
+        rule_mask(
+            cols,
+            r,
+            basis=basis,
+            today=today,
+            unavailable=unavailable,
+            engaged_ids=engaged_ids,
+            groups=groups,
+            prune=scenario.prune_groups,
+        )
+        for _, r in rules
+    ]
     cover = protection_masks(cols, scenario, today, engaged_ids)
     sel = _select(cols, scenario, masks, cover, p)
 
     strong = cols.band == STRONG if cols.band is not None else None
     people, removed = int(cols.real.sum()), len(sel.order)
-    before = _snapshot(cols.n, people, None if p is None else p.sum(),
-                       None if strong is None else strong.sum())
-    after = _snapshot(cols.n - removed, people - removed,
-                      None if p is None else before.engaged - p[sel.mask].sum(),
-                      None if strong is None else before.strong - strong[sel.mask].sum())
+    before = _snapshot(
+        cols.n, people, None if p is None else p.sum(), None if strong is None else strong.sum()
+    )
+    after = _snapshot(
+        cols.n - removed,
+        people - removed,
+        None if p is None else before.engaged - p[sel.mask].sum(),
+        None if strong is None else before.strong - strong[sel.mask].sum(),
+    )
     rest = sel.ranked[~sel.mask[sel.ranked] & ~sel.protected[sel.ranked]]
-    curve = tradeoff_curve(np.concatenate([sel.order, rest]).astype(int), p, strong, before,
-                           scenario, marks=(removed, sel.cap, overprune_start(people)))
+    curve = tradeoff_curve(
+        np.concatenate([sel.order, rest]).astype(int),
+        p,
+        strong,
+        before,
+        scenario,
+        marks=(removed, sel.cap, overprune_start(people)),
+    )
     days = schedule(removed, scenario.pace)
     has_dates = not np.isnat(cols.connected).all()
     return ScenarioResult(
-        scenario=scenario, engagement=basis, today=today, mask=sel.mask, order=sel.order,
+        scenario=scenario,
+        engagement=basis,
+        today=today,
+        mask=sel.mask,
+        order=sel.order,
         reasons=_reasons(sel.order, rules, masks, _ids(scenario.remove_ids, cols.n)),
-        matched=sel.matched, protected=cover, unavailable=unavailable,
-        protections=_protection_lines(scenario, cover, cols.real, sel.matched,
-                                      cols.band is not None, basis, has_dates),
-        capped=sel.capped, cap=sel.cap, before=before, after=after,
-        reach=_reach(scenario, before, after, basis), curve=curve, schedule=days,
-        weekly=weekly(days), composition=composition(cols, p, sel.mask),
+        matched=sel.matched,
+        protected=cover,
+        unavailable=unavailable,
+        protections=_protection_lines(
+            scenario, cover, cols.real, sel.matched, cols.band is not None, basis, has_dates
+        ),
+        capped=sel.capped,
+        cap=sel.cap,
+        before=before,
+        after=after,
+        reach=_reach(scenario, before, after, basis),
+        curve=curve,
+        schedule=days,
+        weekly=weekly(days),
+        composition=composition(cols, p, sel.mask),
     )
 
 
@@ -560,16 +663,17 @@ def composition(cols: Columns, p: np.ndarray | None, mask: np.ndarray) -> pd.Dat
     rows = []
     for state, keep in (("Before", cols.real), ("After", cols.real & ~mask)):
         total = np.bincount(code[keep], minlength=4)
-        engaged = (np.bincount(code[keep], weights=p[keep], minlength=4) if p is not None
-                   else None)
+        engaged = np.bincount(code[keep], weights=p[keep], minlength=4) if p is not None else None
         for k, band in enumerate(_BANDS):
             if not total[k]:
                 continue
             if engaged is None:
                 rows.append((state, band, "Unknown", float(total[k])))
             else:
-                rows += [(state, band, "Engaged", float(engaged[k])),
-                         (state, band, "Not engaged", float(total[k] - engaged[k]))]
+                rows += [
+                    (state, band, "Engaged", float(engaged[k])),
+                    (state, band, "Not engaged", float(total[k] - engaged[k])),
+                ]
     return pd.DataFrame(rows, columns=["state", "band", "engagement", "people"])
 
 
@@ -587,9 +691,15 @@ def _reach(scenario: Scenario, before: Snapshot, after: Snapshot, basis: str) ->
     )
 
 
-def tradeoff_curve(sequence: np.ndarray, p: np.ndarray | None, strong: np.ndarray | None,
-                   before: Snapshot, scenario: Scenario, marks=(), points: int = 200
-                   ) -> pd.DataFrame:
+def tradeoff_curve(
+    sequence: np.ndarray,
+    p: np.ndarray | None,
+    strong: np.ndarray | None,
+    before: Snapshot,
+    scenario: Scenario,
+    marks=(),
+    points: int = 200,
+) -> pd.DataFrame:
     """Removing people in `sequence` (the plan first, then every other unprotected person,
     least valuable first): one row per step, at most `points` + the marks, with shares and both
     models' impressions. Cumulative sums: 30k people in a few milliseconds.
@@ -609,15 +719,21 @@ def tradeoff_curve(sequence: np.ndarray, p: np.ndarray | None, strong: np.ndarra
         icp = np.full(len(steps), np.nan)
     else:
         cum_s = np.concatenate([[0], np.cumsum(strong[sequence])])
-        icp = np.divide(before.strong - cum_s[steps], size, out=np.full(len(steps), np.nan),
-                        where=size > 0)
+        icp = np.divide(
+            before.strong - cum_s[steps], size, out=np.full(len(steps), np.nan), where=size > 0
+        )
     a, b = scenario.model_a, scenario.model_b
-    return pd.DataFrame({
-        "removed": steps, "removed_share": steps / max(before.people, 1), "people": size,
-        "engaged_share": share, "icp_share": icp,
-        "impressions_a": a.impressions(size, engaged),
-        "impressions_b": b.impressions(size, engaged),
-    })
+    return pd.DataFrame(
+        {
+            "removed": steps,
+            "removed_share": steps / max(before.people, 1),
+            "people": size,
+            "engaged_share": share,
+            "icp_share": icp,
+            "impressions_a": a.impressions(size, engaged),
+            "impressions_b": b.impressions(size, engaged),
+        }
+    )
 
 
 # --- people search --------------------------------------------------------------------------
@@ -626,6 +742,11 @@ def tradeoff_curve(sequence: np.ndarray, p: np.ndarray | None, strong: np.ndarra
 def find_people(connections: pd.DataFrame, query: str) -> np.ndarray:
     """Rows (not ghosts) whose name, title or company hold every word of `query` as a whole
     word, accents and case ignored (`core.text.search_mask`: "CTO" finds CTOs, not "Director")."""
-    hay = (connections["full_name"].astype(str) + " " + connections["position"].astype(str)
-           + " " + connections["company"].astype(str))
+    hay = (
+        connections["full_name"].astype(str)
+        + " "
+        + connections["position"].astype(str)
+        + " "
+        + connections["company"].astype(str)
+    )
     return np.flatnonzero(search_mask(hay, query) & ~connections["is_blank"].to_numpy(dtype=bool))

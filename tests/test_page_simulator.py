@@ -106,8 +106,9 @@ def test_each_preset_on_the_demo_gets_a_safe_default_plan(preset, downloads):
     rows = _checklist(at, downloads)
     assert len(rows) == _removed_people(at)
     assert [r["Day"] for r in rows[:16]] == ["1"] * 15 + ["2"]  # 15 a day by default
-    assert all(r["Reasons"] == "off-profile for your ICP AND with no message in 12 months"
-               for r in rows)
+    assert all(
+        r["Reasons"] == "off-profile for your ICP AND with no message in 12 months" for r in rows
+    )
     assert any(c.value.startswith("Protected: ") for c in at.caption)
 
 
@@ -170,8 +171,7 @@ def test_a_rule_change_moves_the_plan(downloads):
     at.slider(key="cap").set_value(40).run()
     assert not at.exception
     assert _removed_people(at) > before
-    assert any("Over-pruning" in w.value or "cap" in w.value
-               for w in [*at.warning, *at.info])
+    assert any("Over-pruning" in w.value or "cap" in w.value for w in [*at.warning, *at.info])
 
 
 def test_the_shared_url_reproduces_the_same_plan(downloads):
@@ -183,20 +183,33 @@ def test_the_shared_url_reproduces_the_same_plan(downloads):
     shared = {k: at.query_params[k] for k in at.query_params}
     assert {"r2_old_on", "r2_old_years", "cap", "pace"} <= set(shared)
     first = (_metrics(at), _checklist(at, downloads))
-    again = _page(icp=CFO, query={k: v[-1] if isinstance(v, list) else v
-                                  for k, v in shared.items()})
+    again = _page(
+        icp=CFO, query={k: v[-1] if isinstance(v, list) else v for k, v in shared.items()}
+    )
     assert (_metrics(again), _checklist(again, downloads)) == first
     assert _removed_people(again) > 0.3 * 2457  # the shared plan is the over-pruning one
     assert first[1][20]["Day"] == "2"  # 20 a day, as shared
 
 
-@pytest.mark.parametrize("query", [
-    {"pace": "inf"}, {"pace": "1e309"}, {"eng_rate": "inf", "eng_assume": "true"},
-    {"eng_off": "-inf", "eng_mode": "By ICP fit band", "eng_assume": "true"},
-    {"fit_below": "nan", "fit_on": "maybe", "cap": "-5", "a_ve": "1e400", "old_years": "x"},
-    {"quiet_months": "1e9", "fit_below": "33", "old_years": "-3", "recent_months": "inf",
-     "r3_quiet_months": "0", "eng_strong": "250", "b_gamma": "-inf"},
-])
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"pace": "inf"},
+        {"pace": "1e309"},
+        {"eng_rate": "inf", "eng_assume": "true"},
+        {"eng_off": "-inf", "eng_mode": "By ICP fit band", "eng_assume": "true"},
+        {"fit_below": "nan", "fit_on": "maybe", "cap": "-5", "a_ve": "1e400", "old_years": "x"},
+        {
+            "quiet_months": "1e9",
+            "fit_below": "33",
+            "old_years": "-3",
+            "recent_months": "inf",
+            "r3_quiet_months": "0",
+            "eng_strong": "250",
+            "b_gamma": "-inf",
+        },
+    ],
+)
 def test_hostile_query_parameters_are_clamped_not_fatal(query):
     at = _page(icp=SAAS, query=query)
     if "pace" in query:
@@ -209,8 +222,11 @@ def _people_table(at):
 
 
 def _edit_row(at, row: int, change: dict) -> None:
-    at.session_state["sim_people"] = {"edited_rows": {row: change}, "added_rows": [],
-                                      "deleted_rows": []}
+    at.session_state["sim_people"] = {
+        "edited_rows": {row: change},
+        "added_rows": [],
+        "deleted_rows": [],
+    }
     at.run()
     assert not at.exception
 
@@ -248,9 +264,12 @@ def test_people_search_is_whole_word():
     assert not at.exception
     shown = _people_table(at)
     assert len(shown) > 0
-    assert all(" cto " in f" {t} ".lower().replace(",", " ") or "cto" in n.lower().split()
-               or "cto" in c.lower().split() for t, n, c in
-               zip(shown["title"], shown["name"], shown["company"], strict=True))
+    assert all(
+        " cto " in f" {t} ".lower().replace(",", " ")
+        or "cto" in n.lower().split()
+        or "cto" in c.lower().split()
+        for t, n, c in zip(shown["title"], shown["name"], shown["company"], strict=True)
+    )
 
 
 def test_the_report_follows_the_current_icp_not_a_stale_plan(downloads):
@@ -282,7 +301,8 @@ def test_a_group_marked_prune_feeds_a_rule_and_the_report(downloads):
     before = _removed_people(at)
     at.toggle(key="r2_groups_on").set_value(True).run()
     assert not at.exception and _removed_people(at) > before
-    assert any("rule 2: in a group you marked prune" in r["Reasons"]
-               for r in _checklist(at, downloads))
+    assert any(
+        "rule 2: in a group you marked prune" in r["Reasons"] for r in _checklist(at, downloads)
+    )
     html = _download(at, downloads, REPORT).decode("utf-8")
     assert "<td>prune</td>" in html and "Groups were not computed" not in html

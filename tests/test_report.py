@@ -24,47 +24,57 @@ XSS = "<img src=x onerror=alert(1)>"
 TODAY = pd.Timestamp("2026-11-01")
 
 
-def _network(n: int = 40, seed: int = 0, measured: bool = True, scored: bool = True,
-             ghosts: int = 2) -> pd.DataFrame:
+def _network(
+    n: int = 40, seed: int = 0, measured: bool = True, scored: bool = True, ghosts: int = 2
+) -> pd.DataFrame:
     rng = np.random.default_rng(seed)
     engaged = rng.random(n) < 0.2
-    df = pd.DataFrame({
-        "full_name": [f"Person {i}" for i in range(n)], "position": ["Role"] * n,
-        "company": ["Co"] * n, "url": [f"https://www.linkedin.com/in/p{i}" for i in range(n)],
-        "is_blank": np.arange(n) < ghosts,
-        "engaged": pd.array(engaged if measured else [None] * n, dtype="boolean"),
-        "last_interaction": pd.to_datetime(
-            [TODAY - pd.Timedelta(days=int(d)) if e else pd.NaT
-             for d, e in zip(rng.integers(0, 900, n), engaged, strict=True)]),
-        "connected_on": pd.to_datetime([TODAY - pd.Timedelta(days=int(d))
-                                        for d in rng.integers(0, 4000, n)]),
-    })
+    df = pd.DataFrame(
+        {
+            "full_name": [f"Person {i}" for i in range(n)],
+            "position": ["Role"] * n,
+            "company": ["Co"] * n,
+            "url": [f"https://www.linkedin.com/in/p{i}" for i in range(n)],
+            "is_blank": np.arange(n) < ghosts,
+            "engaged": pd.array(engaged if measured else [None] * n, dtype="boolean"),
+            "last_interaction": pd.to_datetime(
+                [
+                    TODAY - pd.Timedelta(days=int(d)) if e else pd.NaT
+                    for d, e in zip(rng.integers(0, 900, n), engaged, strict=True)
+                ]
+            ),
+            "connected_on": pd.to_datetime(
+                [TODAY - pd.Timedelta(days=int(d)) for d in rng.integers(0, 4000, n)]
+            ),
+        }
+    )
     df.loc[df["is_blank"], "engaged"] = pd.NA
     if scored:
         fit = rng.uniform(0, 100, n)
         df["fit"] = np.where(df["is_blank"], np.nan, fit)
-        df["fit_band"] = np.where(df["is_blank"], "",
-                                  np.where(fit >= 60, "strong", np.where(fit >= 30, "partial",
-                                                                          "off")))
+        df["fit_band"] = np.where(
+            df["is_blank"], "", np.where(fit >= 60, "strong", np.where(fit >= 30, "partial", "off"))
+        )
     return df
 
 
 def _data(people: bool, plan=None) -> ReportInput:
     df = _network()
-    plan = plan if plan is not None else run(df, Scenario(rules=(Rule(fit_below=40),)),
-                                             today=TODAY)
+    plan = plan if plan is not None else run(df, Scenario(rules=(Rule(fit_below=40),)), today=TODAY)
     people_table = plan_people(df, plan) if people else None
     if people_table is not None and len(people_table):
         people_table.loc[0, "Name"] = "Zebediah Quill"
         people_table.loc[0, "Why"] = XSS
     return ReportInput(
-        source=f"{XSS}.zip", is_demo=False,
+        source=f"{XSS}.zip",
+        is_demo=False,
         overview={"Connections": "2,500", "Ghost rows": "51"},
         icp_summary=f"You want {XSS} people",
         growth=growth_chart(pd.Series(pd.to_datetime(["2020-01-05", "2021-03-01"]))),
         clusters=pd.DataFrame({"Group": [XSS, "Sales"], "Connections": [3, 4]}),
         cluster_chart=alt.Chart(pd.DataFrame({"a": [1, 2]})).mark_bar().encode(x="a:Q"),
-        plan=plan, people=people_table,
+        plan=plan,
+        people=people_table,
         faq=[e for e in load_faq() if e.id in FAQ_IN_REPORT],
     )
 
@@ -80,8 +90,7 @@ def _check_svg(svg: str) -> None:
     height = float(re.search(r'\sheight="([^"]+)"', head).group(1))
     assert math.isfinite(width) and math.isfinite(height), head
     assert 0 < width < 5000 and 0 < height < 20000, head
-    marks = re.findall(r'class="mark-\w+ role-mark[^"]*"[^>]*>\s*<(path|line|rect|text|g)\b',
-                       svg)
+    marks = re.findall(r'class="mark-\w+ role-mark[^"]*"[^>]*>\s*<(path|line|rect|text|g)\b', svg)
     assert marks, "no mark drawn"
 
 
@@ -97,8 +106,11 @@ def test_every_section_and_no_external_resource():
     assert "<script" not in page.lower()
     urls = set(re.findall(r"(?:src|href)=[\"']([^\"']+)", page))
     assert not urls, urls
-    external = {u for u in re.findall(r"https?://[^\s\"'<>)]+", page)
-                if not u.startswith("http://www.w3.org/")}
+    external = {
+        u
+        for u in re.findall(r"https?://[^\s\"'<>)]+", page)
+        if not u.startswith("http://www.w3.org/")
+    }
     assert not external, external
 
 
@@ -131,8 +143,9 @@ def test_numbers_are_formatted_and_assumptions_named():
 
 def test_assumed_and_unknown_engagement_are_worded_from_the_data():
     df = _network(measured=False)
-    assumed = _text_only(render_report(_data(False, run(df, Scenario(assumed_rate=0.1),
-                                                          today=TODAY))))
+    assumed = _text_only(
+        render_report(_data(False, run(df, Scenario(assumed_rate=0.1), today=TODAY)))
+    )
     assert "Engaged share (assumed)" in assumed and "Assumed engagement rate" in assumed
     assert "measured" not in assumed.split("id='plan'")[1].split("id='faq'")[0]
     unknown = _text_only(render_report(_data(False, run(df, Scenario(), today=TODAY))))
@@ -149,24 +162,43 @@ def test_the_schedule_is_weekly_and_the_days_stay_in_the_csv():
     assert f"{plan.removed:,} removals at 10 a day" in schedule
 
 
-_rules = st.builds(Rule, off_profile=st.booleans(),
-                   fit_below=st.one_of(st.none(), st.integers(0, 100)),
-                   quiet_months=st.one_of(st.none(), st.integers(1, 60)),
-                   older_than_years=st.one_of(st.none(), st.integers(1, 12)))
-_model_values = st.fixed_dictionaries({p.key: st.floats(p.lo, p.hi) for p in params.PARAMS
-                                       if p.kind == "float"})
+_rules = st.builds(
+    Rule,
+    off_profile=st.booleans(),
+    fit_below=st.one_of(st.none(), st.integers(0, 100)),
+    quiet_months=st.one_of(st.none(), st.integers(1, 60)),
+    older_than_years=st.one_of(st.none(), st.integers(1, 12)),
+)
+_model_values = st.fixed_dictionaries(
+    {p.key: st.floats(p.lo, p.hi) for p in params.PARAMS if p.kind == "float"}
+)
 
 
 @settings(max_examples=50, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.integers(0, 10_000), st.integers(0, 120), st.booleans(), st.booleans(),
-       st.lists(_rules, max_size=3), st.floats(0, 1), st.one_of(st.none(), st.floats(0, 1)),
-       st.integers(1, 50), _model_values)
+@given(
+    st.integers(0, 10_000),
+    st.integers(0, 120),
+    st.booleans(),
+    st.booleans(),
+    st.lists(_rules, max_size=3),
+    st.floats(0, 1),
+    st.one_of(st.none(), st.floats(0, 1)),
+    st.integers(1, 50),
+    _model_values,
+)
 def test_reports_for_random_scenarios_render_every_chart_and_match_the_page(
-        seed, n, measured, scored, rules, cap, rate, pace, models):
+    seed, n, measured, scored, rules, cap, rate, pace, models
+):
     df = _network(n=n, seed=seed, measured=measured, scored=scored, ghosts=min(n, 3))
     base = params.to_scenario(models)
-    scenario = Scenario(rules=tuple(rules), max_share=cap, assumed_rate=rate, pace=pace,
-                        model_a=base.model_a, model_b=base.model_b)
+    scenario = Scenario(
+        rules=tuple(rules),
+        max_share=cap,
+        assumed_rate=rate,
+        pace=pace,
+        model_a=base.model_a,
+        model_b=base.model_b,
+    )
     plan = run(df, scenario, today=TODAY)
     page = render_report(ReportInput(source="x", is_demo=False, overview={}, plan=plan))
     for svg in _svgs(page):

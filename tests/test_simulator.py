@@ -39,16 +39,21 @@ def run(df, scenario=None, **kw):
 def network(engaged, fit=None, ghost=None, last=None, connected=None):
     """A connection table as the loader and the scorer produce it (fit bands at 60/30)."""
     n = len(engaged)
-    df = pd.DataFrame({
-        "full_name": [f"P{i}" for i in range(n)], "position": ["Role"] * n,
-        "company": ["Co"] * n, "url": [f"https://www.linkedin.com/in/p{i}" for i in range(n)],
-        "is_blank": ghost if ghost is not None else [False] * n,
-        "engaged": pd.array(engaged, dtype="boolean"),
-        "last_interaction": pd.to_datetime(last if last is not None else [pd.NaT] * n),
-        "connected_on": pd.to_datetime(connected if connected is not None
-                                       else ["2020-01-01"] * n),
-        "interactions": [np.nan] * n,
-    })
+    df = pd.DataFrame(
+        {
+            "full_name": [f"P{i}" for i in range(n)],
+            "position": ["Role"] * n,
+            "company": ["Co"] * n,
+            "url": [f"https://www.linkedin.com/in/p{i}" for i in range(n)],
+            "is_blank": ghost if ghost is not None else [False] * n,
+            "engaged": pd.array(engaged, dtype="boolean"),
+            "last_interaction": pd.to_datetime(last if last is not None else [pd.NaT] * n),
+            "connected_on": pd.to_datetime(
+                connected if connected is not None else ["2020-01-01"] * n
+            ),
+            "interactions": [np.nan] * n,
+        }
+    )
     if fit is not None:
         f = np.asarray(fit, dtype=float)
         df["fit"] = f
@@ -64,25 +69,35 @@ def network(engaged, fit=None, ghost=None, last=None, connected=None):
 
 
 def test_conditions_of_a_rule_must_all_hold_and_rules_are_alternatives():
-    df = network([False] * 4, fit=[10, 10, 80, 50],
-                 connected=["2015-01-01", "2025-01-01", "2015-01-01", "2015-01-01"])
-    both = Scenario(rules=(Rule(fit_below=30, older_than_years=5),), protections=NO_PROTECTION,
-                    max_share=1.0)
+    df = network(
+        [False] * 4,
+        fit=[10, 10, 80, 50],
+        connected=["2015-01-01", "2025-01-01", "2015-01-01", "2015-01-01"],
+    )
+    both = Scenario(
+        rules=(Rule(fit_below=30, older_than_years=5),), protections=NO_PROTECTION, max_share=1.0
+    )
     assert run(df, both, today=TODAY).mask.tolist() == [True, False, False, False]
-    either = Scenario(rules=(Rule(fit_below=30), Rule(older_than_years=5)),
-                      protections=NO_PROTECTION, max_share=1.0)
+    either = Scenario(
+        rules=(Rule(fit_below=30), Rule(older_than_years=5)),
+        protections=NO_PROTECTION,
+        max_share=1.0,
+    )
     r = run(df, either, today=TODAY)
     assert r.mask.tolist() == [True, True, True, True]
     reasons = dict(zip(r.order.tolist(), r.reasons, strict=True))
-    assert reasons[0] == ("rule 1: with an ICP fit below 30; "
-                          "rule 2: connected more than 5 years ago")
+    assert reasons[0] == (
+        "rule 1: with an ICP fit below 30; rule 2: connected more than 5 years ago"
+    )
     assert "fit below 30 AND" not in plan_sentence(r) and " OR people " in plan_sentence(r)
 
 
 def test_a_rule_reads_as_a_sentence():
     rule = Rule(fit_below=30, quiet_months=24, older_than_years=3)
-    assert rule.text() == ("with an ICP fit below 30 AND with no message in 24 months AND "
-                           "connected more than 3 years ago")
+    assert rule.text() == (
+        "with an ICP fit below 30 AND with no message in 24 months AND "
+        "connected more than 3 years ago"
+    )
     assert Rule().is_empty and not rule.is_empty
 
 
@@ -96,20 +111,24 @@ def test_an_empty_rule_selects_nobody():
 
 
 def test_protections_win_and_are_counted():
-    df = network([True, False, False, False, False], fit=[10, 90, 10, 10, 10],
-                 connected=["2015-01-01", "2015-01-01", "2026-09-01", "2015-01-01",
-                            "2015-01-01"])
+    df = network(
+        [True, False, False, False, False],
+        fit=[10, 90, 10, 10, 10],
+        connected=["2015-01-01", "2015-01-01", "2026-09-01", "2015-01-01", "2015-01-01"],
+    )
     rule = Scenario(rules=(Rule(fit_below=95),), max_share=1.0, protect_ids=frozenset({3}))
     r = run(df, rule, today=TODAY)
     assert r.mask.tolist() == [False, False, False, True, True][:3] + [False, True]
     lines = {p.key: (p.people, p.kept) for p in r.protections}
-    assert lines == {"engaged": (1, 1), "strong_fit": (1, 1), "recent": (1, 1),
-                     "by_hand": (1, 1)}
+    assert lines == {"engaged": (1, 1), "strong_fit": (1, 1), "recent": (1, 1), "by_hand": (1, 1)}
     status = person_status(r, np.arange(5))
     assert status[0] == "Matches a rule, kept: engaged"
     assert status[3] == "Kept: you protected them" and status[4].startswith("Removed:")
-    off = run(df, Scenario(rules=(Rule(fit_below=95),), max_share=1.0,
-                           protections=NO_PROTECTION), today=TODAY)
+    off = run(
+        df,
+        Scenario(rules=(Rule(fit_below=95),), max_share=1.0, protections=NO_PROTECTION),
+        today=TODAY,
+    )
     assert off.removed == 5
 
 
@@ -121,19 +140,29 @@ def test_your_own_remove_call_beats_a_protection_and_says_so():
     assert any("strong fit" in text for _, text in plan_warnings(r))  # fewer strong fits: warned
 
 
-_people = st.lists(st.tuples(st.booleans(), st.floats(0, 100), st.booleans(),
-                             st.integers(0, 4000)), min_size=1, max_size=60)
-_rules = st.builds(Rule, off_profile=st.booleans(),
-                   fit_below=st.one_of(st.none(), st.integers(0, 100)),
-                   quiet_months=st.one_of(st.none(), st.integers(1, 60)),
-                   older_than_years=st.one_of(st.none(), st.integers(1, 12)))
+_people = st.lists(
+    st.tuples(st.booleans(), st.floats(0, 100), st.booleans(), st.integers(0, 4000)),
+    min_size=1,
+    max_size=60,
+)
+_rules = st.builds(
+    Rule,
+    off_profile=st.booleans(),
+    fit_below=st.one_of(st.none(), st.integers(0, 100)),
+    quiet_months=st.one_of(st.none(), st.integers(1, 60)),
+    older_than_years=st.one_of(st.none(), st.integers(1, 12)),
+)
 
 
 def _table(people):
     connected = [TODAY - pd.Timedelta(days=d) for *_, d in people]
-    return network([e for e, *_ in people], fit=[f for _, f, *_ in people],
-                   ghost=[g for _, _, g, _ in people], connected=connected,
-                   last=[TODAY - pd.Timedelta(days=d) for *_, d in people])
+    return network(
+        [e for e, *_ in people],
+        fit=[f for _, f, *_ in people],
+        ghost=[g for _, _, g, _ in people],
+        connected=connected,
+        last=[TODAY - pd.Timedelta(days=d) for *_, d in people],
+    )
 
 
 @settings(max_examples=150, deadline=None)
@@ -171,7 +200,9 @@ def test_over_pruning_is_warned_with_the_seed_guides_point():
     df = network([False] * 10, fit=[10] * 9 + [90])
     r = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=1.0), today=TODAY)
     assert r.removed == 9 and r.over_pruning
-    assert any(RESTRICTED_DISCOVERY in text for level, text in plan_warnings(r) if level == "warning")
+    assert any(
+        RESTRICTED_DISCOVERY in text for level, text in plan_warnings(r) if level == "warning"
+    )
     small = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=0.2), today=TODAY)
     assert small.removed == 2 and not small.over_pruning
     assert any("7 more people" in text for level, text in plan_warnings(small) if level == "info")
@@ -188,13 +219,20 @@ def test_no_engagement_rule_without_data_unless_a_rate_is_assumed():
     assert r.removed == 0 and "Rule 1 selects nobody" in plan_sentence(r)
     m = {x.label: x for x in headline(r)}
     assert m["Engaged share"].value == "unknown" and r.reach.basis == "default assumption"
-    assumed = run(df, Scenario(protections=NO_PROTECTION, max_share=1.0, assumed_rate=0.2,
-                               engaged_ids=frozenset({0})))
+    assumed = run(
+        df,
+        Scenario(
+            protections=NO_PROTECTION, max_share=1.0, assumed_rate=0.2, engaged_ids=frozenset({0})
+        ),
+    )
     assert assumed.engagement == "assumed" and "quiet_months" not in assumed.unavailable
     assert assumed.mask.tolist() == [False] + [True] * 5  # the one marked as engaging stays
     assert "Engagement is assumed" in plan_sentence(assumed)
-    assert all("assumed" in row[0] for row in before_after(assumed)
-               if row[0].startswith(("Engaged", "Reach")))
+    assert all(
+        "assumed" in row[0]
+        for row in before_after(assumed)
+        if row[0].startswith(("Engaged", "Reach"))
+    )
 
 
 @settings(max_examples=100, deadline=None)
@@ -213,8 +251,9 @@ def test_one_assumed_rate_for_everyone_never_moves_the_engaged_share(people, rul
 
 
 def test_ghosts_are_outside_every_share():
-    df = network([True, False, None, False], ghost=[False, False, True, False],
-                 fit=[90, 10, np.nan, 10])
+    df = network(
+        [True, False, None, False], ghost=[False, False, True, False], fit=[90, 10, np.nan, 10]
+    )
     r = run(df, Scenario(rules=(Rule(fit_below=50),), max_share=1.0))
     assert r.before.connections == 4 and r.before.people == 3
     assert r.before.engaged_share == pytest.approx(1 / 3)
@@ -260,12 +299,22 @@ def test_scenario_checks_its_ranges():
 # --- URL values -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize(("key", "raw", "expected"), [
-    ("pace", "inf", 50), ("pace", "1e309", 50), ("pace", "-inf", 1), ("pace", "20", 20),
-    ("eng_rate", "inf", 100), ("eng_off", "-inf", 0), ("cap", "-5", 0), ("fit_below", "33.4", 33),
-    ("a_ve", "7", 1.0), ("off", "false", False), ("eng_mode", "By ICP fit band",
-                                                  "By ICP fit band"),
-])
+@pytest.mark.parametrize(
+    ("key", "raw", "expected"),
+    [
+        ("pace", "inf", 50),
+        ("pace", "1e309", 50),
+        ("pace", "-inf", 1),
+        ("pace", "20", 20),
+        ("eng_rate", "inf", 100),
+        ("eng_off", "-inf", 0),
+        ("cap", "-5", 0),
+        ("fit_below", "33.4", 33),
+        ("a_ve", "7", 1.0),
+        ("off", "false", False),
+        ("eng_mode", "By ICP fit band", "By ICP fit band"),
+    ],
+)
 def test_url_values_are_clamped(key, raw, expected):
     assert params.parse({key: raw}) == {key: expected}
 
@@ -277,10 +326,20 @@ def test_junk_url_values_are_ignored(raw):
     assert params.parse({"unknown": "1", "pace": ["3", "7"]}) == {"pace": 7}
 
 
-_values = st.fixed_dictionaries({
-    p.key: (st.booleans() if p.kind == "bool" else st.sampled_from(p.choices)
-            if p.kind == "choice" else st.integers(int(p.lo), int(p.hi)) if p.kind == "int"
-            else st.floats(p.lo, p.hi)) for p in params.PARAMS})
+_values = st.fixed_dictionaries(
+    {
+        p.key: (
+            st.booleans()
+            if p.kind == "bool"
+            else st.sampled_from(p.choices)
+            if p.kind == "choice"
+            else st.integers(int(p.lo), int(p.hi))
+            if p.kind == "int"
+            else st.floats(p.lo, p.hi)
+        )
+        for p in params.PARAMS
+    }
+)
 
 
 @settings(max_examples=100, deadline=None)
@@ -289,7 +348,8 @@ def test_url_round_trip_gives_the_same_scenario(values):
     scenario = params.to_scenario(values)
     text = params.url_query(values)
     assert params.to_scenario(params.parse(text)) == params.to_scenario(
-        {k: params.parse({k: t})[k] for k, t in text.items()})
+        {k: params.parse({k: t})[k] for k, t in text.items()}
+    )
     assert params.to_scenario(params.values_of(scenario)) == scenario
 
 
@@ -300,8 +360,9 @@ def test_defaults_come_from_the_dataclasses():
     assert (a, b) == (ModelA(), ModelB())
     for prm in PARAMETERS:
         assert params.DEFAULTS[prm.key] == prm.default
-        assert prm.field in (ModelA.__dataclass_fields__ if prm.model == "A"
-                             else ModelB.__dataclass_fields__)
+        assert prm.field in (
+            ModelA.__dataclass_fields__ if prm.model == "A" else ModelB.__dataclass_fields__
+        )
     assert {p.field for p in PARAMETERS if p.model == "A"} == set(ModelA.__dataclass_fields__)
     assert {p.field for p in PARAMETERS if p.model == "B"} == set(ModelB.__dataclass_fields__)
 
@@ -310,10 +371,14 @@ def test_defaults_come_from_the_dataclasses():
 
 
 def test_people_search_is_whole_word_and_accent_insensitive():
-    df = pd.DataFrame({"full_name": ["Victor Hugo", "Zoë Müller", "Ann Lee", ""],
-                       "position": ["Director", "CTO", "Chief Technology Officer", ""],
-                       "company": ["Acme", "Bäckerei", "cto.com", ""],
-                       "is_blank": [False, False, False, True]})
+    df = pd.DataFrame(
+        {
+            "full_name": ["Victor Hugo", "Zoë Müller", "Ann Lee", ""],
+            "position": ["Director", "CTO", "Chief Technology Officer", ""],
+            "company": ["Acme", "Bäckerei", "cto.com", ""],
+            "is_blank": [False, False, False, True],
+        }
+    )
     assert find_people(df, "CTO").tolist() == [1, 2]  # not DireCTOr, not VicTOr
     assert find_people(df, "zoe muller").tolist() == [1]
     assert find_people(df, "BACKEREI").tolist() == [1]
@@ -337,7 +402,8 @@ def test_model_b_matches_the_formula():
 def test_model_a_at_fixed_point():
     a = ModelA()
     assert a.impressions(1000, 100) == pytest.approx(
-        100 * 0.4 + 900 * 0.06 + 3 * (100 * 0.4 * 0.08 + 900 * 0.06 * 0.005))
+        100 * 0.4 + 900 * 0.06 + 3 * (100 * 0.4 * 0.08 + 900 * 0.06 * 0.005)
+    )
 
 
 def test_parameters_format_for_people():

@@ -31,10 +31,15 @@ def _group_table(table, labels, names, tags, scored):
     stats = cluster_stats(table, labels, names, scored)
     stats["label"] = stats["name"]
     chart = group_bars_chart(stats[["cluster", "label", "size", "share"]])
-    shown = pd.DataFrame({
-        "Group": stats["name"], "Decision": stats["cluster"].map(tags).fillna("—"),
-        "Connections": stats["size"].map("{:,}".format), "Share": stats["share"].map(pct),
-        "Engaged": stats["engaged_share"].map(pct)})
+    shown = pd.DataFrame(
+        {
+            "Group": stats["name"],
+            "Decision": stats["cluster"].map(tags).fillna("—"),
+            "Connections": stats["size"].map("{:,}".format),
+            "Share": stats["share"].map(pct),
+            "Engaged": stats["engaged_share"].map(pct),
+        }
+    )
     return shown, chart
 
 
@@ -59,13 +64,21 @@ def report_builder(include_names: bool) -> Callable[[], ReportInput]:
     def build() -> ReportInput:
         clusters, chart = _group_table(net.df, *groups, scored) if groups else (None, None)
         return ReportInput(
-            source=net.source_label, is_demo=net.is_demo,
-            overview=overview_cards(ov.connections, ov.ghosts, engaged,
-                                    "measured" if engaged is not None else "unknown",
-                                    ov.first, ov.last),
+            source=net.source_label,
+            is_demo=net.is_demo,
+            overview=overview_cards(
+                ov.connections,
+                ov.ghosts,
+                engaged,
+                "measured" if engaged is not None else "unknown",
+                ov.first,
+                ov.last,
+            ),
             icp_summary=summary(icp) if icp is not None else None,
             growth=growth_chart(net.df["connected_on"]),
-            clusters=clusters, cluster_chart=chart, plan=plan,
+            clusters=clusters,
+            cluster_chart=chart,
+            plan=plan,
             people=plan_people(table, plan) if include_names else None,
             faq=[e for e in load_faq() if e.id in FAQ_IN_REPORT],
         )
@@ -74,14 +87,23 @@ def report_builder(include_names: bool) -> Callable[[], ReportInput]:
 
 
 def report_controls(key: str) -> None:
-    include = st.checkbox("Include names in the report", key=f"{key}_names", value=False,
-                          help="Off: only totals and group names. On: the people in your plan "
-                               "with their titles and companies.")
+    include = st.checkbox(
+        "Include names in the report",
+        key=f"{key}_names",
+        value=False,
+        help="Off: only totals and group names. On: the people in your plan "
+        "with their titles and companies.",
+    )
     content = report_builder(include)
 
     def build() -> bytes:
         return render_report(content()).encode("utf-8")
 
-    st.download_button("Download my coaching report (HTML)", data=build,
-                       file_name="network_coaching_report.html", mime="text/html",
-                       key=f"{key}_report", icon=":material/description:")
+    st.download_button(
+        "Download my coaching report (HTML)",
+        data=build,
+        file_name="network_coaching_report.html",
+        mime="text/html",
+        key=f"{key}_report",
+        icon=":material/description:",
+    )

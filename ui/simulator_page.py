@@ -47,8 +47,13 @@ def current_scenario() -> Scenario:
     if "prune" in s.grouping.tags.values():
         derived.grouping()  # first: it carries marks over when the grouping changed
     prune = [g for g, tag in s.grouping.tags.items() if tag == "prune"]
-    return sp.to_scenario(values(), remove_ids=s.picks.remove, protect_ids=s.picks.protect,
-                          engaged_ids=s.picks.engages, prune_groups=prune)
+    return sp.to_scenario(
+        values(),
+        remove_ids=s.picks.remove,
+        protect_ids=s.picks.protect,
+        engaged_ids=s.picks.engages,
+        prune_groups=prune,
+    )
 
 
 def current_result() -> ScenarioResult:
@@ -62,9 +67,13 @@ def table() -> pd.DataFrame:
 
 
 def assumption_table(items: list[Assumption]) -> pd.DataFrame:
-    return pd.DataFrame({"Assumption": [a.name for a in items],
-                         "Value": [a.value for a in items],
-                         "Source": [a.source for a in items]})
+    return pd.DataFrame(
+        {
+            "Assumption": [a.name for a in items],
+            "Value": [a.value for a in items],
+            "Source": [a.source for a in items],
+        }
+    )
 
 
 def sync_url() -> None:
@@ -108,22 +117,43 @@ def render_rule(slot: int, unavailable: dict[str, str]) -> None:
     p = sp.prefix(slot)
     _toggle("Off-profile for your ICP", p + "off", unavailable.get("off_profile"))
     _toggle("ICP fit below", p + "fit_on", unavailable.get("fit_below"))
-    st.slider("Fit threshold", *_bounds(p + "fit_below"), key=p + "fit_below", step=5,
-              label_visibility="collapsed", disabled="fit_below" in unavailable, **_KEEP)
+    st.slider(
+        "Fit threshold",
+        *_bounds(p + "fit_below"),
+        key=p + "fit_below",
+        step=5,
+        label_visibility="collapsed",
+        disabled="fit_below" in unavailable,
+        **_KEEP,
+    )
     _toggle("No message in", p + "quiet_on", unavailable.get("quiet_months"))
-    st.slider("Months without a message", *_bounds(p + "quiet_months"), key=p + "quiet_months",
-              format="%d months",
-              label_visibility="collapsed", disabled="quiet_months" in unavailable, **_KEEP)
+    st.slider(
+        "Months without a message",
+        *_bounds(p + "quiet_months"),
+        key=p + "quiet_months",
+        format="%d months",
+        label_visibility="collapsed",
+        disabled="quiet_months" in unavailable,
+        **_KEEP,
+    )
     _toggle("Connected more than", p + "old_on", unavailable.get("older_than_years"))
-    st.slider("Years since you connected", *_bounds(p + "old_years"), key=p + "old_years",
-              format="%d years",
-              label_visibility="collapsed", disabled="older_than_years" in unavailable, **_KEEP)
+    st.slider(
+        "Years since you connected",
+        *_bounds(p + "old_years"),
+        key=p + "old_years",
+        format="%d years",
+        label_visibility="collapsed",
+        disabled="older_than_years" in unavailable,
+        **_KEEP,
+    )
     _toggle("In a group marked prune", p + "groups_on", unavailable.get("in_prune_group"))
 
 
 def render_rules(unavailable: dict[str, str]) -> None:
-    st.caption("A rule removes people who meet **all** its conditions; a person who meets "
-               "**any** rule is a candidate.")
+    st.caption(
+        "A rule removes people who meet **all** its conditions; a person who meets "
+        "**any** rule is a candidate."
+    )
     for slot, tab in enumerate(st.tabs([f"Rule {i + 1}" for i in range(RULE_SLOTS)])):
         with tab:
             render_rule(slot, unavailable)
@@ -132,18 +162,37 @@ def render_rules(unavailable: dict[str, str]) -> None:
 def render_protections(result: ScenarioResult) -> None:
     """The protections' switches, each with its reason as help."""
     st.markdown("**Protections** (always win over rules)")
-    keys = {"engaged": "prot_engaged", "strong_fit": "prot_strong", "recent": "prot_recent",
-            "by_hand": "prot_hand"}
-    labels = {"engaged": "Engaged people", "strong_fit": "Strong fits",
-              "recent": "Connected recently", "by_hand": "Protected by you"}
+    keys = {
+        "engaged": "prot_engaged",
+        "strong_fit": "prot_strong",
+        "recent": "prot_recent",
+        "by_hand": "prot_hand",
+    }
+    labels = {
+        "engaged": "Engaged people",
+        "strong_fit": "Strong fits",
+        "recent": "Connected recently",
+        "by_hand": "Protected by you",
+    }
     for line in result.protections:
         st.toggle(labels[line.key], key=keys[line.key], help=line.reason, **_KEEP)
-    st.slider("Recent means connected in the last", *_bounds("recent_months"),
-              key="recent_months",
-              format="%d months", disabled=not result.scenario.protections.recent, **_KEEP)
-    st.slider("Remove at most (share of your network)", *_bounds("cap"), key="cap", step=5,
-              format="%d%%", help="Least valuable first. 15% is the safe default; above 30% "
-                                  "the plan is over-pruning.", **_KEEP)
+    st.slider(
+        "Recent means connected in the last",
+        *_bounds("recent_months"),
+        key="recent_months",
+        format="%d months",
+        disabled=not result.scenario.protections.recent,
+        **_KEEP,
+    )
+    st.slider(
+        "Remove at most (share of your network)",
+        *_bounds("cap"),
+        key="cap",
+        step=5,
+        format="%d%%",
+        help="Least valuable first. 15% is the safe default; above 30% the plan is over-pruning.",
+        **_KEEP,
+    )
 
 
 def render_engagement(result: ScenarioResult) -> None:
@@ -152,9 +201,13 @@ def render_engagement(result: ScenarioResult) -> None:
     if result.engagement == "measured":
         st.caption("Measured from your messages: nothing to assume.")
         return
-    st.toggle("Assume an engagement rate", key="eng_assume", **_KEEP,
-              help="Your export has no messages. State how many of your connections you think "
-                   "engage with you; every number it drives is then labelled assumed.")
+    st.toggle(
+        "Assume an engagement rate",
+        key="eng_assume",
+        **_KEEP,
+        help="Your export has no messages. State how many of your connections you think "
+        "engage with you; every number it drives is then labelled assumed.",
+    )
     if not st.session_state["eng_assume"]:
         st.caption("Rules that need engagement stay off until you state a rate.")
         return
@@ -162,8 +215,11 @@ def render_engagement(result: ScenarioResult) -> None:
     if st.session_state["eng_mode"] == sp.ENG_MODES[0]:
         st.number_input("Everyone (%)", *_bounds("eng_rate"), key="eng_rate", **_KEEP)
         return
-    for band, label in (("strong", "Strong fit (%)"), ("partial", "Partial fit (%)"),
-                        ("off", "Off-profile (%)")):
+    for band, label in (
+        ("strong", "Strong fit (%)"),
+        ("partial", "Partial fit (%)"),
+        ("off", "Off-profile (%)"),
+    ):
         st.number_input(label, *_bounds(f"eng_{band}"), key=f"eng_{band}", **_KEEP)
 
 
@@ -172,8 +228,16 @@ def render_model_inputs() -> None:
     for model in ("A", "B"):
         params = [p for p in PARAMETERS if p.model == model]
         for col, prm in zip(st.columns(len(params)), params, strict=True):
-            col.number_input(prm.name, prm.lo, prm.hi, key=prm.key, step=prm.step,
-                             format="%.3f", help=prm.source, **_KEEP)
+            col.number_input(
+                prm.name,
+                prm.lo,
+                prm.hi,
+                key=prm.key,
+                step=prm.step,
+                format="%.3f",
+                help=prm.source,
+                **_KEEP,
+            )
 
 
 def _editor_key() -> str:
@@ -186,37 +250,60 @@ def people_picker(connections: pd.DataFrame, result: ScenarioResult) -> None:
 
     A fragment: typing a search reruns only this part; a call reruns the page (the plan moves).
     """
-    query = st.text_input("Search the whole network (name, title, company)", key="sim_search",
-                          placeholder="Whole words: “CTO” finds CTOs, not directors")
+    query = st.text_input(
+        "Search the whole network (name, title, company)",
+        key="sim_search",
+        placeholder="Whole words: “CTO” finds CTOs, not directors",
+    )
     rows = find_people(connections, query)[:200] if query.strip() else result.order[:200]
     picks = state().picks
-    view = pd.DataFrame({
-        "call": pd.Series([("Keep" if i in picks.protect else "Remove" if i in picks.remove
-                            else "—") for i in rows], dtype=object),
-        "engages": np.array([int(i) in picks.engages for i in rows], dtype=bool),
-        "name": connections["full_name"].to_numpy()[rows],
-        "title": connections["position"].to_numpy()[rows],
-        "company": connections["company"].to_numpy()[rows],
-        "status": person_status(result, rows),
-    })
+    view = pd.DataFrame(
+        {
+            "call": pd.Series(
+                [
+                    ("Keep" if i in picks.protect else "Remove" if i in picks.remove else "—")
+                    for i in rows
+                ],
+                dtype=object,
+            ),
+            "engages": np.array([int(i) in picks.engages for i in rows], dtype=bool),
+            "name": connections["full_name"].to_numpy()[rows],
+            "title": connections["position"].to_numpy()[rows],
+            "company": connections["company"].to_numpy()[rows],
+            "status": person_status(result, rows),
+        }
+    )
     edited = st.data_editor(
-        view, key=_editor_key(), hide_index=True, width="stretch", height=360,
+        view,
+        key=_editor_key(),
+        hide_index=True,
+        width="stretch",
+        height=360,
         disabled=["name", "title", "company", "status"],
         column_config={
             "call": st.column_config.SelectboxColumn(
-                "Your call", options=list(CALLS), required=True,
+                "Your call",
+                options=list(CALLS),
+                required=True,
                 help="— : the rules decide. Keep: never removed. Remove: removed even if a "
-                     "protection covers them."),
-            "engages": st.column_config.CheckboxColumn("Engages with me",
-                                                       help="Counts as engaged (and protected)."),
-            "name": "Name", "title": "Title", "company": "Company",
+                "protection covers them.",
+            ),
+            "engages": st.column_config.CheckboxColumn(
+                "Engages with me", help="Counts as engaged (and protected)."
+            ),
+            "name": "Name",
+            "title": "Title",
+            "company": "Company",
             "status": st.column_config.TextColumn("What the plan does", width="large"),
-        })
+        },
+    )
     if apply_calls(rows, edited):
         st.session_state.pop(_editor_key(), None)
         st.rerun()
-    st.caption(f"{len(view):,} shown. Your calls: {len(picks.protect):,} kept, "
-               f"{len(picks.remove):,} removed, {len(picks.engages):,} marked as engaging.")
+    st.caption(
+        f"{len(view):,} shown. Your calls: {len(picks.protect):,} kept, "
+        f"{len(picks.remove):,} removed, {len(picks.engages):,} marked as engaging."
+    )
 
 
 def apply_calls(rows: np.ndarray, edited: pd.DataFrame) -> bool:
@@ -229,8 +316,7 @@ def apply_calls(rows: np.ndarray, edited: pd.DataFrame) -> bool:
         remove.discard(i)
         {"Keep": protect, "Remove": remove}.get(new.call, set()).add(i)
         (engages.add if new.engages else engages.discard)(i)
-    picks = Picks(protect=frozenset(protect), remove=frozenset(remove),
-                  engages=frozenset(engages))
+    picks = Picks(protect=frozenset(protect), remove=frozenset(remove), engages=frozenset(engages))
     if picks == s.picks:
         return False
     s.picks = picks
