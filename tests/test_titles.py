@@ -137,7 +137,9 @@ def test_no_role_reads_as_unknown(title):
 
 def test_why_names_the_deciding_words_and_confidence_is_graded():
     row = read1("Senior Data Engineer")
-    assert '"data engineer"' in row["why"] and "Engineering" in row["why"]
+    assert row["why"] == '"data engineer" → Engineering; "senior" → Senior'
+    assert read1("VP Sales")["why"] == '"vp sales" → Sales'
+    assert read1("Manager")["why"] == '"manager" → Experienced Manager'
     sure, vague = read1("Software Engineer")["confidence"], read1("Sales")["confidence"]
     assert 0 < vague < sure <= 1
 
