@@ -220,6 +220,8 @@ def test_the_newest_choice_wins():
     )
     assert net.df["full_name"].tolist() == ["Zoe New"]
     assert net.report.files_used == ("Connections (1).csv",)
+    assert net.source_label == "Connections (1).csv"
+    assert load_files([("export.zip", export)]).source_label == "export.zip"
     net = load_files([("Connections.csv", modern_csv()), ("photo.png", b"\x89PNG" + bytes(99))])
     assert len(net.df) == 5 and "photo.png" in net.report.warnings[0]
     with pytest.raises(ExportError, match="not a text file"):  # the newest unnamed file is it

@@ -88,8 +88,9 @@ def load_files(
     Invitations.csv and Profile.csv loads like the zip (a macOS user's export is often
     unzipped already)."""
     bundle = gather(files)
-    label = ", ".join(m.name for m in bundle.files.values())
-    return _load(bundle, label, _fingerprint([d for _, d in files]), engaged_window_months, False)
+    return _load(
+        bundle, bundle.label, _fingerprint([d for _, d in files]), engaged_window_months, False
+    )
 
 
 def _fingerprint(blobs: list[bytes]) -> str:

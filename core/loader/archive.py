@@ -51,6 +51,7 @@ class Bundle:
 
     files: dict[str, Member] = field(default_factory=dict)
     warnings: list[str] = field(default_factory=list)
+    label: str = ""  # what the user chose, in their words (the zip's or the files' names)
 
     @property
     def connections(self) -> Member:
@@ -110,6 +111,7 @@ def gather(files: Sequence[tuple[str, bytes]]) -> Bundle:
     name, data = newest_first[0]
     if len(files) == 1 or _is_zip(data, name):
         bundle = unpack(data, name)
+        bundle.label = name
         _not_read(bundle, [n for n, _ in newest_first[1:]])
         return bundle
     chosen: dict[str, int] = {}  # key -> position in newest_first
@@ -130,6 +132,7 @@ def gather(files: Sequence[tuple[str, bytes]]) -> Bundle:
         chosen["connections"] = other[0]
     bundle = Bundle({key: Member(*newest_first[chosen[key]]) for key in _ORDER if key in chosen})
     _check_csv(bundle.connections.data, bundle.connections.name)
+    bundle.label = ", ".join(m.name for m in bundle.files.values())
     _not_read(bundle, [n for i, (n, _) in enumerate(newest_first) if i not in chosen.values()])
     return bundle
 
