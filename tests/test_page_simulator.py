@@ -166,7 +166,9 @@ def test_an_export_with_messages_measures_engagement():
 def test_a_rule_change_moves_the_plan(downloads):
     at = _page(icp=SAAS)
     before = _removed_people(at)
+    assert at.slider(key="r2_fit_below").disabled  # a value does nothing while its rule is off
     at.toggle(key="r2_fit_on").set_value(True).run()
+    assert not at.slider(key="r2_fit_below").disabled
     at.slider(key="r2_fit_below").set_value(40).run()
     at.slider(key="cap").set_value(40).run()
     assert not at.exception

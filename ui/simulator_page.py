@@ -112,40 +112,46 @@ def _toggle(label: str, key: str, reason: str | None) -> None:
         st.toggle(label, key=key, **_KEEP)
 
 
+#: Each threshold condition: (condition key, switch key, value key, switch label, value label,
+#: value format). Keys carry the rule's prefix ("" for rule 1, "r2_", "r3_").
+_CONDITIONS = (
+    ("fit_below", "fit_on", "fit_below", "ICP fit below", "Fit threshold", "%d"),
+    (
+        "quiet_months",
+        "quiet_on",
+        "quiet_months",
+        "No message in",
+        "Months without a message",
+        "%d months",
+    ),
+    (
+        "older_than_years",
+        "old_on",
+        "old_years",
+        "Connected more than",
+        "Years since you connected",
+        "%d years",
+    ),
+)
+
+
 def render_rule(slot: int, unavailable: dict[str, str]) -> None:
-    """One rule's conditions: each one set must hold (AND)."""
+    """One rule's conditions: each one switched on must hold (AND). A value is greyed out
+    while its condition is off or its data is missing."""
     p = sp.prefix(slot)
     _toggle("Off-profile for your ICP", p + "off", unavailable.get("off_profile"))
-    _toggle("ICP fit below", p + "fit_on", unavailable.get("fit_below"))
-    st.slider(
-        "Fit threshold",
-        *_bounds(p + "fit_below"),
-        key=p + "fit_below",
-        step=5,
-        label_visibility="collapsed",
-        disabled="fit_below" in unavailable,
-        **_KEEP,
-    )
-    _toggle("No message in", p + "quiet_on", unavailable.get("quiet_months"))
-    st.slider(
-        "Months without a message",
-        *_bounds(p + "quiet_months"),
-        key=p + "quiet_months",
-        format="%d months",
-        label_visibility="collapsed",
-        disabled="quiet_months" in unavailable,
-        **_KEEP,
-    )
-    _toggle("Connected more than", p + "old_on", unavailable.get("older_than_years"))
-    st.slider(
-        "Years since you connected",
-        *_bounds(p + "old_years"),
-        key=p + "old_years",
-        format="%d years",
-        label_visibility="collapsed",
-        disabled="older_than_years" in unavailable,
-        **_KEEP,
-    )
+    for condition, switch, value, label, value_label, fmt in _CONDITIONS:
+        _toggle(label, p + switch, unavailable.get(condition))
+        st.slider(
+            value_label,
+            *_bounds(p + value),
+            key=p + value,
+            format=fmt,
+            step=5 if value == "fit_below" else 1,
+            label_visibility="collapsed",
+            disabled=condition in unavailable or not st.session_state[p + switch],
+            **_KEEP,
+        )
     _toggle("In a group marked prune", p + "groups_on", unavailable.get("in_prune_group"))
 
 
