@@ -684,8 +684,8 @@ def _read(cleaned) -> _Reading:
         out.seniority[:] = sen
         _why_level(ev, level_row, said, sen, tk.vocab[tk.codes], out.why)
     return _finish(*out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
-                                    tk.t_known, pl.after_hard, pl.seg_id, pl.seg_tag, best_seg,
-                                    stopped))
+                                    tk.t_known, ev.covered, pl.after_hard, pl.seg_id, pl.seg_tag,
+                                    best_seg, stopped))
 
 
 def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
@@ -695,7 +695,8 @@ def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Read
     todo = np.flatnonzero(fn_out < 0)
     if fallback is None or len(todo) == 0 or ctx is None:
         return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
-    title, codes, vocab, mk, letters, known, after_hard, seg_id, seg_tag, best_seg, stopped = ctx
+    (title, codes, vocab, mk, letters, known, covered, after_hard, seg_id, seg_tag, best_seg,
+     stopped) = ctx
     need = np.zeros(len(fn_out), dtype=bool)
     need[todo] = True
     need &= ~stopped
@@ -708,10 +709,11 @@ def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Read
     fallback_seg = np.full(len(fn_out), -1, dtype=np.int64)
     fallback_seg[title[first]] = seg_id[first]
     chosen = np.where(chosen >= 0, chosen, fallback_seg)
-    # Words the lexicon knows (levels, generic role nouns) say nothing about the function:
-    # "Praktikant" or "Directeur" alone stay unknown rather than be guessed from noise.
+    # Words the lexicon knows (levels, generic role nouns, phrases such as "chef d'équipe")
+    # say nothing about the function: "Praktikant" or "Directeur" alone stay unknown rather
+    # than be guessed from noise.
     mask = (need[title] & (seg_id == chosen[title]) & ~after_hard & (mk == WORD)
-            & letters[codes] & ~known[codes] & (seg_tag[seg_id] != 2))
+            & letters[codes] & ~known[codes] & ~covered & (seg_tag[seg_id] != 2))
     rows, fn, p = fallback.predict(title[mask], codes[mask], vocab)
     ok = fn >= 0
     rows, fn, p = rows[ok], fn[ok], p[ok]
