@@ -216,7 +216,10 @@ def read_rows(utf8: bytes, lines_before: int, delim: str) -> tuple[pd.DataFrame,
             # One block: splitting a file whose values may hold newlines costs more than the
             # parallel parse gains on 2 cores.
             read_options=pacsv.ReadOptions(
-                column_names=names, skip_rows=1, block_size=max(len(body), 1 << 20) + 1
+                column_names=names,
+                skip_rows=1,
+                block_size=max(len(body), 1 << 20) + 1,
+                use_threads=False,  # one block: a thread hand-off only adds waiting
             ),
             parse_options=pacsv.ParseOptions(
                 delimiter=delim,
@@ -303,25 +306,26 @@ def build_table(
     user.columns = [c for c in ("u_engaged", "u_last", "u_count") if c in cols]
 
     keep = _is_row(f, dates_text)
-    f, dates_text, user = f[keep], dates_text[keep], user[keep]
+    if not keep.all():
+        f, dates_text, user = f[keep], dates_text[keep], user[keep]
     rows_read = len(raw)
 
     connected, bad_dates = parse_dates(dates_text)
-    f["full_name"] = (f["first_name"] + " " + f["last_name"]).str.strip()
-    f["url_key"] = url_keys(f["url"])
-    f["connected_on"] = connected
-    f["is_blank"] = (f[["first_name", "last_name", "position", "company", "headline"]] == "").all(
-        axis=1
+    f = f.assign(
+        full_name=(f["first_name"] + " " + f["last_name"]).str.strip(),
+        url_key=url_keys(f["url"]),
+        connected_on=connected,
+        is_blank=_all_empty(f, ("first_name", "last_name", "position", "company", "headline")),
     )
-
     dup = duplicated(f)
     duplicates = tuple(
         Duplicate(r.full_name, r.company, r.position, r.url) for r in f[dup].itertuples()
     )
-    f, user = f[~dup], user[~dup]
-    newest = _newest(f["connected_on"], CONNECTION_CAP)
+    newest = _newest(f.loc[~dup, "connected_on"], CONNECTION_CAP)
     over_cap = int((~newest).sum())
-    f, user = f[newest], user[newest]
+    kept = ~dup & newest.reindex(f.index, fill_value=False)
+    if not kept.all():
+        f, user = f[kept], user[kept]
     if f.empty:
         raise ExportError(
             "This Connections.csv has a header but no connections in it. "
@@ -348,6 +352,10 @@ def _clean(s: pd.Series) -> pd.Series:
     if s.str.contains(CONTROL_RE, regex=True).any():
         s = s.str.replace(r"[\t\r\n]+", " ", regex=True).str.replace(CONTROL_RE, "", regex=True)
     return s.str.strip().astype("str")
+
+
+def _all_empty(f: pd.DataFrame, columns: tuple[str, ...]) -> np.ndarray:
+    return np.logical_and.reduce([(f[c] == "").to_numpy() for c in columns])
 
 
 def _is_row(f: pd.DataFrame, dates: pd.Series) -> pd.Series:
