@@ -308,3 +308,18 @@ def test_a_group_marked_prune_feeds_a_rule_and_the_report(downloads):
     )
     html = _download(at, downloads, REPORT).decode("utf-8")
     assert "<td>prune</td>" in html and "Groups were not computed" not in html
+
+
+def test_people_from_the_file_are_shown_as_text_not_formulas():
+    rows = [
+        "=cmd,Smith,https://www.linkedin.com/in/cmd,,@Acme,+VP Sales,05 Jan 2026",
+        "Ann,Lee,https://www.linkedin.com/in/ann,,Initech,-Engineer,05 Jan 2020",
+    ]
+    at = _page(icp=SAAS, upload=("Connections.csv", modern_csv(rows)))
+    at.text_input(key="sim_search").input("smith").run()
+    shown = _people_table(at)
+    assert shown.iloc[0][["name", "title", "company"]].tolist() == [
+        "'=cmd Smith",
+        "'+VP Sales",
+        "'@Acme",
+    ]

@@ -15,6 +15,7 @@ import pandas as pd
 import streamlit as st
 
 from core import scenario_params as sp
+from core.export import safe_for_display
 from core.plan_words import Assumption, person_status
 from core.reach import PARAMETERS
 from core.simulator import RULE_SLOTS, Scenario, ScenarioResult, find_people
@@ -279,6 +280,8 @@ def people_picker(connections: pd.DataFrame, result: ScenarioResult) -> None:
             "status": person_status(result, rows),
         }
     )
+    # Names and titles come from the file: shown (and copied) as text, never as a formula.
+    view = safe_for_display(view, ["name", "title", "company"])
     edited = st.data_editor(
         view,
         key=_editor_key(),
