@@ -35,3 +35,7 @@ def _import_all() -> None:
             importlib.import_module(name)
         except Exception:  # noqa: BLE001 - the page that needs the module reports the problem
             pass
+    try:  # the title model's lexicon and fallback weights: once per process, not per session
+        importlib.import_module("core.titles").load()
+    except Exception:  # noqa: BLE001 - the first page that reads titles reports the problem
+        pass
