@@ -87,11 +87,12 @@ if ov.engaged_share is None:
     c3.caption("No engagement data in this file")
 else:
     c3.metric("Engaged share", pct(ov.engaged_share),
-              help=f"Engaged connections / all connections: people you exchanged messages with "
+              help=f"Engaged connections / connections with a name or job (ghost rows left out, "
+                   f"as everywhere in the app): people you exchanged messages with "
                    f"in the "
                    f"{rep.engaged_window_months} months before the export "
                    f"(source: {net.engagement_source}).")
-    c3.caption(f"{count(ov.engaged)} of {count(ov.connections)} · measured from "
+    c3.caption(f"{count(ov.engaged)} of {count(ov.real)} · measured from "
                f"{net.engagement_source}")
 c4.metric("Added in the last 12 months", count(ov.added_last_12_months),
           help="Connections whose 'Connected On' date is within 12 months of the newest one.")

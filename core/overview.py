@@ -22,7 +22,8 @@ class Overview:
 
 
 def overview(df: pd.DataFrame) -> Overview:
-    """Totals and shares count ghost rows: they are connections (that can never engage)."""
+    """Totals count ghost rows (LinkedIn counts them towards its cap); the engaged share does
+    not: ghosts are left out of every share, as in the simulator and the report."""
     real = ~df["is_blank"]
     known = df["engaged"].notna() & real
     n_known = int(known.sum())
@@ -35,8 +36,8 @@ def overview(df: pd.DataFrame) -> Overview:
         ghosts=int(df["is_blank"].sum()),
         real=int(real.sum()),
         engaged=engaged,
-        # engaged / all connections: the same definition the simulator uses.
-        engaged_share=(engaged / len(df)) if n_known and len(df) else None,
+        # engaged / real connections (ghosts out): the same definition the simulator uses.
+        engaged_share=(engaged / int(real.sum())) if n_known and real.any() else None,
         first=dates.min() if not dates.empty else None,
         last=last,
         added_last_12_months=recent,
