@@ -4,7 +4,6 @@ Pages call these instead of touching `st.session_state` themselves (see ui/sessi
 """
 
 from ui.layout import PAGES, md_escape, page_setup, render_source_badge
-from ui.state import cached, state
 from ui.session import (
     bootstrap,
     cluster_names,
@@ -25,6 +24,7 @@ from ui.session import (
     set_network,
     try_load_upload,
 )
+from ui.state import cached, state
 
 __all__ = [
     "PAGES", "bootstrap", "cached", "corrections", "set_corrections", "state", "cluster_names", "cluster_tags", "connections", "forget_upload", "get", "icp",
