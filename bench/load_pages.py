@@ -42,8 +42,11 @@ def journey(at):
     rows["Cluster connections"] = (
         cpu(lambda: at.switch_page("pages/2_Cluster_connections.py").run()),
         cpu(lambda: at.select_slider(key="clusters_k").set_value(8).run()))
+    def rule():
+        at.toggle(key="fit_on").set_value(True).run()
+        at.slider(key="fit_below").set_value(45).run()
     rows["Pruning simulator"] = (cpu(lambda: at.switch_page("pages/3_Pruning_simulator.py").run()),
-                                 cpu(lambda: at.slider(key="fit_below").set_value(45).run()))
+                                 cpu(rule))
     rows["Remove or block?"] = (
         cpu(lambda: at.switch_page("pages/4_Remove_or_block.py").run()),
         cpu(lambda: at.text_input(key="faq_search").set_value("notified").run()))
@@ -80,8 +83,10 @@ print(json.dumps({"rows": rows, "mem_mb": mem, "peak_mb": peak, "after_end_mb": 
 
 def measure(n: int) -> dict:
     out = subprocess.run(
-        [sys.executable, "-c", CHILD, str(n)], cwd=ROOT, capture_output=True, text=True, check=True
+        [sys.executable, "-c", CHILD, str(n)], cwd=ROOT, capture_output=True, text=True
     )
+    if out.returncode:  # a page changed under the journey: say where
+        sys.exit(f"The {n:,}-connection journey failed:\n{out.stderr[-2000:]}")
     return json.loads(out.stdout.strip().splitlines()[-1])
 
 
