@@ -36,6 +36,7 @@ load: $(VENV)/.installed
 
 lint: $(VENV)/.installed
 	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
 
 demo: $(VENV)/.installed
 	$(PY) scripts/make_demo.py
