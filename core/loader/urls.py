@@ -16,7 +16,6 @@ from urllib.parse import unquote
 import pandas as pd
 
 _HOST = r"^(?:https?://)?(?:www\.|[a-z]{2}\.)?linkedin\.com"
-_QUERY = r"(?s)[?#].*"
 # A real profile: the slug after /in/ (or the old /pub/) has at least 3 characters.
 _PROFILE = r"^linkedin\.com/(?:in/[^/]{3,}|pub/.{3,})"
 # A "?" followed by something without "=" is a replaced letter, not a query string.
@@ -33,20 +32,22 @@ def normalise_url(url: str) -> str:
 
 def normalise_urls(urls: pd.Series) -> pd.Series:
     """`normalise_url` over a Series, on pandas' Arrow string kernels (30k URLs in a few ms)."""
-    return _normalise(urls.astype("str").fillna("").str.strip())
+    s = urls.astype("str").fillna("").str.strip()
+    return _normalise(s, s.str.contains(_SPECIAL, regex=True))
 
 
-def _normalise(s: pd.Series) -> pd.Series:
-    """Keys of stripped URLs, step by step as `normalise_url` does. Percent-encoded or non-ASCII
-    URLs (a few per network) are decoded and lower-cased in Python; the rest stay on Arrow, and
-    only URLs of an unusual shape (http://, a country prefix, no scheme) meet a regex."""
-    odd = s.str.contains("%", regex=False) | ~s.str.isascii()
-    keys = s.str.lower()
-    if odd.any():
-        keys = keys.where(~odd, s[odd].map(lambda u: unquote(u).lower()))
-    if keys.str.contains("[?#]", regex=True).any():
-        keys = keys.str.replace(_QUERY, "", regex=True)
-    keys = keys.str.rstrip("/").str.removeprefix(_COMMON)
+# URLs the plain path cannot take: percent-encoded, with a query or fragment, or not ASCII
+# (lower-casing then differs between Python and Arrow). A few per network.
+_SPECIAL = "[%?#]|[^\x00-\x7f]"
+
+
+def _normalise(s: pd.Series, special: pd.Series) -> pd.Series:
+    """Keys of stripped URLs: the `special` ones (few) through `normalise_url` itself, the rest
+    by the same steps on Arrow; only URLs of an unusual shape (http://, a country prefix, no
+    scheme) meet a regex."""
+    keys = s.str.lower().str.rstrip("/").str.removeprefix(_COMMON)
+    if special.any():
+        keys = keys.where(~special, s[special].map(normalise_url))
     other = ~keys.str.startswith("linkedin.com/") & (keys != "")
     if other.any():
         keys = keys.where(~other, keys[other].str.replace(_HOST, "linkedin.com", regex=True))
@@ -57,10 +58,13 @@ def url_keys(urls: pd.Series) -> pd.Series:
     """Join keys for profile URLs, "" where the URL names no real profile (empty, cut short by
     a re-save, or not a profile URL)."""
     s = urls.astype("str").fillna("").str.strip()
-    keys = _normalise(s)
+    special = s.str.contains(_SPECIAL, regex=True)
+    keys = _normalise(s, special)
     real = keys.str.contains(_PROFILE, regex=True)
-    cut = s.str.contains(_CUT, regex=True) if s.str.contains("?", regex=False).any() else False
-    return keys.where(real & ~cut, "").astype("str")
+    if special.any():  # a "?" that is no query: a letter a re-save replaced
+        cut = s[special].str.contains(_CUT, regex=True)
+        real &= ~cut.reindex(s.index, fill_value=False)
+    return keys.where(real, "").astype("str")
 
 
 def is_profile_key(key: str) -> bool:
