@@ -120,16 +120,16 @@ def parse_distinct(uniques: pd.Series, keep_time: bool = False) -> pd.Series:
 
 
 def _formats(todo: pd.Series):
-    """The formats to try: the modern form first (every export since 2018); if strings are
-    left, the others in the order they read a sample of them, since a file has one or two forms
-    and a format that fails costs as much as one that reads."""
-    yield _FORMATS[0]
+    """The formats to try, those that read most of a sample of the strings first: a file has
+    one or two forms, and a format that fails costs as much as one that reads. The modern form
+    (every export since 2018) is tried first on the sample alone."""
     sample = todo.head(_SAMPLE)
-    hits = {
-        f: int(pd.to_datetime(sample, format=f, errors="coerce").notna().sum())
-        for f in _FORMATS[1:]
-    }
-    yield from sorted(_FORMATS[1:], key=lambda f: -hits[f])
+    hits = {}
+    for fmt in _FORMATS:
+        hits[fmt] = int(pd.to_datetime(sample, format=fmt, errors="coerce").notna().sum())
+        if hits[fmt] == len(sample):  # reads the whole sample: try it on everything first
+            break
+    return sorted(_FORMATS, key=lambda f: -hits.get(f, 0))
 
 
 def _in_lifetime(got: pd.Series) -> pd.Series:
