@@ -4,7 +4,7 @@ import streamlit as st
 
 import ui
 from core.charts import group_bars_chart, group_map_chart
-from core.format import count, pct
+from core.format import count
 from ui import clusters_page as cp
 from ui import derived
 
@@ -77,21 +77,4 @@ if marked:
     )
 
 st.subheader("Look inside a group")
-group = cp.render_pick(result, bar_event, map_event)
-query = st.text_input(
-    "Search names, titles or companies (whole words)",
-    key="cluster_search",
-    placeholder="e.g. Acme or CTO",
-)
-members = cp.members(result, group, query)
-order = " · best ICP fit first" if ui.icp() is not None else " · most typical first"
-st.caption(
-    f"{count(len(members))} people · {pct(len(members) / max(people, 1))} of people with a "
-    f"title{order}"
-)
-st.dataframe(members, hide_index=True, width="stretch", height=360, column_config=cp.MEMBER_COLUMNS)
-
-with st.expander(
-    "A title is in the wrong group? Tell the coach what it is", icon=":material/edit_note:"
-):
-    cp.render_correction(result, group)
+cp.render_drill_down(result, people, bar_event, map_event)

@@ -317,3 +317,41 @@ def test_a_title_named_like_a_widget_does_not_clash():
     shown = at.dataframe[0].value["title"].iloc[0]
     at.selectbox(key="icp_fix_any_title").select(shown).run()
     assert not at.exception
+
+
+def test_keyword_suggestions_count_every_spelling_as_scoring_matches():
+    """"Sócio" and "socio" are one keyword to scoring, so they are one suggestion, labelled with
+    the most common spelling and counting everyone who uses either (the number a keyword then
+    matches)."""
+    spellings = ["Sócio"] * 3 + ["Socio diretor"] * 2 + ["socio", "SÓCIO gerente"]
+    rows = MODERN_ROWS + [
+        f"P{i},Partner,https://www.linkedin.com/in/socio-{i},,Firma {i},{t},01 Jan 2024"
+        for i, t in enumerate(spellings)
+    ]
+    at = _wizard(modern_csv(rows))
+    at.button(key="icp_next").click().run()
+    at.button(key="icp_next").click().run()
+    options = at.multiselect(key="icp_keywords").options
+    socio = [o for o in options if o.split(" · ")[0] in ("sócio", "socio", "Sócio", "SÓCIO")]
+    assert socio == ["sócio · 7"], options
+    at.multiselect(key="icp_keywords").select("sócio").run()
+    assert not at.exception
+    scored = _scored(at)
+    matched = scored["fit_reasons"].str.contains("sócio", case=False) & ~scored["is_blank"]
+    assert int(matched.sum()) == 7
+
+
+def test_pages_and_ui_never_call_the_session_cache_directly():
+    """Issue 16 item 2: derived values are small typed functions in ui/derived.py with explicit
+    keys; pages and other ui modules call those, never `cached`/`memo` with a closure."""
+    import re
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parents[1]
+    allowed = {"derived.py", "state.py", "session.py", "__init__.py"}
+    files = [*root.glob("pages/*.py"), *(p for p in root.glob("ui/*.py") if p.name not in allowed)]
+    assert files
+    calls = re.compile(r"\b(?:ui\.)?(?:cached|memo)\(")
+    found = [f"{p.name}:{n}" for p in files for n, line in enumerate(p.read_text().splitlines(), 1)
+             if calls.search(line)]
+    assert found == []

@@ -214,3 +214,23 @@ def test_reports_for_random_scenarios_render_every_chart_and_match_the_page(
     for a in assumptions(plan):
         assert html.escape(a.name, quote=True) in text
     assert not re.search(r"\d\.\d{3,}", text)
+
+
+def test_groups_nobody_marked_read_keep_as_on_the_clusters_page():
+    """The report's decision for an unmarked group is the clusters page's default ("keep"),
+    never a dash: both read `ui.clusters_page.decisions`."""
+    from ui.clusters_page import DEFAULT_DECISION, decisions
+    from ui.report import _group_table
+
+    df = _network(n=12, ghosts=0)
+    labels = np.array([0] * 4 + [1] * 4 + [2] * 4)
+    names = {0: "Alpha", 1: "Beta", 2: "Gamma"}
+    tags = {1: "prune", 2: "review"}
+    shown, _ = _group_table(df, labels, names, tags, None)
+    assert dict(zip(shown["Group"], shown["Decision"], strict=True)) == {
+        "Alpha": "keep",
+        "Beta": "prune",
+        "Gamma": "review",
+    }
+    assert DEFAULT_DECISION == "keep"
+    assert decisions(pd.Series([0, 1, 2]), tags).tolist() == shown["Decision"].tolist()

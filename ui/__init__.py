@@ -6,8 +6,6 @@ Pages call these instead of touching `st.session_state` themselves (see ui/sessi
 from ui.layout import PAGES, md_escape, page_setup, render_source_badge
 from ui.session import (
     bootstrap,
-    cluster_names,
-    cluster_tags,
     connections,
     corrections,
     forget_upload,
@@ -17,8 +15,6 @@ from ui.session import (
     memo,
     network,
     put,
-    set_cluster_names,
-    set_cluster_tags,
     set_corrections,
     set_icp,
     set_network,
@@ -27,7 +23,7 @@ from ui.session import (
 from ui.state import cached, state
 
 __all__ = [
-    "PAGES", "bootstrap", "cached", "corrections", "set_corrections", "state", "cluster_names", "cluster_tags", "connections", "forget_upload", "get", "icp",
+    "PAGES", "bootstrap", "cached", "corrections", "set_corrections", "state", "connections", "forget_upload", "get", "icp",
     "load_demo", "md_escape", "memo", "network", "page_setup", "put", "render_source_badge",
-    "set_cluster_names", "set_cluster_tags", "set_icp", "set_network", "try_load_upload",
+    "set_icp", "set_network", "try_load_upload",
 ]

@@ -10,10 +10,11 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import group_count_chart
-from core.clustering import ClusterResult, cluster_stats, suggest_k
+from core.clustering import ClusterResult, cluster_stats
 from core.format import count, month, pct
+from core.icp import MAX_TITLE, title_text, with_correction
 from core.text import search_mask
-from core.titles import Correction, title_key
+from core.titles import Correction
 from core.vocabulary import FUNCTIONS, SENIORITIES
 from ui import derived
 from ui.layout import md_escape
@@ -22,6 +23,8 @@ from ui.state import state
 #: Below this many people with a title, groups say nothing useful.
 MIN_PEOPLE = 20
 DECISIONS = ["keep", "review", "prune"]
+#: The decision of a group nobody marked (the table's default; the report says the same).
+DEFAULT_DECISION = "keep"
 #: The number-of-groups slider: "Auto" or a number of groups.
 K_OPTIONS: list = ["Auto"] + list(range(2, 31))
 #: Choices for a correction ("" leaves that part to the title model).
@@ -76,10 +79,16 @@ def stats(result: ClusterResult) -> pd.DataFrame:
     scored = derived.scored()
     df = cluster_stats(state().network.df, result.labels, names(result), scored)
     tags = state().grouping.tags
-    df["decision"] = df["cluster"].map(lambda c: tags.get(int(c), "keep"))
+    df["decision"] = decisions(df["cluster"], tags)
     df["engaged"] = df["engaged_share"].map(_engaged_text)
     df["function"] = [_function_text(result, int(c)) for c in df["cluster"]]
     return df
+
+
+def decisions(clusters: pd.Series, tags: dict[int, str]) -> pd.Series:
+    """Each group's keep/review/prune decision; an unmarked group is kept (`DEFAULT_DECISION`),
+    so the page and the report say the same."""
+    return clusters.map(lambda c: tags.get(int(c), DEFAULT_DECISION))
 
 
 def _function_text(result: ClusterResult, c: int) -> str:
@@ -101,19 +110,29 @@ def bar_frames(
     return sizes, mix
 
 
+def _typed_name(value) -> str:
+    """A name cell as text: a cleared cell comes back as None or NaN, which means "use the
+    automatic name" (never the text "nan")."""
+    return value.strip() if isinstance(value, str) else ""
+
+
 def save_edits(edited: pd.DataFrame, result: ClusterResult) -> None:
-    """Store renames and keep/review/prune decisions from the table's editor."""
+    """Store renames and keep/review/prune decisions from the table's editor. A cleared name
+    goes back to the automatic one: the editor starts afresh so the table shows it (every other
+    edit is saved by then)."""
     g = state().grouping
+    typed = {int(r.cluster): _typed_name(r.name) for r in edited.itertuples()}
     g.names = {
-        int(r.cluster): str(r.name)[:60]
-        for r in edited.itertuples()
-        if str(r.name).strip() and str(r.name) != result.names.get(int(r.cluster))
+        c: name[:60] for c, name in typed.items() if name and name != result.names.get(c)
     }
     g.tags = {
         int(r.cluster): str(r.decision)
         for r in edited.itertuples()
         if str(r.decision) in DECISIONS and (str(r.decision) != "keep" or int(r.cluster) in g.tags)
     }
+    if not all(typed.values()):
+        st.session_state.pop("cluster_editor", None)
+        st.rerun()
 
 
 def pruned(result: ClusterResult) -> list[str]:
@@ -202,33 +221,38 @@ def follow_groups(valid: list[int]) -> None:
     pages["cluster_pick_basis"] = basis
 
 
-def title_choices(result: ClusterResult, cluster: int) -> list[str]:
-    """The group's titles, most common first (what a correction can name)."""
-    df = state().network.df
-    titles = df.loc[result.labels == cluster, "position"]
-    return titles[titles.str.strip() != ""].value_counts().index[:200].tolist()
+def title_choices(result: ClusterResult, cluster: int) -> dict[str, str]:
+    """The group's titles a correction can name, most people first: {key: spelling}.
+
+    The key is the `key` column of `derived.titles()` (what the title model and every reader
+    look a correction up by), read from the text scoring reads (`core.icp.title_text`: the
+    headline when the file has one, else the position); the spelling is that text's most common
+    form. Keys too long for the ICP file (pasted text, not a title) are left out.
+    """
+    in_group = result.labels == cluster
+    frame = pd.DataFrame(
+        {
+            "key": derived.titles()["key"].to_numpy()[in_group],
+            "text": title_text(state().network.df).to_numpy()[in_group],
+        }
+    )
+    frame["text"] = frame["text"].astype(str).str.strip()
+    frame = frame[(frame["key"] != "") & (frame["key"].str.len() <= MAX_TITLE)]
+    order = frame["key"].value_counts().index[:200]
+    spelling = frame.value_counts(["key", "text"]).reset_index().drop_duplicates("key")
+    spelled = dict(zip(spelling["key"], spelling["text"], strict=True))
+    return {str(k): str(spelled[k]) for k in order}
 
 
-def reading(title: str) -> tuple[str, str]:
-    """(function, seniority) the title model (with the user's corrections) gives `title`."""
-    from core.titles import read_titles
-
-    row = read_titles(pd.Series([title]), state().corrections).iloc[0]
-    return str(row["function"]), str(row["seniority"])
-
-
-def correct(title: str, function: str, seniority: str) -> str:
-    """Store "`title` is `function` / `seniority`" (replacing an earlier correction of the same
-    title); every page reads titles through it at once. Returns what was said, for the page."""
+def correct(key: str, spelling: str, function: str, seniority: str) -> str:
+    """Store "the title `key` is `function` / `seniority`" (replacing an earlier correction of
+    the same title; neither removes it) through `core.icp.with_correction`, so it stays within
+    the ICP file's bounds and a saved file keeps it. Returns what was said, for the page."""
     import ui
 
-    key = title_key(title)
-    kept = tuple(c for c in ui.corrections() if c.title != key)
-    if function or seniority:
-        kept += (Correction(key, function, seniority),)
-    ui.set_corrections(kept)
+    ui.set_corrections(with_correction(ui.corrections(), Correction(key, function, seniority)))
     said = " and ".join(x for x in (function, seniority) if x)
-    return f"You said {title} is {said}." if said else f"{title} is read by the model again."
+    return f"You said {spelling} is {said}." if said else f"{spelling} is read by the model again."
 
 
 def render_suggestion() -> None:
@@ -246,7 +270,7 @@ def render_suggestion() -> None:
     if not pages.get("clusters_suggest_shown"):
         return
     with st.spinner("Trying each number of groups…"):
-        table = suggest_k(derived.grouping_prepared())
+        table = derived.group_counts()
     if table.empty or not table["suggested"].any():
         st.info("Too few distinct titles to compare groupings.")
         return
@@ -263,8 +287,11 @@ def render_suggestion() -> None:
 def render_correction(result: ClusterResult, group: int) -> None:
     """A form to reassign one of the group's titles to another function or seniority."""
     pages = state().pages
+    choices = title_choices(result, group)
     with st.form("cluster_correction"):
-        title = st.selectbox("Title", title_choices(result, group), key="correct_title")
+        title = st.selectbox(
+            "Title", list(choices), key="correct_title", format_func=lambda k: choices.get(k, k)
+        )
         function = st.selectbox(
             "Job function",
             FUNCTION_CHOICES,
@@ -278,7 +305,7 @@ def render_correction(result: ClusterResult, group: int) -> None:
             format_func=lambda s: s or "(as the coach reads it)",
         )
         if st.form_submit_button("Save correction", icon=":material/check:") and title:
-            pages["cluster_said"] = correct(title, function, seniority)
+            pages["cluster_said"] = correct(title, choices.get(title, title), function, seniority)
             st.rerun()
     said = pages.pop("cluster_said", None)
     if said:
@@ -420,3 +447,28 @@ def render_pick(result: ClusterResult, bar_event, map_event) -> int:
         key="cluster_pick",
         help="Or click a bar or a dot in the charts above.",
     )
+
+
+@st.fragment
+def render_drill_down(result: ClusterResult, people: int, bar_event, map_event) -> None:
+    """"Look inside a group": the picker, the people search, the members and the correction
+    form. A fragment, so picking a group or typing a search reruns only this part, not the
+    statistics, charts and table above; saving a correction reruns the whole page (it can move
+    people between groups)."""
+    group = render_pick(result, bar_event, map_event)
+    query = st.text_input(
+        "Search names, titles or companies (whole words)",
+        key="cluster_search",
+        placeholder="e.g. Acme or CTO",
+    )
+    shown = members(result, group, query)
+    order = " · best ICP fit first" if state().icp is not None else " · most typical first"
+    st.caption(
+        f"{count(len(shown))} people · {pct(len(shown) / max(people, 1))} of people with a "
+        f"title{order}"
+    )
+    st.dataframe(shown, hide_index=True, width="stretch", height=360, column_config=MEMBER_COLUMNS)
+    with st.expander(
+        "A title is in the wrong group? Tell the coach what it is", icon=":material/edit_note:"
+    ):
+        render_correction(result, group)

@@ -8,7 +8,12 @@ always shows what the current ICP, corrections, groups and rules give.
 
 from __future__ import annotations
 
+from functools import partial
+
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from core.clustering import (
     ClusterResult,
@@ -17,9 +22,15 @@ from core.clustering import (
     cluster_prepared,
     grouping_texts,
     prepare,
+    suggest_k,
 )
-from core.icp import score, title_text
+from core.icp import folded_needle, folded_words, score, title_text
+from core.icp import unknown_titles as find_unknown
+from core.overview import Overview, top_values
+from core.overview import overview as network_overview
+from core.text import has_word
 from core.titles import read_titles
+from core.vocabulary import INDUSTRIES
 from ui.state import cached, state
 
 
@@ -126,3 +137,170 @@ def scenario_result(scenario):
 def _group_labels():
     """The current grouping's label per row (its marks carried over by `grouping()`)."""
     return grouping().labels
+
+
+# --- counts for the ICP wizard, the report and the clusters page's "help me choose" ----------
+# Plain functions with explicit arguments (`partial`), never closures: the key names everything
+# the value depends on.
+
+
+def _real(df: pd.DataFrame) -> pd.DataFrame:
+    """People with a name or a title (ghost rows say nothing about a network's make-up)."""
+    return df[~df["is_blank"]]
+
+
+def reading_counts() -> tuple[pd.Series, pd.Series]:
+    """(people per function, people per seniority) among real connections, as the title model
+    reads them with the user's corrections; a title naming two roles counts for both."""
+    s = state()
+    key = (s.network.fingerprint, s.corrections)
+    return cached("reading_counts", key, partial(_reading_counts, s.network.df), bound=2)
+
+
+def _reading_counts(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
+    reading = titles()[~df["is_blank"].to_numpy()]
+    both = pd.concat([reading["function"], reading["function2"]])
+    return both[both != ""].value_counts(), reading["seniority"].value_counts()
+
+
+def industry_counts() -> dict[str, int]:
+    """How many real connections each industry group's words would match (as scoring matches:
+    whole words, accents or not)."""
+    net = state().network
+    return cached("industry_counts", (net.fingerprint,), partial(_industry_counts, net.df))
+
+
+def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
+    padded = folded_words(_real(df)["text"])
+    counts = {}
+    for industry, words in INDUSTRIES.items():
+        hit = np.zeros(len(padded), dtype=bool)
+        for w in words:
+            hit |= has_word(padded, folded_needle(w))
+        counts[industry] = int(hit.sum())
+    return counts
+
+
+def word_suggestions(n: int = 40) -> pd.DataFrame:
+    """The `n` words found in the most real connections' title/company text, as keyword
+    suggestions. Columns: word (its most common spelling), folded (the form scoring matches),
+    count (people whose text holds the word in any spelling: "Sócio" and "socio" are one word,
+    as a keyword matches both)."""
+    net = state().network
+    return cached("word_suggestions", (net.fingerprint, n), partial(_words, net.df, n))
+
+
+#: Words that make poor keyword suggestions: headline glue, level words (the seniority step
+#: covers them) and company-name suffixes (folded: no accents).
+SUGGESTION_STOPWORDS = frozenset(
+    (
+        "a an and the of for to in on at with by from as or & + # de del la le les el y e et und "
+        "der die das des du en von zu fur my our your i we you is are be who help helping "
+        "manager managers director directors senior sr snr jr junior lead head specialist associate "
+        "analyst executive assistant coordinator representative officer chief vp svp evp avp vice "
+        "president intern trainee principal staff member team mgr ii iii iv "
+        "inc ltd llc gmbh co corp corporation company sa ag plc bv srl hq"
+    ).split()
+)
+
+
+def _words(df: pd.DataFrame, n: int) -> pd.DataFrame:
+    texts = _real(df)["text"]
+    pairs = _word_pairs(folded_words(texts))
+    pairs = pairs[
+        (pairs["word"].str.len() > 1)
+        & ~pairs["word"].isin(SUGGESTION_STOPWORDS)
+        & ~pairs["word"].str.isdigit()
+    ]
+    counts = pairs["word"].value_counts().head(n)
+    spelling = _spellings(texts, set(counts.index))
+    folded = counts.index.astype(str)
+    return pd.DataFrame(
+        {
+            "word": [spelling.get(w, w) for w in folded],
+            "folded": folded,
+            "count": counts.to_numpy(),
+        }
+    )
+
+
+def _word_pairs(padded) -> pd.DataFrame:
+    """(row, word) once per row and word, from " word word " texts."""
+    words = pc.split_pattern(pc.utf8_trim(padded, characters=" "), " ")
+    rows = pc.list_parent_indices(words).to_numpy()
+    flat = pc.list_flatten(words).to_numpy(zero_copy_only=False)
+    return pd.DataFrame({"row": rows, "word": flat}).drop_duplicates()
+
+
+def _spellings(texts: pd.Series, wanted: set[str]) -> dict[str, str]:
+    """The most common lower-case spelling (accents kept) of each folded word in `wanted`."""
+    arr = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
+    arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFC"))
+    tokens = pc.list_flatten(pc.split_pattern_regex(arr, r"[^\p{L}\p{M}\p{N}&+#]+"))
+    spelled = pd.Series(tokens.to_numpy(zero_copy_only=False)).value_counts()
+    out: dict[str, str] = {}
+    for token in spelled.index:  # most common first: the first spelling seen wins
+        folded = folded_needle(str(token)).strip()
+        if folded in wanted and folded not in out:
+            out[folded] = str(token)
+    return out
+
+
+def term_counts(terms: tuple[str, ...]) -> dict[str, int]:
+    """How many real connections mention each term as whole words in their title or company,
+    matched as scoring matches (any case, accents or not)."""
+    net = state().network
+    key = (net.fingerprint, terms)
+    return cached("term_counts", key, partial(_term_counts, net.df, terms), bound=4)
+
+
+def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
+    padded = folded_words(_real(df)["text"])
+    return {
+        t: int(has_word(padded, folded_needle(t)).sum()) if folded_needle(t).strip() else 0
+        for t in terms
+    }
+
+
+def common_values(column: str, n: int = 30) -> pd.DataFrame:
+    """The `n` most common values of one column among real connections (columns: column,
+    count)."""
+    net = state().network
+    key = (net.fingerprint, column, n)
+    return cached("common_values", key, partial(_common_values, net.df, column, n), bound=4)
+
+
+def _common_values(df: pd.DataFrame, column: str, n: int) -> pd.DataFrame:
+    return top_values(_real(df)[column], n, column)
+
+
+def unknown_titles() -> tuple[float, pd.DataFrame]:
+    """Share of titled real connections with no function read, and the most common such titles
+    (`core.icp.unknown_titles`: key, title, people), with the user's corrections."""
+    s = state()
+    key = (s.network.fingerprint, s.corrections)
+    return cached("unknown_titles", key, partial(_unknown_titles, s.network.df))
+
+
+def _unknown_titles(df: pd.DataFrame) -> tuple[float, pd.DataFrame]:
+    real = ~df["is_blank"].to_numpy()
+    return find_unknown(title_text(df[real]), titles()[real])
+
+
+def overview() -> Overview:
+    """The network's headline facts (`core.overview.overview`), once per network."""
+    net = state().network
+    return cached("overview", (net.fingerprint,), partial(network_overview, net.df), bound=1)
+
+
+def group_counts() -> pd.DataFrame:
+    """`core.clustering.suggest_k` for the current method and corrections: purity and largest
+    group for 2 to 30 groups. Once per network, method and corrections (the number of groups
+    chosen does not change it), so reruns of the clusters page do not try 29 groupings again."""
+    s = state()
+    key = (s.network.fingerprint, s.grouping.method, s.corrections)
+    return cached("group_counts", key, _group_counts, bound=1)
+
+
+def _group_counts() -> pd.DataFrame:
+    return suggest_k(grouping_prepared())

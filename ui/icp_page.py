@@ -20,7 +20,6 @@ from dataclasses import replace
 
 import numpy as np
 import pandas as pd
-import pyarrow.compute as pc
 import streamlit as st
 
 from core.charts import fit_histogram
@@ -34,22 +33,17 @@ from core.icp import (
     MAX_TITLE,
     PRESETS,
     folded_needle,
-    folded_words,
     industries_in,
     load_icp_file,
     summary,
     title_text,
-    unknown_titles,
     with_correction,
 )
-from core.overview import top_values
-from core.text import has_word, needle, padded_words
 from core.titles import Correction
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 from ui import derived
 from ui.layout import md_escape
-from ui.session import corrections, get, icp, network, put, set_corrections, set_icp
-from ui.state import cached
+from ui.session import corrections, get, icp, put, set_corrections, set_icp
 
 STEPS = ("Who you serve", "Where they work", "Signals and deal-breakers", "Review and save")
 LIST_FIELDS = (
@@ -79,18 +73,6 @@ COMMON_EXCLUSIONS = [
     "seeking",
     "job seeker",
 ]
-#: Words that make poor keyword suggestions: headline glue, level words (the seniority step
-#: covers them) and company-name suffixes.
-_STOPWORDS = frozenset(
-    (
-        "a an and the of for to in on at with by from as or & + # de del la le les el y e et und "
-        "der die das des du en von zu für my our your i we you is are be who help helping "
-        "manager managers director directors senior sr snr jr junior lead head specialist associate "
-        "analyst executive assistant coordinator representative officer chief vp svp evp avp vice "
-        "president intern trainee principal staff member team mgr ii iii iv "
-        "inc ltd llc gmbh co corp corporation company sa ag plc bv srl hq"
-    ).split()
-)
 
 
 # --- the draft and its widgets --------------------------------------------------------------
@@ -261,91 +243,27 @@ def go(delta: int) -> None:
     put(_STEP, max(0, min(len(STEPS) - 1, step() + delta)))
 
 
-# --- counts from the network (per session and network) --------------------------------------
-
-
-def _real() -> pd.DataFrame:
-    df = network().df
-    return df[~df["is_blank"]]
-
-
-def _cached(name: str, fn, *args):
-    """`fn(real connections, *args)` once per network and arguments (plain hashable args)."""
-    return cached(f"icp.{name}", (network().fingerprint, *args), lambda: fn(_real(), *args))
-
-
-def _reading_counts() -> tuple[pd.Series, pd.Series]:
-    reading = derived.titles()[~network().df["is_blank"].to_numpy()]
-    both = pd.concat([reading["function"], reading["function2"]])
-    return both[both != ""].value_counts(), reading["seniority"].value_counts()
+# --- counts from the network (computed once per network in ui.derived) -----------------------
 
 
 def function_counts() -> pd.Series:
     """People per function among real connections (either of a title's two roles counts)."""
-    return cached("icp.reading_counts", (network().fingerprint, corrections()), _reading_counts)[0]
+    return derived.reading_counts()[0]
 
 
 def seniority_counts() -> pd.Series:
     """People per seniority level among real connections."""
-    return cached("icp.reading_counts", (network().fingerprint, corrections()), _reading_counts)[1]
-
-
-def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
-    padded = folded_words(df["text"])
-    counts = {}
-    for industry, words in INDUSTRIES.items():
-        hit = np.zeros(len(df), dtype=bool)
-        for w in words:
-            hit |= has_word(padded, folded_needle(w))
-        counts[industry] = int(hit.sum())
-    return counts
+    return derived.reading_counts()[1]
 
 
 def industry_counts() -> dict[str, int]:
     """How many real connections each industry group's words would match."""
-    return _cached("industries", _industry_counts)
-
-
-def _word_counts(df: pd.DataFrame, n: int) -> pd.DataFrame:
-    """The n words found in the most connections' title/company text (each person counted once)."""
-    words = pc.split_pattern(pc.utf8_trim(padded_words(df["text"]), characters=" "), " ")
-    rows = pc.list_parent_indices(words).to_numpy()
-    flat = pc.list_flatten(words).to_numpy(zero_copy_only=False)
-    pairs = pd.DataFrame({"row": rows, "word": flat}).drop_duplicates()
-    pairs = pairs[
-        (pairs["word"].str.len() > 1)
-        & ~pairs["word"].isin(_STOPWORDS)
-        & ~pairs["word"].str.isdigit()
-    ]
-    counts = pairs["word"].value_counts().head(n)
-    return pd.DataFrame({"word": counts.index.astype(str), "count": counts.to_numpy()})
-
-
-def word_counts(n: int = 40) -> pd.DataFrame:
-    """Columns word, count: the most common words in the network, as keyword suggestions."""
-    return _cached("words", _word_counts, n)
-
-
-def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
-    """Matched as scoring matches them: whole words, any case, accents or not."""
-    padded = folded_words(df["text"])
-    return {
-        t: int(has_word(padded, folded_needle(t)).sum()) if needle(t).strip() else 0 for t in terms
-    }
-
-
-def term_counts(terms: list[str]) -> dict[str, int]:
-    """How many real connections mention each term as whole words in their title or company."""
-    return _cached("terms", _term_counts, tuple(terms))
-
-
-def _top(df: pd.DataFrame, column: str, n: int) -> pd.DataFrame:
-    return top_values(df[column], n, column)
+    return derived.industry_counts()
 
 
 def top(column: str, n: int = 30) -> pd.DataFrame:
     """The n most common values of a column among real connections (columns: column, count)."""
-    return _cached("top", _top, column, n)
+    return derived.common_values(column, n)
 
 
 def company_options(value: ICP) -> tuple[list[str], Callable[[str], str]]:
@@ -364,19 +282,26 @@ def company_options(value: ICP) -> tuple[list[str], Callable[[str], str]]:
 def signal_options(value: ICP) -> tuple[list[str], list[str], Callable[[str], str]]:
     """Keyword and deal-breaker options (the draft's own first, then the network's common words
     and usual exclusions) and a label with how many connections use each."""
-    words = word_counts()
-    keywords = list(dict.fromkeys(list(value.keywords) + words["word"].tolist()))
+    words = derived.word_suggestions()
+    own = {_folded(t) for t in value.keywords}
+    suggested = words.loc[~words["folded"].isin(own), "word"].tolist()
+    keywords = list(dict.fromkeys(list(value.keywords) + suggested))
     exclusions = list(dict.fromkeys(list(value.exclude_keywords) + COMMON_EXCLUSIONS))
-    known = dict(zip(words["word"], words["count"], strict=True))
-    others = term_counts(
-        sorted({t for t in keywords + exclusions if needle(t).strip() not in known})
+    known = dict(zip(words["folded"], words["count"], strict=True))
+    others = derived.term_counts(
+        tuple(sorted({t for t in keywords + exclusions if _folded(t) not in known}))
     )
 
     def with_count(term: str) -> str:
-        n = known.get(needle(term).strip(), others.get(term))
+        n = known.get(_folded(term), others.get(term))
         return term if n is None else f"{term} · {count(n)}"
 
     return keywords, exclusions, with_count
+
+
+def _folded(term: str) -> str:
+    """A term as scoring matches it: lower case, no accents, words joined by one space."""
+    return folded_needle(term).strip()
 
 
 def sample(scored_df: pd.DataFrame, band: str, n: int = 25) -> pd.DataFrame:
@@ -579,15 +504,10 @@ def render_review(value: ICP) -> None:
 # --- title corrections ----------------------------------------------------------------------
 
 
-def _unknown() -> tuple[float, pd.DataFrame]:
-    real = ~network().df["is_blank"].to_numpy()
-    return unknown_titles(title_text(network().df[real]), derived.titles()[real])
-
-
 def unknown() -> tuple[float, pd.DataFrame]:
     """Share of titled connections with no function read, and the most common such titles
     (once per network and corrections)."""
-    return cached("icp.unknown", (network().fingerprint, corrections()), _unknown)
+    return derived.unknown_titles()
 
 
 def apply_correction(key: str, widget: str) -> None:

@@ -18,11 +18,10 @@ from core.clustering import cluster_stats
 from core.faq import load_faq
 from core.format import pct
 from core.icp import summary
-from core.overview import overview
 from core.report import FAQ_IN_REPORT, ReportInput, overview_cards, plan_people, render_report
 from ui import derived
 from ui import simulator_page as sim
-from ui.session import memo
+from ui.clusters_page import decisions
 from ui.state import state
 
 
@@ -34,7 +33,7 @@ def _group_table(table, labels, names, tags, scored):
     shown = pd.DataFrame(
         {
             "Group": stats["name"],
-            "Decision": stats["cluster"].map(tags).fillna("—"),
+            "Decision": decisions(stats["cluster"], tags),
             "Connections": stats["size"].map("{:,}".format),
             "Share": stats["share"].map(pct),
             "Engaged": stats["engaged_share"].map(pct),
@@ -53,7 +52,7 @@ def report_builder(include_names: bool) -> Callable[[], ReportInput]:
     s = state()
     net, icp = s.network, s.icp
     plan, table, scored = sim.current_result(), sim.table(), derived.scored()
-    ov = memo("home.overview", overview)
+    ov = derived.overview()
     g = s.grouping
     groups = None
     if g.tags or g.names:

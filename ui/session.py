@@ -89,22 +89,6 @@ def set_corrections(value: Corrections) -> None:
     state().corrections = tuple(value)
 
 
-def cluster_tags() -> dict[int, str]:
-    return dict(state().grouping.tags)
-
-
-def set_cluster_tags(tags: dict[int, str]) -> None:
-    state().grouping.tags = {int(k): str(v) for k, v in tags.items()}
-
-
-def cluster_names() -> dict[int, str]:
-    return dict(state().grouping.names)
-
-
-def set_cluster_names(names: dict[int, str]) -> None:
-    state().grouping.names = {int(k): str(v) for k, v in names.items()}
-
-
 def get(key: str, default: Any = None) -> Any:
     """A page-local draft value (read only by the page that wrote it)."""
     return state().pages.get(key, default)
