@@ -189,35 +189,59 @@ def tradeoff_chart(curve: pd.DataFrame, plan_removed: int, zone_start: int | Non
         title="Shares as you remove more people", height=300)
 
 
+REACH_MODELS = ["Model A: per-viewer ranking", "Model B: test-and-expand"]
+
+
 def reach_chart(curve: pd.DataFrame, plan_removed: int) -> alt.LayerChart:
-    """Impressions per post under both reach models as people are removed; your plan dashed."""
+    """Impressions per post under both reach models as people are removed; your plan dashed.
+
+    Laid out as the trade-off chart is (one-line legend at the bottom, short axis title), so
+    the title shows and the plot keeps its height.
+    """
     long = curve.melt("removed", ["impressions_a", "impressions_b"], var_name="model",
                       value_name="impressions").dropna(subset=["impressions"])
-    long["model"] = long["model"].map({"impressions_a": "Model A (per-viewer ranking)",
-                                       "impressions_b": "Model B (test-and-expand)"})
+    long["model"] = long["model"].map(dict(zip(["impressions_a", "impressions_b"],
+                                               REACH_MODELS, strict=True)))
     top = max(int(curve["removed"].max()) if len(curve) else 0, 1)
     x = alt.X("removed:Q", title="People removed (least valuable first)",
               scale=alt.Scale(domain=[0, top], nice=False))
-    lines = alt.Chart(long).mark_line(strokeWidth=2).encode(
-        x=x, y=alt.Y("impressions:Q", title="Impressions per post (model)"),
+    lines = alt.Chart(long).mark_line(strokeWidth=2.5).encode(
+        x=x, y=alt.Y("impressions:Q", title="Impressions per post"),
         color=alt.Color("model:N", title=None,
-                        scale=alt.Scale(domain=["Model A (per-viewer ranking)",
-                                                "Model B (test-and-expand)"],
-                                        range=["#334155", "#b45309"]),
-                        legend=alt.Legend(orient="bottom", direction="vertical")),
+                        scale=alt.Scale(domain=REACH_MODELS, range=["#334155", "#b45309"]),
+                        legend=alt.Legend(orient="bottom", direction="horizontal",
+                                          labelLimit=0)),
         tooltip=[alt.Tooltip("removed:Q", title="Removed", format=","),
                  alt.Tooltip("model:N", title="Model"),
                  alt.Tooltip("impressions:Q", title="Impressions", format=",.0f")])
     rule = alt.Chart(pd.DataFrame({"removed": [plan_removed], "label": ["your plan"]})).mark_rule(
-        strokeDash=[4, 3], color="#0f172a").encode(
+        strokeDash=[4, 3], strokeWidth=1.5, color="#0f172a").encode(
         x=x, tooltip=[alt.Tooltip("label:N", title="Mark"),
                       alt.Tooltip("removed:Q", title="Removals", format=",")])
-    return alt.layer(lines, rule).properties(title="Reach per post under both models",
-                                             height=300)
+    return alt.layer(lines, rule).properties(
+        title=alt.Title("Reach per post under both models", anchor="start"), height=300)
 
 
-def schedule_chart(weekly: pd.DataFrame) -> alt.Chart:
-    """Removals per week of the checklist (`weekly`: week, days, removals)."""
+#: A plan shorter than this many days is drawn day by day; longer, week by week.
+DAILY_UNDER_DAYS = 14
+
+
+def schedule_chart(weekly: pd.DataFrame, daily: pd.DataFrame | None = None) -> alt.Chart:
+    """Removals per day of the checklist when the plan takes under two weeks (`daily`: day,
+    removals; one bar a day reads better than one huge weekly bar), else per week (`weekly`:
+    week, days, removals)."""
+    if daily is not None and len(daily) < DAILY_UNDER_DAYS:
+        return (
+            alt.Chart(daily)
+            .mark_bar(color="#0f766e")
+            .encode(
+                x=alt.X("day:O", title="Day", axis=alt.Axis(labelAngle=0)),
+                y=alt.Y("removals:Q", title="Removals"),
+                tooltip=[alt.Tooltip("day:O", title="Day"),
+                         alt.Tooltip("removals:Q", title="Removals", format=",")],
+            )
+            .properties(title="Removals per day, at your daily pace", height=220)
+        )
     return (
         alt.Chart(weekly)
         .mark_bar(color="#0f766e")

@@ -13,7 +13,13 @@ import numpy as np
 from core.format import count, day, pct
 from core.reach import DEFAULT_ENGAGED_RATE, ENGAGED_RATE_SOURCE, PARAMETERS, model_values
 from core.schema import CONNECTION_CAP
-from core.simulator import ENGAGEMENT_NEEDED, OVERPRUNE_SHARE, ScenarioResult
+from core.simulator import (
+    ENGAGEMENT_NEEDED,
+    OVERPRUNE_SHARE,
+    SAFE_RULE,
+    ScenarioResult,
+    effective_conditions,
+)
 
 #: Why over-pruning is a risk, with its source.
 RESTRICTED_DISCOVERY = (
@@ -51,16 +57,7 @@ class Metric:
 def plan_sentence(result: ScenarioResult) -> str:
     """The plan as one paragraph a coach could read out."""
     s = result.scenario
-    rules = [(slot, r) for slot, r in enumerate(s.rules) if not r.is_empty]
-    usable = [r for _, r in rules if not any(k in result.unavailable for k, _ in r.conditions())]
-    if usable:
-        what = "Remove people " + " OR people ".join(r.text() for r in usable) + "."
-    else:
-        what = "No rule is on, so no rule removes anyone."
-    for slot, r in rules:
-        missing = [result.unavailable[k] for k, _ in r.conditions() if k in result.unavailable]
-        if missing:
-            what += f" Rule {slot + 1} selects nobody for now. {missing[0]}"
+    what = rules_sentence(result)
     kept = [
         _PROTECTION_PHRASES[p.key].format(months=s.protections.recent_months)
         for p in result.protections
@@ -81,13 +78,45 @@ def plan_sentence(result: ScenarioResult) -> str:
     picked = f" Plus {count(hand)} you picked by hand." if hand else ""
     assumed = ""
     if result.engagement == "assumed" and any(
-        k == "quiet_months" for r in usable for k, _ in r.conditions()
+        k == "quiet_months"
+        for r in s.rules
+        for k, _ in effective_conditions(r, result.unavailable)
     ):
         assumed = (
             ' Engagement is assumed: your export has no messages, so "no message" '
             "means anyone you did not mark as engaging with you."
         )
     return what + never + cap + picked + assumed
+
+
+def rules_sentence(result: ScenarioResult) -> str:
+    """What the rules remove, and, for each rule, the conditions that cannot apply yet: such a
+    condition is off (its switch shows off), so the words never claim what the switches deny."""
+    missing = result.unavailable
+    rules = [(slot, r) for slot, r in enumerate(result.scenario.rules) if not r.is_empty]
+    usable = [r for _, r in rules if effective_conditions(r, missing)]
+    if usable:
+        what = "Remove people " + " OR people ".join(r.text(missing) for r in usable) + "."
+    elif rules:
+        what = "No rule can remove anyone yet."
+    else:
+        what = "No rule is on, so no rule removes anyone."
+    for slot, r in rules:
+        left_out = [(k, w) for k, w in r.conditions() if k in missing]
+        if not left_out:
+            continue
+        reason = missing[left_out[0][0]]
+        if not effective_conditions(r, missing):
+            what += f" Rule {slot + 1} selects nobody for now: " + (
+                "it is the safe default (off-profile AND quiet) and needs both. "
+                "Switch on a condition you can use to shape your own rule. "
+                if r == SAFE_RULE and len(left_out) < len(r.conditions())
+                else "none of its conditions can apply yet. "
+            ) + reason
+        else:
+            words = " and ".join(f"“{w}”" for _, w in left_out)
+            what += f" Rule {slot + 1} runs without {words} for now: {reason}"
+    return what
 
 
 _PROTECTION_PHRASES = {

@@ -1,7 +1,8 @@
 """The simulator's scenario as flat values: URL query parameters and widget keys, parsed once.
 
 A scenario (rules, protections, cap, assumptions; never personal data) travels in the page's
-query parameters, so a copied link reproduces the what-if on the same data. A URL is text a
+query parameters, so a copied link reproduces the what-if on the same data; so do the ICP's
+criteria (`encode_icp`) and the groups marked prune (`encode_marks`, only to the same data). A URL is text a
 stranger can write, so every value is parsed and clamped here, once, before any widget sees it:
 `pace=inf` or `1e309` becomes the largest allowed pace, `eng_off=-inf` the smallest rate,
 `nan`, junk and unknown keys are ignored. The same keys name the page's widgets, and every
@@ -10,11 +11,17 @@ default comes from `core.simulator.Scenario` and the `core.reach` models.
 
 from __future__ import annotations
 
+import base64
+import binascii
+import hashlib
+import json
 import math
+import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
 from core.export import MAX_PER_DAY
+from core.icp import ICP, load_icp_file
 from core.reach import DEFAULT_ENGAGED_RATE, PARAMETERS, model_values, models
 from core.simulator import (
     BAND_RATE_DEFAULTS,
@@ -24,6 +31,7 @@ from core.simulator import (
     Rule,
     Scenario,
 )
+from core.titles import Corrections
 
 ENG_MODES = ("One rate for everyone", "By ICP fit band")
 _TRUE = {"true", "1", "yes", "on"}
@@ -254,3 +262,90 @@ def values_of(scenario: Scenario) -> dict[str, object]:
             v[f"eng_{band}"] = round(rate * 100)
     v.update(model_values(scenario.model_a, scenario.model_b))
     return v
+
+
+# --- what else a link carries: the ICP's criteria and the groups marked prune -----------------
+
+#: Query parameter holding the ICP: base64url of its compact JSON (criteria only).
+ICP_KEY = "icp"
+#: Query parameter holding the groups marked prune, with the grouping they belong to.
+MARKS_KEY = "prune"
+#: The longest encoded ICP a link carries (a preset takes about 700 characters; an ICP with
+#: dozens of long keywords is left out and the page says so).
+MAX_ICP_PARAM = 4_000
+MAX_MARKED = 100  # groups marked prune a link carries
+METHODS = ("lexical", "semantic")
+_B64 = re.compile(r"[A-Za-z0-9_-]+={0,2}")
+_MARKS = re.compile(r"([0-9a-f]{12})\.([a-z]{1,12})\.(auto|[0-9]{1,3})\.([0-9]{1,3}(?:-[0-9]{1,3})*)")
+
+
+def encode_icp(icp: ICP) -> str | None:
+    """The ICP as link text, or None when it is too long for a link (`MAX_ICP_PARAM`).
+
+    The saved-file format (`ICP.to_json`) without title corrections: criteria, never a
+    person, so a link holds no personal data and loads through the file's own checks.
+    """
+    data = json.loads(icp.to_json())
+    data.pop("corrections", None)
+    text = json.dumps(data, ensure_ascii=False, separators=(",", ":"))
+    out = base64.urlsafe_b64encode(text.encode("utf-8")).decode("ascii").rstrip("=")
+    return out if len(out) <= MAX_ICP_PARAM else None
+
+
+def decode_icp(text: object) -> ICP:
+    """The ICP a link carries, checked as an uploaded ICP file is (`core.icp.load_icp_file`).
+
+    A link is text a stranger can write: size and alphabet are checked before decoding, and any
+    corrections smuggled in are ignored (a link carries criteria only). ValueError otherwise.
+    """
+    if not isinstance(text, str) or not 0 < len(text) <= MAX_ICP_PARAM or not _B64.fullmatch(
+        text
+    ):
+        raise ValueError("not an ICP made by this app")
+    body = text.rstrip("=")
+    try:
+        raw = base64.urlsafe_b64decode(body + "=" * (-len(body) % 4))
+    except (ValueError, binascii.Error) as exc:
+        raise ValueError("not an ICP made by this app") from exc
+    return load_icp_file(raw)[0]
+
+
+@dataclass(frozen=True)
+class LinkMarks:
+    """Groups marked prune, as a link carries them: ids are only meaningful for the grouping
+    they were made on, so the link names that grouping (`basis`, `method`, `k`)."""
+
+    basis: str  # `marks_basis` of the network and corrections the groups were computed from
+    method: str
+    k: int | None
+    groups: tuple[int, ...]
+
+
+def marks_basis(fingerprint: str, corrections: Corrections) -> str:
+    """A short checksum of what group ids depend on besides method and k: the data and the
+    title corrections (one-way: the link does not reveal either)."""
+    text = repr((fingerprint, tuple(corrections)))
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:12]
+
+
+def encode_marks(marks: LinkMarks) -> str | None:
+    """Link text for the marks, or None when there is nothing to carry."""
+    groups = sorted(set(marks.groups))[:MAX_MARKED]
+    if not groups or marks.method not in METHODS:
+        return None
+    k = "auto" if marks.k is None else str(marks.k)
+    return f"{marks.basis}.{marks.method}.{k}.{'-'.join(str(g) for g in groups)}"
+
+
+def decode_marks(text: object) -> LinkMarks | None:
+    """The marks in a link, or None when the text is not marks this app wrote."""
+    if not isinstance(text, str) or len(text) > 600:
+        return None
+    m = _MARKS.fullmatch(text)
+    if not m or m.group(2) not in METHODS:
+        return None
+    groups = tuple(sorted({int(g) for g in m.group(4).split("-")}))
+    if len(groups) > MAX_MARKED:
+        return None
+    k = None if m.group(3) == "auto" else int(m.group(3))
+    return LinkMarks(basis=m.group(1), method=m.group(2), k=k, groups=groups)

@@ -76,13 +76,32 @@ class Rule:
             out.append(("in_prune_group", "in a group you marked prune"))
         return out
 
-    def text(self) -> str:
-        return " AND ".join(words for _, words in self.conditions())
+    def text(self, unavailable=()) -> str:
+        """The rule as words, leaving out conditions that cannot apply (`unavailable` keys)."""
+        return " AND ".join(words for _, words in effective_conditions(self, unavailable))
 
 
 #: The default rule: off-profile AND quiet. With the recent-connection protection on, it removes
 #: only people who are off-fit AND not engaged AND older than the recent window.
 SAFE_RULE = Rule(off_profile=True, quiet_months=12)
+
+
+def effective_conditions(rule: Rule, unavailable=()) -> list[tuple[str, str]]:
+    """The conditions of `rule` that apply now: one whose data is missing (no ICP, no messages,
+    no dates, no marked group) is off, as its switch shows, and the rule runs on the others.
+
+    `unavailable` may be a mapping or a set of condition keys; without it, every condition set.
+    Two cases select nobody (an empty list), and the page says so: a rule none of whose
+    conditions can apply, and the safe default rule missing a part of it. The default is only
+    safe as a whole (off-profile AND quiet): without an ICP it would remove quiet strong fits,
+    without messages off-profile people who may engage. A rule the user shaped runs on what
+    its switches show.
+    """
+    conditions = rule.conditions()
+    usable = [(k, w) for k, w in conditions if k not in unavailable]
+    if rule == SAFE_RULE and len(usable) < len(conditions):
+        return []
+    return usable
 
 
 #: How many rules the page offers side by side.
@@ -359,8 +378,9 @@ def availability(
 ) -> dict[str, str]:
     """Conditions that cannot be used now → why (in the user's words). Missing: usable.
 
-    A rule holding an unusable condition selects nobody (AND with an unknown is unknown), so a
-    rule never silently treats "no data" as "not engaged".
+    An unusable condition is off (`effective_conditions`): the rule runs on the others, which
+    the page shows, and the safe default rule waits whole, so a default plan never treats
+    "no data" as "not engaged" or "not a fit".
     """
     out: dict[str, str] = {}
     if cols.band is None:
@@ -415,11 +435,13 @@ def rule_mask(
     groups=None,
     prune=frozenset(),
 ) -> np.ndarray:
-    """Rows matching every condition of `rule` (none when a condition is unusable)."""
+    """Rows matching every condition of `rule` that can apply (`effective_conditions`); none
+    when no condition can apply."""
+    usable = effective_conditions(rule, unavailable)
+    if not usable:
+        return np.zeros(cols.n, dtype=bool)
     mask = cols.real.copy()
-    for key, _ in rule.conditions():
-        if key in unavailable:
-            return np.zeros(cols.n, dtype=bool)
+    for key, _ in usable:
         mask &= _condition(cols, key, rule, basis, today, engaged_ids, groups, prune)
     return mask
 
@@ -502,7 +524,7 @@ def value_order(cols: Columns, p: np.ndarray | None) -> np.ndarray:
     return real[np.lexsort(keys)]
 
 
-def _reasons(rows: np.ndarray, rules, masks, hand: np.ndarray) -> np.ndarray:
+def _reasons(rows: np.ndarray, rules, masks, hand: np.ndarray, unavailable) -> np.ndarray:
     """Why each of `rows` is in the plan ("rule 1: off-profile AND ..."; "your call").
 
     `rules` are (slot, rule) pairs: a rule keeps the number the page shows it under.
@@ -510,7 +532,7 @@ def _reasons(rows: np.ndarray, rules, masks, hand: np.ndarray) -> np.ndarray:
     out = np.full(len(rows), "", dtype=object)
     numbered = len(rules) > 1
     for (slot, rule), mask in zip(rules, masks, strict=True):
-        text = (f"rule {slot + 1}: " if numbered else "") + rule.text()
+        text = (f"rule {slot + 1}: " if numbered else "") + rule.text(unavailable)
         hit = mask[rows]
         out[hit] = np.where(out[hit] == "", text, out[hit] + "; " + text)
     picked = hand[rows]
@@ -634,7 +656,7 @@ def run(
         today=today,
         mask=sel.mask,
         order=sel.order,
-        reasons=_reasons(sel.order, rules, masks, _ids(scenario.remove_ids, cols.n)),
+        reasons=_reasons(sel.order, rules, masks, _ids(scenario.remove_ids, cols.n), unavailable),
         matched=sel.matched,
         protected=cover,
         unavailable=unavailable,

@@ -14,12 +14,24 @@ import numpy as np
 import pandas as pd
 import streamlit as st
 
+from core import charts
 from core import scenario_params as sp
-from core.export import safe_for_display
-from core.plan_words import Assumption, person_status
+from core.export import pace_warning, plan_checklist, safe_for_display
+from core.format import count
+from core.plan_words import (
+    Assumption,
+    assumptions,
+    engagement_words,
+    ghost_words,
+    headline,
+    person_status,
+    plan_sentence,
+    plan_warnings,
+)
 from core.reach import PARAMETERS
-from core.simulator import RULE_SLOTS, Scenario, ScenarioResult, find_people
-from ui import derived
+from core.simulator import OVERPRUNE_SHARE, RULE_SLOTS, Scenario, ScenarioResult, find_people
+from ui import derived, report
+from ui.layout import md_escape
 from ui.state import Picks, state
 
 #: Widget key → default (also the only query parameters this page writes).
@@ -35,6 +47,103 @@ def seed_widgets() -> None:
     for key, default in DEFAULTS.items():
         if key not in st.session_state:
             st.session_state[key] = from_url.get(key, default)
+
+
+def open_link() -> None:
+    """Once per session, before any widget: take the ICP and the prune marks a shared link
+    carries. With no ICP of its own the session takes the link's; with another one the page
+    asks (`render_link_notes`); marks travel only to the same data and corrections."""
+    s = state()
+    if s.pages.get(_LINK_DONE):
+        return
+    s.pages[_LINK_DONE] = True
+    notes: list[tuple[str, str]] = []
+    raw_icp = st.query_params.get(sp.ICP_KEY)
+    if raw_icp:
+        try:
+            icp = sp.decode_icp(raw_icp)
+        except ValueError as exc:
+            notes.append(("warning", f"The ICP in this link could not be read ({exc}). "
+                                     "The plan uses your own ICP, if you have one."))
+        else:
+            if s.icp is None:
+                s.icp = icp
+                notes.append(("info", f"This link was made with the ICP “{icp.name}”: "
+                                      "it is now yours for this session."))
+            elif icp != s.icp:
+                s.pages[_LINK_ICP] = icp
+    raw_marks = st.query_params.get(sp.MARKS_KEY)
+    if raw_marks:
+        notes += _take_marks(sp.decode_marks(raw_marks))
+    s.pages[_LINK_NOTES] = notes
+
+
+_LINK_DONE, _LINK_ICP, _LINK_NOTES = "sim.link_done", "sim.link_icp", "sim.link_notes"
+_MARKS_LOST = (
+    "The groups marked prune in this link could not travel: group numbers only mean the same "
+    "groups on the same export with the same title corrections. Mark them on the clusters page."
+)
+
+
+def _take_marks(marks: sp.LinkMarks | None) -> list[tuple[str, str]]:
+    """Adopt the link's prune marks when they were made on this grouping basis."""
+    s = state()
+    g = s.grouping
+    if marks is None or marks.basis != sp.marks_basis(s.network.fingerprint, s.corrections):
+        return [("warning", _MARKS_LOST)]
+    if marks.k is not None and not 2 <= marks.k <= 30:
+        return [("warning", _MARKS_LOST)]
+    own = {gid for gid, tag in g.tags.items() if tag == "prune"}
+    if own and own != set(marks.groups):
+        return [("info", "This link marks other groups prune than you did: your own marks are "
+                         "used. Compare them on the clusters page.")]
+    g.method, g.k = marks.method, marks.k
+    g.tags = {gid: t for gid, t in g.tags.items() if t != "prune"} | {
+        gid: "prune" for gid in marks.groups
+    }
+    g.basis = (s.network.fingerprint, g.method, g.k, s.corrections)
+    return [("info", f"This link marks {len(marks.groups)} group(s) prune; they are marked in "
+                     "your session too.")]
+
+
+def use_link_icp() -> None:
+    """Button callback: take the ICP the link was made with."""
+    s = state()
+    s.icp = s.pages.pop(_LINK_ICP, s.icp)
+
+
+def keep_own_icp() -> None:
+    state().pages.pop(_LINK_ICP, None)
+
+
+def render_link_notes() -> None:
+    """What the shared link brought, and the question when its ICP differs from yours."""
+    s = state()
+    for level, text in s.pages.get(_LINK_NOTES, ()):
+        (st.warning if level == "warning" else st.info)(md_escape(text))
+    link_icp = s.pages.get(_LINK_ICP)
+    if link_icp is None or link_icp == s.icp:
+        return
+    with st.container(border=True):
+        st.markdown(
+            f"This link was made with the ICP “{md_escape(link_icp.name)}”. Use it? "
+            f"Yours is “{md_escape(s.icp.name)}”; the plan below uses yours until you choose."
+        )
+        a, b = st.columns(2)
+        a.button("Use the link's ICP", key="sim_link_icp", on_click=use_link_icp,
+                 icon=":material/target:")
+        b.button("Keep mine", key="sim_keep_icp", on_click=keep_own_icp)
+
+
+#: What a copied link holds, said on the page next to it.
+LINK_CARRIES = (
+    "**The address of this page is a shareable link.** It carries the rules, protections, cap "
+    "and assumptions, your ICP's criteria, and which groups you marked prune. It never carries "
+    "names or data: whoever opens it sees the plan on the data in their own session (the demo, "
+    "or their own export), so the numbers match only on the same data. Your title corrections "
+    "and the people you picked by hand stay with you, and group marks travel only to the same "
+    "export with the same corrections."
+)
 
 
 def values() -> dict[str, object]:
@@ -77,10 +186,30 @@ def assumption_table(items: list[Assumption]) -> pd.DataFrame:
     )
 
 
-def sync_url() -> None:
-    """Write the scenario's non-default values to the URL (and drop the others)."""
-    wanted = sp.url_query(values())
-    for key in DEFAULTS:
+def link_query(scenario: Scenario) -> dict[str, str]:
+    """What the link adds to the scenario's values: the ICP's criteria and, when a rule uses
+    them, the groups marked prune (with the grouping they were made on)."""
+    s = state()
+    out = {}
+    if s.icp is not None and (text := sp.encode_icp(s.icp)):
+        out[sp.ICP_KEY] = text
+    if scenario.prune_groups and any(r.in_prune_group for r in scenario.rules):
+        marks = sp.LinkMarks(
+            basis=sp.marks_basis(s.network.fingerprint, s.corrections),
+            method=s.grouping.method,
+            k=s.grouping.k,
+            groups=tuple(sorted(scenario.prune_groups)),
+        )
+        if text := sp.encode_marks(marks):
+            out[sp.MARKS_KEY] = text
+    return out
+
+
+def sync_url(scenario: Scenario) -> None:
+    """Write the scenario's non-default values, the ICP and the marks to the URL (and drop
+    the others)."""
+    wanted = sp.url_query(values()) | link_query(scenario)
+    for key in (*DEFAULTS, sp.ICP_KEY, sp.MARKS_KEY):
         if key in st.query_params and key not in wanted:
             del st.query_params[key]
     for key, text in wanted.items():
@@ -153,7 +282,7 @@ def render_rule(slot: int, unavailable: dict[str, str]) -> None:
             disabled=condition in unavailable or not st.session_state[p + switch],
             **_KEEP,
         )
-    _toggle("In a group marked prune", p + "groups_on", unavailable.get("in_prune_group"))
+    _toggle(PRUNE_SWITCH, p + "groups_on", unavailable.get("in_prune_group"))
 
 
 def render_rules(unavailable: dict[str, str]) -> None:
@@ -164,6 +293,41 @@ def render_rules(unavailable: dict[str, str]) -> None:
     for slot, tab in enumerate(st.tabs([f"Rule {i + 1}" for i in range(RULE_SLOTS)])):
         with tab:
             render_rule(slot, unavailable)
+
+
+#: What the clusters page's banner and this page agree on: marks count only through a rule.
+PRUNE_SWITCH = "In a group marked prune"
+
+
+def marked_groups() -> int:
+    return sum(tag == "prune" for tag in state().grouping.tags.values())
+
+
+def add_group_rule() -> None:
+    """Button callback: the first rule with no condition on (else the last) prunes the marked
+    groups, so marks the user made on the clusters page count with one visible switch."""
+    v = values()
+    slots = [
+        slot for slot in range(RULE_SLOTS)
+        if not any(v[sp.prefix(slot) + k] for k in ("off", "fit_on", "quiet_on", "old_on",
+                                                    "groups_on"))
+    ]
+    slot = slots[0] if slots else RULE_SLOTS - 1
+    st.session_state[sp.prefix(slot) + "groups_on"] = True
+
+
+def render_prune_hint(result: ScenarioResult) -> None:
+    """Groups marked prune count only in a rule with the switch on: say so, with a button."""
+    marked = marked_groups()
+    if not marked or any(r.in_prune_group for r in result.scenario.rules):
+        return
+    st.info(
+        f"You marked {marked} group(s) prune on the clusters page. They count only in a rule "
+        f"with “{PRUNE_SWITCH}” switched on (protections and the cap still apply).",
+        icon=":material/hub:",
+    )
+    st.button("Add a rule for the marked groups", key="sim_group_rule", on_click=add_group_rule,
+              icon=":material/add:")
 
 
 def render_protections(result: ScenarioResult) -> None:
@@ -330,3 +494,132 @@ def apply_calls(rows: np.ndarray, edited: pd.DataFrame) -> bool:
         return False
     s.picks = picks
     return True
+
+
+# --- the page's parts (pages/3 calls these inside one fragment) ------------------------------
+
+
+def render_headline(result: ScenarioResult) -> None:
+    """The five numbers, across the page's whole width so none wraps to a row of its own."""
+    for col, metric in zip(st.columns(5), headline(result), strict=True):
+        col.metric(
+            metric.label,
+            metric.value,
+            delta=metric.delta,
+            delta_color="off",
+            help=metric.help,
+            delta_description=metric.note,
+            delta_arrow="off" if metric.delta == "no change" else "auto",
+        )
+
+
+def render_controls(result: ScenarioResult) -> None:
+    """The rules column: rules, links to what a condition waits for, protections, pace."""
+    st.subheader("Rules")
+    render_rules(result.unavailable)
+    if "off_profile" in result.unavailable:
+        st.page_link(
+            "pages/1_Define_your_ICP.py", label="Define your ICP", icon=":material/target:"
+        )
+    if "in_prune_group" in result.unavailable:
+        st.page_link(
+            "pages/2_Cluster_connections.py", label="Mark groups to prune", icon=":material/hub:"
+        )
+    render_protections(result)
+    render_engagement(result)
+    st.number_input(
+        "Removals per day",
+        *pace_bounds(),
+        key="pace",
+        step=1,
+        help="LinkedIn publishes no limit; the usual advice is 10 to 20 a day.",
+        **_KEEP,
+    )
+    st.button("Reset scenario", key="sim_reset", on_click=reset, icon=":material/restart_alt:")
+
+
+def render_plan(result: ScenarioResult) -> None:
+    """The plan as a sentence, what protects whom, and the warnings."""
+    with st.container(border=True):
+        st.markdown(f"**Your plan.** {plan_sentence(result)}")  # our words only
+        st.caption(
+            "Protected: "
+            + ", ".join(
+                f"{count(p.people)} {p.label}" + ("" if p.on else " (off)")
+                for p in result.protections
+            )
+            + f". {count(result.removed)} of {count(result.before.people)} people removed. "
+            + engagement_words(result)
+            + " "
+            + ghost_words(result)
+        )
+    render_prune_hint(result)
+    for level, text in plan_warnings(result):
+        if level == "warning":
+            st.warning(text, icon=":material/warning:")
+        else:
+            st.info(text, icon=":material/info:")
+
+
+#: The curve views: one chart per rerun (fewer charts for the browser to redraw per click).
+CURVES = ("Shares", "Reach")
+
+
+def render_curves(result: ScenarioResult) -> None:
+    """Composition before/after, then one curve at a time: shares or reach."""
+    st.altair_chart(
+        charts.plan_composition_chart(result.composition, result.engagement), width="stretch"
+    )
+    view = st.segmented_control(
+        "Show as you remove more people", CURVES, key="sim_curve", default=CURVES[0]
+    )
+    if view == CURVES[1]:
+        st.altair_chart(charts.reach_chart(result.curve, result.removed), width="stretch")
+        st.caption("The gap between the two reach models is the honest uncertainty.")
+    else:
+        st.altair_chart(
+            charts.tradeoff_chart(result.curve, result.removed, result.zone_start),
+            width="stretch",
+        )
+    st.caption(
+        "Removing people in order: your plan first, then everyone else a protection does "
+        "not cover, least engaged and lowest fit first. Dashed: your plan; shaded: more "
+        f"than {OVERPRUNE_SHARE:.0%} removed."
+    )
+
+
+def render_schedule(result: ScenarioResult, table: pd.DataFrame) -> None:
+    """How long the plan takes by hand (days under two weeks, weeks beyond), the checklist."""
+    st.subheader("Removal schedule")
+    if warning := pace_warning(result.scenario.pace):
+        st.warning(warning, icon=":material/warning:")
+    if result.removed:
+        st.caption(
+            f"{count(result.removed)} removals at {result.scenario.pace} a day: "
+            f"{count(len(result.schedule))} days of a few minutes each, by hand. The "
+            "checklist lists every day."
+        )
+        st.altair_chart(charts.schedule_chart(result.weekly, result.schedule), width="stretch")
+    st.download_button(
+        "Download removal checklist (CSV)",
+        lambda: plan_checklist(table, result.order, result.reasons, result.scenario.pace),
+        file_name="removal_checklist.csv",
+        mime="text/csv",
+        key="sim_download",
+        icon=":material/download:",
+        disabled=result.removed == 0,
+        width="content",
+    )
+    report.report_controls("sim")
+    st.page_link(
+        "pages/4_Remove_or_block.py",
+        label="How to remove a connection, step by step",
+        icon=":material/help:",
+        query_params={"faq": "how-to-remove"},
+    )
+
+
+def render_assumptions(result: ScenarioResult) -> None:
+    with st.expander("Assumptions (every number the projections rest on)", icon=":material/tune:"):
+        st.dataframe(assumption_table(assumptions(result)), hide_index=True, width="stretch")
+        st.caption("Change the reach models' values below the plan.")
