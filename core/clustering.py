@@ -33,7 +33,6 @@ by overlap of people, and says what moved.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -47,12 +46,20 @@ from sklearn.manifold import smacof
 from sklearn.preprocessing import normalize
 from threadpoolctl import threadpool_limits
 
-from core.text import ABBREVIATIONS, clean_titles
+from core.text import ABBREVIATIONS, AT_WORDS, clean_titles, fold
 from core.titles import Corrections, read_titles
+
+
+def _with_folded(words) -> frozenset[str]:
+    """Words in both spellings, as written and folded ("für", "fur"): groups compare folded
+    role texts, names show accented ones."""
+    words = list(words)
+    return frozenset(words) | {fold(w) for w in words}
+
 
 #: Small words of the languages people write titles in. Never part of a group name ("Analista
 #: De · Recrutamento Seleção" was a real name) and not worth grouping on.
-STOP_WORDS = frozenset(
+STOP_WORDS = _with_folded(
     """
 of the and for in at a an to with from on by or as vs via per
 de da do das dos e em na no nas nos para com por ao aos um uma
@@ -68,7 +75,7 @@ di della delle dei degli il per con ed
 #: Words that say how senior someone is or where they work, not what they do (any language).
 #: Dropped before grouping: "VP Sales" and "VP Engineering" part ways; "Sr." does not matter.
 LEVEL_WORDS = (
-    frozenset(
+    _with_folded(
         """
 senior junior lead principal staff head chief vice president executive officer director
 manager associate assistant intern trainee i ii iii iv v sr jr snr mid level entry experienced
@@ -85,7 +92,7 @@ jefe jefa responsable leiter leiterin chef praktikant werkstudent stagiaire alte
 
 #: Level words that never name a group; role nouns like "manager" or "director" may.
 _NAME_DROP = (
-    frozenset(
+    _with_folded(
         """
 senior junior lead principal staff head chief vice president intern trainee i ii iii iv v sr jr
 snr mid level entry experienced global regional international team emea apac dach latam uk uki
@@ -143,9 +150,6 @@ SVD_FIT_ROWS = 10_000
 #: Weight of the seniority-band block next to the (unit-length) word vector.
 BAND_WEIGHT = 0.45
 
-# Segment separators of a headline. Split on the raw text: `core.text.fold` drops •, ·, – and —
-# as decoration before `title_part` could split on them.
-_SEGMENTS = re.compile(r"\s*(?:\||•|·|–|—|/{2}|\s-\s|;|\u2022|\u25aa|\u2023|\u25cf)\s*")
 _TOKEN = re.compile(r"[^\W\d_][\w&+#]*|\d+[a-z]+", re.UNICODE)
 # How taglines start ("Helping founders scale", "I help teams hire"): such a segment is the role
 # only when no other segment is one.
@@ -170,86 +174,85 @@ def clean_for_grouping(text: str) -> str:
 
 
 def role_texts(texts: Iterable[str], why: Iterable[str] | None = None) -> list[str]:
-    """The role each headline states, normalised (`core.text.normalise_title`), "" when none.
+    """The role each headline states, cleaned (`core.text.clean_titles`, accents kept) with
+    abbreviations expanded, "" when none.
 
-    A headline is split into its segments ("|", "•", " - "...); the role is the segment holding
-    the phrase the title model decided on (`why` of `core.titles.read_titles`, read here when
-    not given), else the first segment that does not open like a tagline ("Helping...", "I
-    help..."). So "Helping B2B founders scale | Sales Director @ Acme" reads as "sales
-    director". Call it on distinct texts. Plain titles (most of them) are cleaned at once on
-    Arrow.
+    A headline is cut into segments at the title model's separators ("|", "•", " - ", "!",
+    emoji...); the role is the segment holding the phrase the title model decided on (`why` of
+    `core.titles.read_titles`, read here when not given), else the first segment that does
+    not open like a tagline ("Helping...", "I help..."), before any "@ company" / " at ".
+    So "Helping B2B founders scale | Sales Director @ Acme" reads as "sales director". Call
+    it on distinct texts.
     """
-    texts = [unicodedata.normalize("NFKC", t) if not t.isascii() else t for t in texts]
-    out = [""] * len(texts)
-    single = [i for i, t in enumerate(texts) if not _SEGMENTS.search(t)]
-    for i, role in zip(single, _normalise_many([texts[i] for i in single]), strict=True):
-        out[i] = role
-    multi = [i for i, t in enumerate(texts) if _SEGMENTS.search(t)]
-    if not multi:
-        return out
-    if why is None:
-        why = read_titles(pd.Series([texts[i] for i in multi], dtype="str"))["why"].tolist()
-    else:
-        why = list(why)
-        why = [why[i] for i in multi]
-    raw_parts = [[s for s in _SEGMENTS.split(texts[i]) if s.strip()][:_MAX_SEGMENTS] for i in multi]
-    flat_raw = [s for parts in raw_parts for s in parts]
-    flat = _normalise_many(flat_raw)
-    folded = [f" {c} " for c in clean_titles(flat_raw).to_pylist()] if flat_raw else []
-    j = 0
-    for i, parts, reason in zip(multi, raw_parts, why, strict=True):
-        decided = _WHY.match(str(reason or ""))
-        phrase = f" {decided.group(1)} " if decided else None
-        # Rank each segment (lower is better; the first of equals wins): the one the model
-        # read the role in, anything not a tagline, the rest; empty segments never.
-        ranks = [
-            9
-            if not flat[j + n]
-            else 0
-            if phrase and phrase in folded[j + n]
-            else 3
-            if not _TAGLINE.match(flat[j + n])
-            else 4
-            for n in range(len(parts))
-        ]
-        if ranks and min(ranks) < 9:
-            out[i] = flat[j + int(np.argmin(ranks))]
-        j += len(parts)
-    return out
+    return _roles(list(texts), why)[1]
+
+
+def _roles(texts: list[str], why: Iterable[str] | None) -> tuple[list[str], list[str]]:
+    """(folded, shown) role text of each text: the same words, accents folded in the first
+    (what groups compare) and kept in the second (what names show)."""
+    if not texts:
+        return [], []
+    texts = [str(t) for t in texts]
+    folded = clean_titles(texts).to_pylist()
+    shown = clean_titles(texts, keep_accents=True).to_pylist()
+    multi = [i for i, f in enumerate(folded) if "|" in f]
+    reasons = [""] * len(texts)
+    if multi:
+        if why is None:
+            got = read_titles(pd.Series([texts[i] for i in multi], dtype=object))["why"]
+            for i, r in zip(multi, got.tolist(), strict=True):
+                reasons[i] = r
+        else:
+            reasons = [str(r or "") for r in why]
+    out_f, out_s = [], []
+    for f, s, reason in zip(folded, shown, reasons, strict=True):
+        words_f, words_s = f.split(), s.split()
+        if len(words_s) != len(words_f):  # a lone combining mark: show the folded words
+            words_s = words_f
+        segs = _segments(words_f)
+        if len(segs) > 1:
+            decided = _WHY.match(reason)
+            phrase = f" {decided.group(1)} " if decided else None
+            # Rank each segment (lower is better; the first of equals wins): the one the
+            # model read the role in, anything not a tagline, the rest; empty ones never.
+            ranks = [
+                9 if not _role_span(words_f, a, b) else
+                0 if phrase and phrase in " " + " ".join(words_f[a:b]) + " " else
+                4 if _TAGLINE.match(" ".join(words_f[a:b])) else 3
+                for a, b in segs
+            ]
+            a, b = segs[int(np.argmin(ranks))] if min(ranks) < 9 else (0, 0)
+        else:
+            a, b = segs[0]
+        span = _role_span(words_f, a, b)
+        out_f.append(_expand(words_f, span))
+        out_s.append(_expand(words_s, span))
+    return out_f, out_s
 
 
 _WHY = re.compile(r'^"([^"]+)" →')
+#: Words of a segment after which the company (or the boss) follows: the title model's.
+_COMPANY = AT_WORDS | {"@"}
 
 
-# `core.text.normalise_title` on Arrow kernels for titles without segments (fold, before "@" /
-# " at ", lower case, abbreviations expanded): 20k titles in tens of milliseconds instead of a
-# second in a Python loop. RE2's \w and \s are ASCII-only, hence the Unicode classes.
-_WS = r"\s\x{0b}\x{1c}-\x{1f}\x{85}\p{Z}"
-_FOLD_DROP = r"[^\p{L}\p{N}_" + _WS + r"&+#\-'.,/|@]+"
-_AT_RE2 = r"(?i) +(?:@|at|chez|bei|en) +|@"
+def _segments(words: list[str]) -> list[tuple[int, int]]:
+    """(start, end) of each "|"-separated segment of cleaned words (the first _MAX_SEGMENTS)."""
+    bars = [i for i, w in enumerate(words) if w == "|"]
+    starts, ends = [0] + [i + 1 for i in bars], bars + [len(words)]
+    return list(zip(starts, ends, strict=True))[:_MAX_SEGMENTS]
 
 
-def _normalise_many(texts: list[str]) -> list[str]:
-    import pyarrow as pa
-    import pyarrow.compute as pc
+def _role_span(words: list[str], a: int, b: int) -> list[int]:
+    """Positions of the role words of segment words[a:b]: those before a company mark (all
+    of them when none comes before it), without role marks (",")."""
+    cut = next((i for i in range(a, b) if words[i] in _COMPANY), b)
+    keep = [i for i in range(a, cut) if words[i] != ","]
+    return keep or [i for i in range(a, b) if words[i] not in {",", "@"}]
 
-    if not texts:
-        return []
-    keys = pa.array(list(ABBREVIATIONS), type=pa.large_string())
-    values = pa.array(list(ABBREVIATIONS.values()), type=pa.large_string())
-    arr = pc.utf8_normalize(pa.array(texts, type=pa.large_string()), form="NFKC")
-    arr = pc.replace_substring_regex(pc.replace_substring(arr, "_", " "), _FOLD_DROP, " ")
-    arr = pc.utf8_trim(pc.replace_substring_regex(arr, "[" + _WS + "]+", " "), characters=" ")
-    role = pc.utf8_trim(
-        pc.list_element(pc.split_pattern_regex(arr, _AT_RE2, max_splits=1), 0), characters=" "
-    )
-    role = pc.if_else(pc.equal(role, ""), arr, role)
-    role = pc.replace_substring_regex(pc.utf8_lower(role), r"[^\p{L}\p{N}_&+#]+", " ")
-    words = pc.split_pattern(pc.utf8_trim(role, characters=" "), " ")
-    flat = pc.list_flatten(words)
-    flat = pc.coalesce(pc.take(values, pc.index_in(flat, value_set=keys)), flat)
-    words = type(words).from_arrays(words.offsets, flat)
-    return pc.binary_join(words, pa.scalar(" ", pa.large_string())).to_pylist()
+
+def _expand(words: list[str], span: list[int]) -> str:
+    """The words at `span`, abbreviations expanded ("vp sales" → "vice president sales")."""
+    return " ".join(ABBREVIATIONS.get(words[i], words[i]) for i in span)
 
 
 def grouping_texts(connections: pd.DataFrame) -> pd.Series:
@@ -445,14 +448,15 @@ def prepare(
     else:
         read = read_titles(uniques.astype(str), corrections) if len(uniques) else None
     empty = np.zeros(0, dtype=object)
-    roles = np.asarray(role_texts(uniques, read["why"]), dtype=object) if len(uniques) else empty
+    folded, shown = _roles(uniques.tolist(), read["why"]) if len(uniques) else ([], [])
+    roles = np.asarray(shown, dtype=object)  # what names show: accents kept
     function = read["function"].to_numpy(dtype=object) if read is not None else empty
     band = (
         read["seniority"].map(BANDS).fillna("").to_numpy(dtype=object)
         if read is not None
         else empty
     )
-    cleaned = np.asarray([clean_for_grouping(r) or r for r in roles], dtype=object)
+    cleaned = np.asarray([clean_for_grouping(r) or r for r in folded], dtype=object)
     blank_raw = np.asarray([not c.strip() for c in cleaned], dtype=bool)
     key = pd.Series(function + "\x1f" + band + "\x1f" + cleaned, dtype="object")
     key[blank_raw] = ""
@@ -812,7 +816,7 @@ _CONTRACT = [
 ]
 #: Role nouns that add nothing next to the function's own words ("Business Development:
 #: Development Manager" says no more than "Business Development").
-_GENERIC = frozenset(
+_GENERIC = _with_folded(
     """manager director executive officer specialist engineer analyst
 consultant coordinator lead associate assistant representative partner head team supervisor
 gerente gestor gestora jefe jefa diretor diretora directora directeur directrice direktor

@@ -9,13 +9,14 @@ from __future__ import annotations
 import math
 import re
 import tomllib
-import unicodedata
 from dataclasses import dataclass
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
+
+from core.text import fold  # lower case without accents: "Notificación" → "notificacion"
 
 FAQ_PATH = Path(__file__).resolve().parent / "faq.toml"
 
@@ -176,12 +177,6 @@ _FIELD_WEIGHT = {"question": 3.0, "tags": 2.0, "answer": 1.0}
 #: An entry scoring below this share of the best one is left out.
 _KEEP = 0.15
 _SUFFIXES = ("ation", "ment", "ion", "ing", "ed", "al")
-
-
-def fold(text: str) -> str:
-    """Lower case without accents: "Notificación" → "notificacion", "LÖSCHEN" → "loschen"."""
-    decomposed = unicodedata.normalize("NFKD", str(text).casefold())
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
 def stem(word: str) -> str:

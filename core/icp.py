@@ -35,8 +35,8 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.text import has_word, needle
-from core.titles import Correction, Corrections, read_titles, title_key
+from core.text import has_word, needle, padded_words
+from core.titles import Correction, Corrections, read_titles, title_keys
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 
 SCHEMA_VERSION = 1
@@ -236,12 +236,14 @@ def _corrections(value) -> Corrections:
         raise ValueError("corrections: expected a list of {title, function, seniority}")
     if len(value) > MAX_CORRECTIONS:
         raise ValueError(f"corrections: more than {MAX_CORRECTIONS} entries")
-    out: dict[str, Correction] = {}
     for i, item in enumerate(value):
-        where = f"corrections[{i}]"
         if not isinstance(item, dict) or set(item) - {"title", "function", "seniority"}:
-            raise ValueError(f"{where}: expected title, function and seniority")
-        key = title_key(_text(item.get("title"), f"{where}.title", MAX_TITLE))
+            raise ValueError(f"corrections[{i}]: expected title, function and seniority")
+    titles = [_text(item.get("title"), f"corrections[{i}].title", MAX_TITLE)
+              for i, item in enumerate(value)]
+    out: dict[str, Correction] = {}
+    for i, (item, key) in enumerate(zip(value, title_keys(titles), strict=True)):
+        where = f"corrections[{i}]"
         function = _text(item.get("function", ""), f"{where}.function")
         seniority = _text(item.get("seniority", ""), f"{where}.seniority")
         if function and function not in FUNCTIONS:
@@ -287,30 +289,10 @@ def with_correction(corrections: Corrections, correction: Correction) -> Correct
 # --- matching: whole words, any case, with or without accents -------------------------------
 
 
-def strip_accents(text: str) -> str:
-    """`text` without combining marks ("Sócio" → "Socio"), as `folded_words` strips them."""
-    decomposed = unicodedata.normalize("NFKD", text)
-    return "".join(ch for ch in decomposed if unicodedata.category(ch) != "Mn")
-
-
-def folded_words(texts: pd.Series):
-    """Texts as " word word " like `core.text.padded_words`, with accents removed (Arrow).
-
-    Why: people type "Socio" for "Sócio" and "Nestle" for "Nestlé"; a keyword or account must
-    find both. NFKD both folds styled letters (𝐅 → F, as NFKC does) and splits accents off so
-    they can be dropped. Pair with `folded_needle` for the terms.
-    """
-    arr = pc.utf8_lower(pc.utf8_normalize(_arrow(texts), form="NFKD"))
-    arr = pc.replace_substring_regex(arr, r"\p{Mn}+", "")
-    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
-    arr = pc.utf8_trim(arr, characters=" ")
-    space = pa.scalar(" ", arr.type)
-    return pc.binary_join_element_wise(space, arr, space, pa.scalar("", arr.type))
-
-
-def folded_needle(term: str) -> str:
-    """A user term as " word word ", folded like `folded_words` folds texts (" socio ")."""
-    return needle(strip_accents(term))
+#: Former names of `core.text.padded_words` and `core.text.needle` (which fold accents now),
+#: kept for the pages that still import them from here.
+folded_words = padded_words
+folded_needle = needle
 
 
 # --- scoring --------------------------------------------------------------------------------
@@ -399,7 +381,7 @@ def _industry_in_titles(pad_t, why: pd.Series, read: np.ndarray, needles: list[s
     redo = (idx >= 0) & read
     if redo.any():
         titles = pc.filter(pad_t, pa.array(redo)).to_pylist()
-        spent = [set(y.split()) for y in folded_words(_clip(why[redo])).to_pylist()]
+        spent = [set(y.split()) for y in padded_words(_clip(why[redo])).to_pylist()]
         # "|" is never part of a term, so a masked word can neither match nor join two others.
         rest = [
             " ".join("|" if w in used else w for w in t.split())
@@ -479,14 +461,14 @@ def _codes(
     `titles`/`companies` are the distinct values and `reading` the title model's reading of
     each distinct title; `t`/`c` give each row's position in them.
     """
-    pad_t, pad_c = folded_words(_clip(titles)), folded_words(_clip(companies))
+    pad_t, pad_c = padded_words(_clip(titles)), padded_words(_clip(companies))
     fn1 = reading["function"].to_numpy(dtype=object)
     fn2 = reading["function2"].to_numpy(dtype=object)
     codes: dict[str, np.ndarray] = {}
 
     def either(terms, on_title: bool = True) -> np.ndarray:
         """Row-level index of the matching term: the title's first, else the company's."""
-        needles = [folded_needle(x) for x in terms]
+        needles = [needle(x) for x in terms]
         in_company = _term_index(pad_c, needles)[c]
         if not on_title:
             return in_company
@@ -516,7 +498,7 @@ def _codes(
     codes["confidence"] = np.where(codes["function_role"] > 0, np.rint(conf * 100)[t], 0).astype(
         np.int64
     )
-    industry = [folded_needle(w) for ind in icp.industries for w in INDUSTRIES.get(ind, ())]
+    industry = [needle(w) for ind in icp.industries for w in INDUSTRIES.get(ind, ())]
     in_title = _industry_in_titles(pad_t, reading["why"], (fn1 != "") | (fn2 != ""), industry)[t]
     codes["industry"] = np.where(in_title >= 0, in_title, _term_index(pad_c, industry)[c])
     # Keywords: the first that matches and how many distinct ones do.
@@ -524,7 +506,7 @@ def _codes(
     first_kw = np.full(len(t), -1, dtype=np.int64)
     seen: set[str] = set()
     for i, term in enumerate(icp.keywords):
-        nd = folded_needle(term)
+        nd = needle(term)
         if not nd.strip() or nd in seen:
             continue
         seen.add(nd)
@@ -750,11 +732,11 @@ def industries_in(text: str) -> list[str]:
     exact = [g for g in INDUSTRIES if g.lower() == text.lower()]
     if exact or not text:
         return exact
-    padded = folded_words(pd.Series([text], dtype="str"))
+    padded = padded_words(pd.Series([text], dtype="str"))
     return [
         group
         for group, words in INDUSTRIES.items()
-        if any(has_word(padded, folded_needle(w))[0] for w in words)
+        if any(has_word(padded, needle(w))[0] for w in words)
     ]
 
 

@@ -1,8 +1,10 @@
 """Cleaning job titles and headlines before anything reads them.
 
-Headlines are noisy ("🚀 Sr. VP Sales @ Acme | Helping founders scale | ex-Google"): both the
-title classifier (ICP scoring) and the clustering read the cleaned form, so they agree on what a
-title says. Pure functions over strings, plus vectorised helpers over pandas Series.
+Headlines are noisy ("🚀 Sr. VP Sales @ Acme | Helping founders scale | ex-Google"): the title
+model, the keys of title corrections, the groups and ICP matching all read text through the
+helpers here (one cleaner, one separator set, one way to fold accents, one way to pad words),
+so a title means the same thing on every page. Pure functions over strings, plus vectorised
+helpers over Arrow arrays and pandas Series.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ import unicodedata
 
 import pandas as pd
 
-# Abbreviations expanded before anything reads a title. Keys are lower-case whole words.
+# Abbreviations the groups expand in role texts. Keys are words as `clean_titles` gives them.
 ABBREVIATIONS: dict[str, str] = {
     "sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
     "mgr": "manager", "mngr": "manager", "eng": "engineer", "engr": "engineer",
@@ -26,7 +28,7 @@ ABBREVIATIONS: dict[str, str] = {
     "biz": "business", "bd": "business development", "mba": "mba",
     "qa": "quality assurance", "ux": "user experience", "ui": "user interface",
     "swe": "software engineer", "sre": "site reliability engineer", "ml": "machine learning",
-    "ai": "ai", "it": "information technology", "r&d": "research and development",
+    "ai": "ai", "it": "information technology", "rnd": "research and development",
     "gm": "general manager", "md": "managing director", "coo": "chief operating officer",
     "ceo": "chief executive officer", "cfo": "chief financial officer",
     "cto": "chief technology officer", "cmo": "chief marketing officer",
@@ -37,76 +39,66 @@ ABBREVIATIONS: dict[str, str] = {
     "hrbp": "human resources business partner", "pmm": "product marketing manager",
     "apm": "associate product manager", "tam": "technical account manager",
     "rn": "registered nurse", "cpa": "certified public accountant",
-    "revops": "revenue operations", "gtm": "go to market", "l&d": "learning and development",
+    "revops": "revenue operations", "gtm": "go to market", "lnd": "learning and development",
     "bi": "business intelligence", "cx": "customer experience",
     "dpo": "data protection officer", "sde": "software development engineer",
     "emt": "emergency medical technician", "pr": "public relations",
     "devrel": "developer relations",
 }
 
-_SEPARATORS = re.compile(r"\s*(?:\||•|·|–|—|/{2}|\s-\s|;|\u2022)\s*")
-_AT = re.compile(r"\s+(?:@|at|chez|bei|en)\s+|@", re.IGNORECASE)
-_NON_WORD = re.compile(r"[^\w&+#\- ]+", re.UNICODE)
-_SPACES = re.compile(r"\s+")
-_WORD = re.compile(r"[\w&+#]+", re.UNICODE)
 
-
-_SYMBOLS = re.compile(r"[^\w\s&+#\-'.,/|@]+", re.UNICODE)
+# --- folding and whole words ----------------------------------------------------------------
+# One way to fold text for matching: lower case, styled letters plain (𝐅 → f, NFKD), accents
+# off ("Sócio" → "socio", "Geschäftsführer" → "geschaftsfuhrer", "ß" → "ss"). Why: people type
+# "Socio" for "Sócio" and "Nestle" for "Nestlé"; a keyword, account, search or title must find
+# both. `fold` does it for one string, `_fold_arrow` for many (Arrow, the same steps).
 
 
 def fold(text: str) -> str:
-    """NFKC-fold styled Unicode (𝐀𝐧𝐚𝐧𝐝 → Anand) and drop emoji/symbols, keeping letters, digits and spaces."""
-    if not text.isascii():
-        text = unicodedata.normalize("NFKC", text)
-    return _SPACES.sub(" ", _SYMBOLS.sub(" ", text.replace("_", " "))).strip()
+    """`text` folded for matching: lower case, compatibility forms and accents removed."""
+    lower = unicodedata.normalize("NFKD", str(text)).lower().replace("ß", "ss")
+    return "".join(ch for ch in lower if unicodedata.category(ch) != "Mn")
 
 
-def title_part(headline: str) -> str:
-    """The role part of a headline: the first segment before `|`, `•` or ` - `, and before `@`/` at `.
+def _fold_arrow(arr):
+    """`fold` over an Arrow string array (RE2 with Unicode classes)."""
+    import pyarrow.compute as pc
 
-    "VP Sales @ Acme | Helping founders" → "VP Sales". A plain position passes through unchanged.
-    """
-    first = _SEPARATORS.split(headline, maxsplit=1)[0]
-    role = _AT.split(first, maxsplit=1)[0]
-    return role.strip() or first.strip()
+    arr = pc.replace_substring(pc.utf8_lower(pc.utf8_normalize(arr, form="NFKD")), "ß", "ss")
+    return pc.replace_substring_regex(arr, r"\p{Mn}+", "")
 
 
-def expand_abbreviations(text: str) -> str:
-    """Lower-case and expand whole-word abbreviations (Sr. → senior, VP → vice president)."""
-    words = _WORD.findall(text.lower().replace(".", " "))
-    return " ".join(ABBREVIATIONS.get(w, w) for w in words)
-
-
-def normalise_title(text: str) -> str:
-    """The cleaned, lower-case role text both scoring and clustering read ("" for blank input)."""
-    if not text:
-        return ""
-    return expand_abbreviations(title_part(fold(text)))
-
-
-def normalise_titles(texts: pd.Series) -> pd.Series:
-    """`normalise_title` over a Series, computed once per distinct value (titles repeat a lot)."""
-    texts = texts.fillna("").astype(str)
-    uniques = pd.unique(texts.to_numpy())
-    mapping = {t: normalise_title(t) for t in uniques}
-    return texts.map(mapping)
-
-
-# --- whole-word matching on Arrow kernels -----------------------------------------------------
-# pandas falls back to Python's `re` for \b and \w on non-ASCII text (RE2 treats them as ASCII),
-# which is 50x slower on names like "Geschäftsführer". Instead texts become " word word " with
-# Unicode-aware RE2 classes, and whole-word tests become plain or space-bounded matches.
-
-def padded_words(texts: pd.Series):
-    """Texts as " word word ": NFKC-folded, lower-case, anything but letters/digits/&+# a space."""
+def _arrow(texts):
+    """A Series or sequence of texts as one Arrow large_string array, missing values "" ."""
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = pa.array(texts.astype("str").fillna(""), type=pa.large_string())
+    if isinstance(texts, (pa.Array, pa.ChunkedArray)):
+        arr = texts
+    else:
+        values = texts.astype("str").fillna("") if isinstance(texts, pd.Series) else list(texts)
+        arr = pa.array(values, type=pa.large_string())
     if isinstance(arr, pa.ChunkedArray):
         arr = arr.combine_chunks()
-    arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
-    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
+    arr = arr.cast(pa.large_string())
+    return pc.fill_null(arr, "") if arr.null_count else arr
+
+
+# Whole-word matching on Arrow kernels: pandas falls back to Python's `re` for \b and \w on
+# non-ASCII text (RE2 treats them as ASCII), which is 50x slower on names like
+# "Geschäftsführer". Instead texts become " word word " with Unicode-aware RE2 classes, and
+# whole-word tests become plain substring matches.
+
+
+def padded_words(texts):
+    """Texts as " word word ": folded (`fold`), anything but letters/digits/&+# a space (Arrow).
+
+    Pair with `needle` for the terms.
+    """
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    arr = pc.replace_substring_regex(_fold_arrow(_arrow(texts)), r"[^\p{L}\p{N}&+#]+", " ")
     arr = pc.utf8_trim(arr, characters=" ")
     space = pa.scalar(" ", pa.large_string())
     return pc.binary_join_element_wise(space, arr, space, pa.scalar("", pa.large_string()))
@@ -116,12 +108,12 @@ _NOT_WORD = re.compile(r"[^\w&+#]+|_+")
 
 
 def needle(term: str) -> str:
-    """A user term as " word word ", normalised like `padded_words` normalises the texts.
+    """A user term as " word word ", folded as `padded_words` folds the texts (" socio ").
 
     Whole-word matching then is a plain substring test (" saas " in " b2b saas founder "):
     Arrow kernels, and user text is never a pattern.
     """
-    words = _NOT_WORD.sub(" ", unicodedata.normalize("NFKC", term).lower()).split()
+    words = _NOT_WORD.sub(" ", fold(term)).split()
     return " " + " ".join(words) + " "
 
 
@@ -133,20 +125,7 @@ def has_word(padded, words: str):
     return pc.match_substring(padded, needle).to_numpy(zero_copy_only=False)
 
 
-def matches(padded, pattern: str):
-    """Boolean numpy array for an RE2 pattern over padded texts (use " " for word edges)."""
-    import pyarrow.compute as pc
-
-    return pc.match_substring_regex(padded, pattern).to_numpy(zero_copy_only=False)
-
-
 # --- people search ------------------------------------------------------------------------------
-
-def _plain(text: str) -> str:
-    """Lower-case, accents dropped ("José" → "jose"), anything but letters/digits/&+# a space."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    stripped = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_NOT_WORD.sub(" ", stripped).split())
 
 
 def search_mask(texts: pd.Series, query: str):
@@ -157,22 +136,15 @@ def search_mask(texts: pd.Series, query: str):
     with no letters or digits) matches every text. User text is never a pattern.
     """
     import numpy as np
-    import pyarrow as pa
-    import pyarrow.compute as pc
 
-    words = _plain(str(query or "")).split()
+    words = needle(str(query or "")).split()
     if not words or len(texts) == 0:
         return np.ones(len(texts), dtype=bool)
     codes, uniques = pd.factorize(texts.astype("str").fillna(""))
-    arr = pa.array(np.asarray(uniques, dtype=object), type=pa.large_string())
-    arr = pc.replace_substring_regex(pc.utf8_normalize(pc.utf8_lower(arr), form="NFKD"),
-                                     r"\p{Mn}+", "")
-    arr = pc.replace_substring_regex(arr, r"[^\p{L}\p{N}&+#]+", " ")
-    space = pa.scalar(" ", pa.large_string())
-    padded = pc.binary_join_element_wise(space, arr, space, pa.scalar("", pa.large_string()))
+    padded = padded_words(np.asarray(uniques, dtype=object))
     hit = np.ones(len(uniques), dtype=bool)
     for w in words:
-        hit &= pc.match_substring(padded, f" {w} ").to_numpy(zero_copy_only=False)
+        hit &= has_word(padded, w)
     return hit[codes] if len(codes) else np.zeros(0, dtype=bool)
 
 
@@ -184,7 +156,11 @@ def search_mask(texts: pd.Series, query: str):
 
 #: Between headline segments: pipes, bullets, dashes, a spaced hyphen, semicolons, "//", "!"
 #: and "?" (sentences: "We're hiring! Recruiter"), and symbols such as emoji ("Founder 🚀 Speaker").
-SEGMENT_SEPARATORS = r"\||•|·|‧|∙|⋅|–|—|―|/{2,}|\s-+\s|;|!|\?|[\p{So}\p{Sk}\p{Co}]"
+_SEGMENT_MARKS = (r"\|", "•", "·", "‧", "∙", "⋅", "–", "—", "―", r"/{2,}", r"\s-+\s", ";", "!",
+                  r"\?", r"[\^`]", r"[\p{So}\p{Sk}\p{Co}]")
+SEGMENT_SEPARATORS = "|".join(_SEGMENT_MARKS)
+#: The marks that can be ASCII (plain titles take a faster path): the same set.
+_ASCII_SEGMENT_SEPARATORS = "|".join(m for m in _SEGMENT_MARKS if m.isascii() and "\\p" not in m)
 #: Between roles of one segment ("Founder, CTO", "Founder & CTO", "Co Owner/CTO").
 PART_SEPARATORS = r"[,&/+\\]"
 #: Words that join two roles ("Sócio e Diretor", "Founder and CEO").
@@ -196,60 +172,51 @@ AT_WORDS = frozenset({"at", "chez", "bei", "hos", "bij", "presso", "to"})
 SOFT_AT_WORDS = frozenset({"en", "em", "na", "no", "in", "for", "para", "pour", "fur"})
 
 
-def strip_marks(text: str) -> str:
-    """Lower-case text without accents ("Sócio" → "socio", "Geschäftsführer" →
-    "geschaftsfuhrer", "ß" → "ss"), as `clean_titles` folds them."""
-    text = unicodedata.normalize("NFKC", text).lower().replace("ß", "ss")
-    return "".join(ch for ch in unicodedata.normalize("NFD", text)
-                   if unicodedata.category(ch) != "Mn")
+def clean_titles(texts, keep_accents: bool = False):
+    """Arrow array of cleaned titles: lower case, accents folded (`fold`), "|" between
+    segments, "@" before a company, "," between roles, hyphenated words joined ("co-founder"
+    → "cofounder"), "R&D" → "rnd", everything else that is not a letter or digit a space.
 
-
-def clean_titles(texts):
-    """Arrow array of cleaned titles: lower case, accents folded, "|" between segments, "@"
-    before a company, "," between roles, hyphenated words joined ("co-founder" → "cofounder"),
-    "R&D" → "rnd", everything else that is not a letter or digit a space.
-
-    Takes any sequence of strings (distinct titles: the work is per value). Why Arrow: 20,000
-    titles clean in a few milliseconds, where a Python loop takes a tenth of a second. Plain
-    ASCII titles (most of them) take a faster path with ASCII character classes.
+    The one title cleaner: the title model, the keys of corrections, the groups and the ICP
+    read titles through it. `keep_accents` keeps accents and "ß" (for names a person reads;
+    same words otherwise). Takes any sequence of strings (distinct titles: the work is per
+    value). Why Arrow: 20,000 titles clean in a few milliseconds, where a Python loop takes a
+    tenth of a second. Plain ASCII titles (most of them) take a faster path with ASCII
+    character classes.
     """
     import numpy as np
     import pyarrow as pa
     import pyarrow.compute as pc
 
-    arr = texts if isinstance(texts, (pa.Array, pa.ChunkedArray)) else pa.array(
-        list(texts), type=pa.large_string())
-    if isinstance(arr, pa.ChunkedArray):
-        arr = arr.combine_chunks()
-    arr = arr.cast(pa.large_string())
-    if arr.null_count:
-        arr = pc.fill_null(arr, "")
+    arr = _arrow(texts)
     plain = pc.string_is_ascii(arr).to_numpy(zero_copy_only=False)
     if plain.all():
-        return _clean(arr, ascii_only=True)
+        return _clean(arr, ascii_only=True, keep_accents=keep_accents)
     if not plain.any():
-        return _clean(arr, ascii_only=False)
+        return _clean(arr, ascii_only=False, keep_accents=keep_accents)
     a, u = np.flatnonzero(plain), np.flatnonzero(~plain)
-    both = pa.concat_arrays([_clean(arr.take(pa.array(a)), ascii_only=True),
-                             _clean(arr.take(pa.array(u)), ascii_only=False)])
+    both = pa.concat_arrays([_clean(arr.take(pa.array(a)), True, keep_accents),
+                             _clean(arr.take(pa.array(u)), False, keep_accents)])
     back = np.empty(len(arr), dtype=np.int64)
     back[np.r_[a, u]] = np.arange(len(arr))
     return both.take(pa.array(back))
 
 
-def _clean(arr, ascii_only: bool):
+def _clean(arr, ascii_only: bool, keep_accents: bool = False):
     """`clean_titles` steps; `ascii_only` when every value is ASCII (faster classes)."""
     import pyarrow.compute as pc
 
     if ascii_only:
         word = "a-z0-9"
         arr = pc.ascii_lower(arr)
-        arr = pc.replace_substring_regex(arr, r"\||/{2,}|\s-+\s|;|!|\?", " | ")
+        arr = pc.replace_substring_regex(arr, _ASCII_SEGMENT_SEPARATORS, " | ")
     else:
-        word = r"\p{L}\p{N}"
-        arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
-        arr = pc.replace_substring(arr, "ß", "ss")
-        arr = pc.replace_substring_regex(pc.utf8_normalize(arr, form="NFD"), r"\p{Mn}+", "")
+        if keep_accents:
+            word = r"\p{L}\p{N}\p{M}"
+            arr = pc.utf8_lower(pc.utf8_normalize(arr, form="NFKC"))
+        else:
+            word = r"\p{L}\p{N}"
+            arr = _fold_arrow(arr)
         # Control and format characters become spaces with the other symbols below.
         arr = pc.replace_substring_regex(arr, SEGMENT_SEPARATORS, " | ")
     # "R&D", "M&A", "P&L" are one word ("rnd"); accents are gone, so ASCII letters suffice.

@@ -16,7 +16,8 @@ The model has two layers (docs/title-labelling.md says what "right" means):
 
 Everything runs once per distinct title and is vectorised over all of them (Arrow for
 cleaning, numpy for phrase look-up and per-title choices): 20,000 distinct titles take tens of
-milliseconds. The lexicon and the model load once per process.
+milliseconds. The lexicon and the model load once per process; nothing read from an upload
+is kept after the call (no per-process word caches).
 """
 
 from __future__ import annotations
@@ -31,13 +32,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.text import (
-    AT_WORDS,
-    PART_WORDS,
-    SOFT_AT_WORDS,
-    clean_titles,
-    normalise_titles,
-)
+from core.text import AT_WORDS, PART_WORDS, SOFT_AT_WORDS, clean_titles
 from core.vocabulary import FUNCTIONS, SENIORITIES
 
 DATA = Path(__file__).resolve().parent / "data" / "titles"
@@ -81,8 +76,8 @@ _FOUNDER = FUNCTIONS.index("Entrepreneurship")
 #: Unknown compounds ending in one of these read at the suffix's level, except "-chef", which is
 #: a Swedish head of department (Director) where the plain word is a French manager.
 _SUFFIX_SENIORITY = {"chef": _DIRECTOR}
-#: Words remembered per process (compound splits, fallback features) before starting afresh.
-_CACHE_WORDS = 200_000
+# No word of an upload outlives the call that reads it (DESIGN: everything stays in the
+# session): the model keeps only what it ships with; per-call work is per distinct word.
 #: Short endings that make compounds even after an unknown beginning ("enhetschef").
 _SHORT_ENDS = frozenset({"chef", "lead"})
 
@@ -138,7 +133,6 @@ class _Lexicon:
         # Compound endings: role nouns and level words of four letters or more.
         self.suffixes = {w for w, e in self.uni.items()
                          if len(w) >= 4 and (e.head or e.train) and not e.stop}
-        self._compounds: dict[str, _Entry] = {}
 
     @staticmethod
     def _merge(rows: list[tuple[str, int, float, str]]) -> _Entry:
@@ -183,14 +177,7 @@ class _Lexicon:
     def word(self, tok: str) -> _Entry:
         """The entry of one word: the lexicon's, else a compound's ("vertriebsleiter")."""
         e = self.uni.get(tok)
-        if e is not None:
-            return e
-        e = self._compounds.get(tok)
-        if e is None:
-            if len(self._compounds) > _CACHE_WORDS:  # a long-running server: stay bounded
-                self._compounds.clear()
-            e = self._compounds[tok] = self._compound(tok)
-        return e
+        return e if e is not None else self._compound(tok)
 
     def _compound(self, tok: str, depth: int = 0) -> _Entry:
         """Split an unknown word on the longest known ending: a role noun or level word
@@ -248,7 +235,6 @@ class _Fallback:
                                  for c in data["classes"].tolist()])
         self.threshold = float(data["threshold"])
         self._names = pd.Index(data["features"].astype(object))
-        self._per_token: dict[str, np.ndarray] = {}
 
     @staticmethod
     def features(words: list[str]) -> list[str]:
@@ -265,14 +251,9 @@ class _Fallback:
         return out
 
     def _token_features(self, tok: str) -> np.ndarray:
-        """Indices of one word's known features (cached: words repeat across titles)."""
-        got = self._per_token.get(tok)
-        if got is None:
-            if len(self._per_token) > _CACHE_WORDS:  # a long-running server: stay bounded
-                self._per_token.clear()
-            feats = [f for f in self.features([tok]) if f in self.index]
-            got = self._per_token[tok] = np.array([self.index[f] for f in feats], dtype=np.int64)
-        return got
+        """Indices of one word's known features (`predict` asks once per distinct word)."""
+        feats = [f for f in self.features([tok]) if f in self.index]
+        return np.array([self.index[f] for f in feats], dtype=np.int64)
 
     def predict(self, rows: np.ndarray, codes: np.ndarray, vocab: np.ndarray
                 ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -352,7 +333,7 @@ def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
     """Per distinct token: marker (word, segment/part/company mark, dropped), lexicon entry
     (fn, w, sen, flags: head/train/stop), tagline flag and whether it has letters. Hash
     look-ups over all tokens at once; only unknown long words go through compound splitting
-    (cached per process)."""
+    (once per distinct word of this call; nothing is kept after it)."""
     m = _MARK_INDEX.get_indexer(vocab)
     marker = np.where(m >= 0, _MARK_CODES[np.maximum(m, 0)], WORD).astype(np.int8)
     tagline = (_TAG_INDEX.get_indexer(vocab) >= 0).astype(np.int8)
@@ -401,6 +382,14 @@ class _Reading(NamedTuple):
     seniority: np.ndarray  # int, -1 unknown
     confidence: np.ndarray
     why: np.ndarray        # object
+    segment: np.ndarray    # int: which segment of the title the lexicon read (0 first), -1 none
+
+
+def _unread(n: int) -> _Reading:
+    """The reading of `n` titles before anything is known about them."""
+    return _Reading(np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64),
+                    np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, "", dtype=object),
+                    np.full(n, -1, dtype=np.int64))
 
 
 def _phrase_text(tok: np.ndarray, pos: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -429,6 +418,8 @@ class _Tokens:
         self.is_prep = _PREP_INDEX.get_indexer(self.vocab) >= 0
         title = np.repeat(np.arange(len(cleaned)), lengths)
         keep = self.marker[codes] != DROP
+        # Which segment of its title each word is in, counted as `_keys` counts them.
+        self.seg_ord = _segment_ordinals(title, self.marker[codes] == SEG)[keep]
         self.codes, self.title = codes[keep], title[keep]
         self.mk = self.marker[self.codes]
         self.same = self.title[1:] == self.title[:-1]  # word i+1 is in the title of word i
@@ -575,7 +566,7 @@ def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> 
     last). Primary: the first part with a function; second: a later part naming another role,
     or a decisive phrase (C-level, founder) beside the first. Fills out's fn, fn2, conf, why;
     returns the evidence rows the why names, per title (n × 2, -1 for none)."""
-    fn_out, fn2_out, _, conf_out, why_out = out
+    fn_out, fn2_out, _, conf_out, why_out = out[:5]
     said = np.full((len(fn_out), 2), -1, dtype=np.int64)
     f = np.flatnonzero(ev.fn >= 0)
     if len(f) == 0:
@@ -662,8 +653,7 @@ def _read(cleaned) -> _Reading:
     the fallback model for titles left without a function."""
     lex, fallback = _model()
     n = len(cleaned)
-    out = _Reading(np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64),
-                   np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, "", dtype=object))
+    out = _unread(n)
     if n == 0:
         return out
     tk = _Tokens(cleaned, lex)
@@ -683,25 +673,29 @@ def _read(cleaned) -> _Reading:
         sen, stopped, level_row = _seniority(ev, et, epart, n_parts, n, out.function)
         out.seniority[:] = sen
         _why_level(ev, level_row, said, sen, tk.vocab[tk.codes], out.why)
-    return _finish(*out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
+        has = best_seg != _NO_SEGMENT
+        seg_start = np.flatnonzero(np.r_[True, ~tk.same] | (tk.mk == SEG))
+        out.segment[has] = tk.seg_ord[seg_start[best_seg[has] & ((1 << 40) - 1)]]
+    return _finish(out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
                                     tk.t_known, ev.covered, pl.after_hard, pl.seg_id, pl.seg_tag,
                                     best_seg, stopped))
 
 
-def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Reading:
+def _finish(out: _Reading, fallback, ctx) -> _Reading:
     """Ask the fallback model about titles the lexicon gave no function: the words of the
     chosen segment (the first one when none was chosen), before any "@ company", never an
     aim ("I help...")."""
+    fn_out, _, sen_out, conf_out, why_out, _ = out
     todo = np.flatnonzero(fn_out < 0)
     if fallback is None or len(todo) == 0 or ctx is None:
-        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+        return out
     (title, codes, vocab, mk, letters, known, covered, after_hard, seg_id, seg_tag, best_seg,
      stopped) = ctx
     need = np.zeros(len(fn_out), dtype=bool)
     need[todo] = True
     need &= ~stopped
     if not need.any():
-        return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+        return out
     chosen = np.full(len(fn_out), -1, dtype=np.int64)
     has = best_seg < np.iinfo(np.int64).max
     chosen[has] = best_seg[has] & ((1 << 40) - 1)
@@ -722,40 +716,87 @@ def _finish(fn_out, fn2_out, sen_out, conf_out, why_out, fallback, ctx) -> _Read
     why_out[rows] = np.array([f"reads like {FUNCTIONS[f]} titles in occupation lists"
                               for f in fn.tolist()], dtype=object)
     sen_out[rows] = np.where(sen_out[rows] < 0, _ENTRY, sen_out[rows])
-    return _Reading(fn_out, fn2_out, sen_out, conf_out, why_out)
+    return out
 
 
 # --- public API -----------------------------------------------------------------------------
 
 def title_key(text: str) -> str:
-    """The key a Correction is stored under: the first segment of the cleaned title, before any
-    "@ company" ("Sócio-Diretor @ X | ..." → "sociodiretor"). Why: the same title typed with or
-    without accents, capitals or decoration must take the same correction."""
-    return _keys(clean_titles([str(text or "")]))[0]
+    """The key a Correction is stored under: the `key` column `read_titles` gives `text`.
+
+    It is the segment of the cleaned title the model read the role from, before any "@
+    company" ("Helping founders scale | Sócio-Diretor @ X" → "sociodiretor"); the whole
+    cleaned title (each segment before its company) when no segment names a role. Why: the
+    same title typed with or without accents, capitals or decoration takes the same
+    correction, and a correction never reaches a headline whose role is another. Any str
+    (even a broken one) has a key.
+    """
+    return title_keys([text])[0]
 
 
-def _keys(clean) -> list[str]:
-    """`title_key` of each text, given its `clean_titles` form (Arrow, vectorised): the text
-    before the first " | ", " @ " or " at/chez/bei " (literal splits: no regex), role marks
-    dropped; the whole text when that leaves nothing."""
-    first = clean
-    for sep in (" | ", " @ ", " at ", " chez ", " bei "):
-        first = pc.list_element(pc.split_pattern(first, sep, max_splits=1), 0)
-    first = pc.utf8_trim(pc.replace_substring(first, " , ", " "), characters=" |@,")
-    empty = pc.equal(first, "").to_numpy(zero_copy_only=False)
-    if empty.any():
-        rest = pc.replace_substring_regex(clean, r" *[|@,] *", " ")
-        rest = pc.utf8_trim(rest, characters=" ")
-        first = pc.if_else(pa.array(empty), rest, first)
-    return first.to_pylist()
+def title_keys(texts) -> list[str]:
+    """`title_key` of each text, in one pass of the model (for many titles at once)."""
+    values = pd.Series(["" if t is None else str(t) for t in texts], dtype=object)
+    return read_titles(values)["key"].tolist()
 
 
-def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, corrections: Corrections
-                       ) -> _Reading:
+def _segment_ordinals(title: np.ndarray, seg_mark: np.ndarray) -> np.ndarray:
+    """Per word of cleaned titles (flat, `title` ascending): which segment of its title it is
+    in, 0 first. A "|" opens a segment; the model and the keys count segments this way."""
+    if len(title) == 0:
+        return np.zeros(0, dtype=np.int64)
+    first = np.r_[True, title[1:] != title[:-1]]
+    return _within(first, (first | seg_mark).astype(np.int64)) - 1
+
+
+_KEY_AT = np.array(sorted(AT_WORDS | {"@"}), dtype=object)
+
+
+def _keys(cleaned, segment: np.ndarray) -> np.ndarray:
+    """`title_key` of each title, given its `clean_titles` form and the segment the model read
+    (-1: none, the key is then every segment, " | " between them). Words after a company
+    mark ("@", "at", "bei", ...) and role marks (",") are left out; a segment with nothing
+    before its company mark keeps its words. Vectorised over the flat words."""
+    n = len(cleaned)
+    lists = pc.split_pattern(cleaned, " ")
+    lengths = pc.list_value_length(lists).to_numpy(zero_copy_only=False)
+    flat = pc.list_flatten(lists)
+    if len(flat) == 0:
+        return np.full(n, "", dtype=object)
+    enc = pc.dictionary_encode(flat)
+    codes = enc.indices.to_numpy(zero_copy_only=False)
+    vocab = enc.dictionary.to_numpy(zero_copy_only=False).astype(object)
+    is_seg, is_at = (vocab == "|")[codes], np.isin(vocab, _KEY_AT)[codes]
+    word = (~np.isin(vocab, ["|", ",", ""]))[codes]
+    title = np.repeat(np.arange(n), lengths)
+    first = np.r_[True, title[1:] != title[:-1]]
+    seg_first = first | is_seg
+    gseg = np.cumsum(seg_first) - 1  # segment id over all titles
+    before = word & (_within(seg_first, is_at.astype(np.int64)) == 0)
+    has_before = np.zeros(int(gseg[-1]) + 1, dtype=bool)
+    has_before[gseg[before]] = True
+    chosen = segment[title]
+    in_key = (chosen < 0) | (_segment_ordinals(title, is_seg) == chosen)
+    keep = in_key & np.where(has_before[gseg], before, word & (vocab[codes] != "@"))
+    # " | " between the segments of a whole-title key: before a kept segment that follows one.
+    kept_seg = np.zeros(len(has_before), dtype=bool)
+    kept_seg[gseg[keep]] = True
+    bar = is_seg & (chosen < 0) & kept_seg[gseg] & (_within(first, keep.astype(np.int64)) > 0)
+    out = keep | bar
+    offsets = np.r_[0, np.cumsum(np.bincount(title[out], minlength=n))].astype(np.int64)
+    words = pa.LargeListArray.from_arrays(pa.array(offsets), flat.filter(pa.array(out)))
+    joined = pc.binary_join(words, pa.scalar(" ", pa.large_string()))
+    return np.asarray(joined.to_pylist(), dtype=object)
+
+
+def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, plain: np.ndarray,
+                       corrections: Corrections) -> _Reading:
     """The user's word wins: overwrite function/seniority of the distinct titles whose key a
-    correction names, with confidence 1 and "you said X is Y" as the reason. Values outside
-    the vocabulary are ignored."""
-    fn, fn2, sen, conf, why = (a.copy() for a in r)
+    correction names, with confidence 1 and "you said X is Y" as the reason. X is the title
+    as written where some text is nothing but it (`plain`: "Growth Hacker"), else the key
+    ("sales director"): never another person's headline. Values outside the vocabulary are
+    ignored."""
+    fn, fn2, sen, conf, why, seg = (a.copy() for a in r)
     for c in corrections:
         f = FUNCTIONS.index(c.function) if c.function in FUNCTIONS else -1
         lv = SENIORITIES.index(c.seniority) if c.seniority in SENIORITIES else -1
@@ -764,7 +805,8 @@ def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, corrections: Corr
         hit = keys == c.title
         if not hit.any():
             continue
-        name = " ".join(str(uniques[int(np.flatnonzero(hit)[0])]).split())[:80] or c.title
+        spelt = [" ".join(str(uniques[i]).split()) for i in np.flatnonzero(hit & plain).tolist()]
+        name = (min(spelt, key=lambda t: (len(t), t)) if spelt else c.title)[:80]
         if f >= 0:
             fn[hit], fn2[hit] = f, -1
         if lv >= 0:
@@ -773,7 +815,7 @@ def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, corrections: Corr
         said = " and ".join(x for x in (c.function if f >= 0 else "",
                                          c.seniority if lv >= 0 else "") if x)
         why[hit] = f"you said {name} is {said}"
-    return _Reading(fn, fn2, sen, conf, why)
+    return _Reading(fn, fn2, sen, conf, why, seg)
 
 
 _COLUMNS = ["function", "function2", "seniority", "confidence", "why", "key"]
@@ -795,10 +837,11 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
     # LinkedIn caps a headline at 220 characters: anything past 300 is not a title.
     short = pc.utf8_slice_codeunits(uniques, 0, MAX_CHARS)
     cleaned = clean_titles(short)
-    keys = np.asarray(_keys(cleaned), dtype=object)
     r = _read_latin(cleaned)
+    keys = _keys(cleaned, r.segment)
     if corrections:
-        r = _apply_corrections(r, keys, uniques, corrections)
+        plain = keys == np.asarray(cleaned.to_pylist(), dtype=object)
+        r = _apply_corrections(r, keys, uniques, plain, corrections)
     per_title = {
         "function": _labels(FUNCTIONS, r.function), "function2": _labels(FUNCTIONS, r.function2),
         "seniority": _labels(SENIORITIES, r.seniority), "confidence": pa.array(r.confidence),
@@ -819,9 +862,7 @@ def _read_latin(cleaned) -> _Reading:
     latin = pc.match_substring_regex(cleaned, "[a-z]").to_numpy(zero_copy_only=False)
     if latin.all():
         return _read(cleaned)
-    n = len(cleaned)
-    out = _Reading(np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64),
-                   np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, "", dtype=object))
+    out = _unread(len(cleaned))
     idx = np.flatnonzero(latin)
     if len(idx):
         part = _read(cleaned.take(pa.array(idx)))
@@ -869,15 +910,3 @@ def classify_title(text: str) -> tuple[str, str]:
     """(seniority, function) of one title, e.g. "Sr. VP Sales @ Acme" → ("Vice President", "Sales")."""
     row = classify_titles(pd.Series([text])).iloc[0]
     return row["seniority"], row["function"]
-
-
-def classify_normalised(titles: pd.Series) -> tuple[np.ndarray, np.ndarray]:
-    """(seniority, function) object arrays for titles already cleaned by
-    `core.text.normalise_title` (the model reads both forms)."""
-    read = read_titles(titles)
-    return read["seniority"].to_numpy(dtype=object), read["function"].to_numpy(dtype=object)
-
-
-def normalise_titles_fast(texts: pd.Series) -> pd.Series:
-    """`core.text.normalise_titles` (kept for old callers; the model cleans on its own)."""
-    return normalise_titles(texts).astype("str")

@@ -95,6 +95,43 @@ def test_role_is_the_segment_that_names_a_job(raw, role):
     assert role_texts([raw]) == [role]
 
 
+def test_role_texts_cut_segments_like_the_title_model():
+    # One separator set: "!" and emoji part a headline; " en " is no company mark.
+    assert role_texts(
+        [
+            "We're hiring! Technical Recruiter",
+            "Software Engineer 🚀 Speaker",
+            "Especialista en Marketing Digital",
+            "Ingeniero en Sistemas",
+            "Analista de Recrutamento e Seleção @ Acme",
+        ]
+    ) == [
+        "technical recruiter",
+        "software engineer",
+        "especialista en marketing digital",
+        "ingeniero en sistemas",
+        "analista de recrutamento e seleção",
+    ]
+
+
+def test_decorated_headlines_group_with_their_plain_forms():
+    texts = (
+        ["We're hiring! Technical Recruiter"] * 8
+        + ["We are hiring! Sales Manager"] * 8
+        + ["Technical Recruiter"] * 5
+        + ["Sales Manager"] * 5
+        + ["Software Engineer 🚀 Speaker"] * 6
+        + ["Software Engineer"] * 6
+        + ["Especialista en Marketing Digital"] * 4
+        + ["Especialista de Marketing Digital"] * 4
+    )
+    r = cluster_texts(texts)
+    for a, b in ((0, 16), (8, 21), (26, 32), (38, 42)):
+        assert r.labels[a] == r.labels[b], (texts[a], texts[b], r.names)
+    words = {w for name in r.names.values() for w in re.findall(r"\w+", name.lower())}
+    assert not words & {"are", "hiring", "en", "we"}, r.names
+
+
 @pytest.mark.parametrize(
     "title, cleaned",
     [

@@ -13,7 +13,6 @@ from hypothesis import strategies as st
 
 from core.titles import (
     Correction,
-    classify_normalised,
     classify_title,
     classify_titles,
     read_titles,
@@ -192,6 +191,50 @@ def test_title_key_ignores_case_accents_and_decoration():
     assert title_key("") == ""
 
 
+def test_a_correction_is_keyed_on_the_segment_the_role_was_read_from():
+    # Same opening tagline, different roles: correcting one must leave the other alone.
+    texts = pd.Series(["Helping founders scale | Sales Director",
+                       "Helping founders scale | Software Engineer",
+                       "Sales Director @ Globex"])
+    keys = read_titles(texts)["key"].tolist()
+    assert keys == ["sales director", "software engineer", "sales director"]
+    assert [title_key(t) for t in texts] == keys
+    fix = (Correction(title_key(texts[0]), "Marketing"),)
+    out = read_titles(texts, fix)
+    assert out["function"].tolist() == ["Marketing", "Engineering", "Marketing"]
+    assert out.loc[1, "why"] == '"software engineer" → Engineering'
+    # The reason names the corrected role, never another person's headline.
+    assert out.loc[[0, 2], "why"].tolist() == ["you said sales director is Marketing"] * 2
+    plain = read_titles(pd.concat([texts, pd.Series(["SALES director"])]), fix)
+    assert set(plain["why"][plain["function"] == "Marketing"]) == {
+        "you said SALES director is Marketing"}
+
+
+def test_titles_with_no_role_read_keep_every_segment_in_their_key():
+    # Nothing names a role: the whole title is the key, so two such titles never share one
+    # just because they open alike (the unknown-titles list shows each of them).
+    a, b = title_key("Ex-Acme | Dreamer"), title_key("Ex-Acme | Zorblaxer")
+    assert (a, b) == ("exacme | dreamer", "exacme | zorblaxer")
+    # A level word is read: its segment is the key.
+    assert title_key("Ex-Acme | Chief Vibes Wrangler") == "chief vibes wrangler"
+    assert title_key("Wrangler @ Acme | Dreamer") == "wrangler | dreamer"
+
+
+@pytest.mark.parametrize("text", ["\ud800CTO", "\ud800", "\udfff | \ud800", "x\x00y",
+                                  "Ｃ Ｅ Ｏ", "|||@@@,,,&&&", "a" * 5000])
+def test_title_key_never_raises(text):
+    key = title_key(text)
+    assert isinstance(key, str)
+    assert key == read_titles(pd.Series([text], dtype=object))["key"].iloc[0]
+    assert title_key("\ud800CTO") == "cto"
+
+
+@settings(max_examples=100, deadline=None)
+@given(st.text(max_size=40))
+def test_title_key_takes_any_str(text):
+    assert isinstance(title_key(text), str)
+
+
 # --- shape and old callers -----------------------------------------------------------------------
 
 def test_output_is_aligned_and_typed():
@@ -208,10 +251,6 @@ def test_output_is_aligned_and_typed():
 def test_old_interface_still_works():
     assert classify_title("Sr. VP Sales @ Acme") == ("Vice President", "Sales")
     assert classify_titles(pd.Series(["CFO"])).iloc[0].tolist() == ["CXO", "Finance"]
-    seniority, function = classify_normalised(pd.Series(["vice president sales",
-                                                         "chief executive officer"]))
-    assert list(function) == ["Sales", "Entrepreneurship"]
-    assert list(seniority) == ["Vice President", "CXO"]
 
 
 def test_model_loads_once_per_process():
