@@ -84,18 +84,22 @@ def grouping() -> ClusterResult:
 def _groups(method: str, k: int | None, corrections) -> ClusterResult:
     """One grouping, from the prepared titles (once per network, method and corrections)."""
     net = state().network
-    prep = cached("grouping.prepared", (net.fingerprint, method, corrections),
-                  lambda: _prepare(net.df, method, corrections), bound=2)
+    prep = _prepared(method, corrections)
     return cached("grouping", (net.fingerprint, method, k, corrections),
-                  lambda: cluster_prepared(prep, k), bound=4)
+                  partial(cluster_prepared, prep, k), bound=4)
 
 
 def grouping_prepared() -> Prepared:
     """The prepared titles behind `grouping()` (distinct titles, functions, vectors)."""
     s = state()
-    net, method, corrections = s.network, s.grouping.method, s.corrections
+    return _prepared(s.grouping.method, s.corrections)
+
+
+def _prepared(method: str, corrections) -> Prepared:
+    """The prepared titles for one method and set of corrections (once per network)."""
+    net = state().network
     return cached("grouping.prepared", (net.fingerprint, method, corrections),
-                  lambda: _prepare(net.df, method, corrections), bound=2)
+                  partial(_prepare, net.df, method, corrections), bound=2)
 
 
 def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
@@ -243,6 +247,8 @@ def _spellings(texts: pd.Series, wanted: set[str]) -> dict[str, str]:
         folded = folded_needle(str(token)).strip()
         if folded in wanted and folded not in out:
             out[folded] = str(token)
+            if len(out) == len(wanted):
+                break
     return out
 
 
