@@ -216,9 +216,13 @@ def _roles(texts: list[str], why: Iterable[str] | None) -> tuple[list[str], list
             # Rank each segment (lower is better; the first of equals wins): the one the
             # model read the role in, anything not a tagline, the rest; empty ones never.
             ranks = [
-                9 if not _role_span(words_f, a, b) else
-                0 if phrase and phrase in " " + " ".join(words_f[a:b]) + " " else
-                4 if _TAGLINE.match(" ".join(words_f[a:b])) else 3
+                9
+                if not _role_span(words_f, a, b)
+                else 0
+                if phrase and phrase in " " + " ".join(words_f[a:b]) + " "
+                else 4
+                if _TAGLINE.match(" ".join(words_f[a:b]))
+                else 3
                 for a, b in segs
             ]
             a, b = segs[int(np.argmin(ranks))] if min(ranks) < 9 else (0, 0)

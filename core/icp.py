@@ -239,8 +239,10 @@ def _corrections(value) -> Corrections:
     for i, item in enumerate(value):
         if not isinstance(item, dict) or set(item) - {"title", "function", "seniority"}:
             raise ValueError(f"corrections[{i}]: expected title, function and seniority")
-    titles = [_text(item.get("title"), f"corrections[{i}].title", MAX_TITLE)
-              for i, item in enumerate(value)]
+    titles = [
+        _text(item.get("title"), f"corrections[{i}].title", MAX_TITLE)
+        for i, item in enumerate(value)
+    ]
     out: dict[str, Correction] = {}
     for i, (item, key) in enumerate(zip(value, title_keys(titles), strict=True)):
         where = f"corrections[{i}]"

@@ -16,33 +16,76 @@ import pandas as pd
 
 # Abbreviations the groups expand in role texts. Keys are words as `clean_titles` gives them.
 ABBREVIATIONS: dict[str, str] = {
-    "sr": "senior", "snr": "senior", "jr": "junior", "jnr": "junior",
-    "mgr": "manager", "mngr": "manager", "eng": "engineer", "engr": "engineer",
-    "dir": "director", "assoc": "associate", "asst": "assistant", "exec": "executive",
-    "admin": "administrator", "dev": "developer", "devs": "developers", "mktg": "marketing",
-    "acct": "account", "ops": "operations", "hr": "human resources", "pm": "product manager",
-    "svp": "senior vice president", "evp": "executive vice president",
-    "avp": "assistant vice president", "vp": "vice president",
-    "sdr": "sales development representative", "bdr": "business development representative",
-    "ae": "account executive", "am": "account manager", "csm": "customer success manager",
-    "biz": "business", "bd": "business development", "mba": "mba",
-    "qa": "quality assurance", "ux": "user experience", "ui": "user interface",
-    "swe": "software engineer", "sre": "site reliability engineer", "ml": "machine learning",
-    "ai": "ai", "it": "information technology", "rnd": "research and development",
-    "gm": "general manager", "md": "managing director", "coo": "chief operating officer",
-    "ceo": "chief executive officer", "cfo": "chief financial officer",
-    "cto": "chief technology officer", "cmo": "chief marketing officer",
-    "cro": "chief revenue officer", "cio": "chief information officer",
-    "cpo": "chief product officer", "chro": "chief human resources officer",
-    "cso": "chief sales officer", "ciso": "chief information security officer",
+    "sr": "senior",
+    "snr": "senior",
+    "jr": "junior",
+    "jnr": "junior",
+    "mgr": "manager",
+    "mngr": "manager",
+    "eng": "engineer",
+    "engr": "engineer",
+    "dir": "director",
+    "assoc": "associate",
+    "asst": "assistant",
+    "exec": "executive",
+    "admin": "administrator",
+    "dev": "developer",
+    "devs": "developers",
+    "mktg": "marketing",
+    "acct": "account",
+    "ops": "operations",
+    "hr": "human resources",
+    "pm": "product manager",
+    "svp": "senior vice president",
+    "evp": "executive vice president",
+    "avp": "assistant vice president",
+    "vp": "vice president",
+    "sdr": "sales development representative",
+    "bdr": "business development representative",
+    "ae": "account executive",
+    "am": "account manager",
+    "csm": "customer success manager",
+    "biz": "business",
+    "bd": "business development",
+    "mba": "mba",
+    "qa": "quality assurance",
+    "ux": "user experience",
+    "ui": "user interface",
+    "swe": "software engineer",
+    "sre": "site reliability engineer",
+    "ml": "machine learning",
+    "ai": "ai",
+    "it": "information technology",
+    "rnd": "research and development",
+    "gm": "general manager",
+    "md": "managing director",
+    "coo": "chief operating officer",
+    "ceo": "chief executive officer",
+    "cfo": "chief financial officer",
+    "cto": "chief technology officer",
+    "cmo": "chief marketing officer",
+    "cro": "chief revenue officer",
+    "cio": "chief information officer",
+    "cpo": "chief product officer",
+    "chro": "chief human resources officer",
+    "cso": "chief sales officer",
+    "ciso": "chief information security officer",
     # Appended for clustering (unambiguous role abbreviations seen in real headlines).
-    "hrbp": "human resources business partner", "pmm": "product marketing manager",
-    "apm": "associate product manager", "tam": "technical account manager",
-    "rn": "registered nurse", "cpa": "certified public accountant",
-    "revops": "revenue operations", "gtm": "go to market", "lnd": "learning and development",
-    "bi": "business intelligence", "cx": "customer experience",
-    "dpo": "data protection officer", "sde": "software development engineer",
-    "emt": "emergency medical technician", "pr": "public relations",
+    "hrbp": "human resources business partner",
+    "pmm": "product marketing manager",
+    "apm": "associate product manager",
+    "tam": "technical account manager",
+    "rn": "registered nurse",
+    "cpa": "certified public accountant",
+    "revops": "revenue operations",
+    "gtm": "go to market",
+    "lnd": "learning and development",
+    "bi": "business intelligence",
+    "cx": "customer experience",
+    "dpo": "data protection officer",
+    "sde": "software development engineer",
+    "emt": "emergency medical technician",
+    "pr": "public relations",
     "devrel": "developer relations",
 }
 
@@ -156,8 +199,24 @@ def search_mask(texts: pd.Series, query: str):
 
 #: Between headline segments: pipes, bullets, dashes, a spaced hyphen, semicolons, "//", "!"
 #: and "?" (sentences: "We're hiring! Recruiter"), and symbols such as emoji ("Founder 🚀 Speaker").
-_SEGMENT_MARKS = (r"\|", "•", "·", "‧", "∙", "⋅", "–", "—", "―", r"/{2,}", r"\s-+\s", ";", "!",
-                  r"\?", r"[\^`]", r"[\p{So}\p{Sk}\p{Co}]")
+_SEGMENT_MARKS = (
+    r"\|",
+    "•",
+    "·",
+    "‧",
+    "∙",
+    "⋅",
+    "–",
+    "—",
+    "―",
+    r"/{2,}",
+    r"\s-+\s",
+    ";",
+    "!",
+    r"\?",
+    r"[\^`]",
+    r"[\p{So}\p{Sk}\p{Co}]",
+)
 SEGMENT_SEPARATORS = "|".join(_SEGMENT_MARKS)
 #: The marks that can be ASCII (plain titles take a faster path): the same set.
 _ASCII_SEGMENT_SEPARATORS = "|".join(m for m in _SEGMENT_MARKS if m.isascii() and "\\p" not in m)
@@ -195,8 +254,12 @@ def clean_titles(texts, keep_accents: bool = False):
     if not plain.any():
         return _clean(arr, ascii_only=False, keep_accents=keep_accents)
     a, u = np.flatnonzero(plain), np.flatnonzero(~plain)
-    both = pa.concat_arrays([_clean(arr.take(pa.array(a)), True, keep_accents),
-                             _clean(arr.take(pa.array(u)), False, keep_accents)])
+    both = pa.concat_arrays(
+        [
+            _clean(arr.take(pa.array(a)), True, keep_accents),
+            _clean(arr.take(pa.array(u)), False, keep_accents),
+        ]
+    )
     back = np.empty(len(arr), dtype=np.int64)
     back[np.r_[a, u]] = np.arange(len(arr))
     return both.take(pa.array(back))

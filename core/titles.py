@@ -62,10 +62,12 @@ _KINDS = {"mod": MOD, "role": ROLE, "head": HEAD, "train": TRAIN, "stop": STOP}
 #: Articles carry nothing: "directeur des ventes" reads as "directeur ventes".
 _DROP_WORDS = frozenset("the a an la el los las le les l der die das den dem il lo gli het".split())
 #: A segment opening with one of these is a tagline ("Helping founders scale"), read last.
-_TAGLINE = frozenset("""helping help helps i we im passionate building build making driving
+_TAGLINE = frozenset(
+    """helping help helps i we im passionate building build making driving
 connecting empowering turning transforming creating love lover obsessed aspiring enthusiast
 ajudando ayudando apaixonado apaixonada apasionado apasionada passionne passionnee former
-formerly previously ex sharing scaling growing unlocking my your our bridging""".split())
+formerly previously ex sharing scaling growing unlocking my your our bridging""".split()
+)
 #: A segment opening with one of these states an aim, not a role ("I help SaaS companies grow
 #: revenue"): when no other segment is left, the title reads as unknown.
 _NOT_A_ROLE = frozenset("i we im my our your helping help helps ajudando ayudando".split())
@@ -84,13 +86,14 @@ _SHORT_ENDS = frozenset({"chef", "lead"})
 
 # --- the lexicon ----------------------------------------------------------------------------
 
+
 class _Entry(NamedTuple):
-    fn: int      # index into FUNCTIONS, -1 none
-    w: float     # weight of the function evidence
-    sen: int     # index into SENIORITIES, -1 none
-    head: bool   # names a role (manager, engineer, founder), so a plain one is Entry Level
+    fn: int  # index into FUNCTIONS, -1 none
+    w: float  # weight of the function evidence
+    sen: int  # index into SENIORITIES, -1 none
+    head: bool  # names a role (manager, engineer, founder), so a plain one is Entry Level
     train: bool  # in-training role: wins over other levels of its part
-    stop: bool   # says there is no current role ("Retired", "Open to work")
+    stop: bool  # says there is no current role ("Retired", "Open to work")
 
 
 _NONE = _Entry(-1, 0.0, -1, False, False, False)
@@ -131,8 +134,9 @@ class _Lexicon:
         self.uni_flags = np.array([(x.head, x.train, x.stop) for x in vals], dtype=bool)
         self.multi = {k: e for k, e in self.entries.items() if len(k) > 1}
         # Compound endings: role nouns and level words of four letters or more.
-        self.suffixes = {w for w, e in self.uni.items()
-                         if len(w) >= 4 and (e.head or e.train) and not e.stop}
+        self.suffixes = {
+            w for w, e in self.uni.items() if len(w) >= 4 and (e.head or e.train) and not e.stop
+        }
 
     @staticmethod
     def _merge(rows: list[tuple[str, int, float, str]]) -> _Entry:
@@ -141,8 +145,14 @@ class _Lexicon:
         best = max(with_fn, key=lambda r: r[2]) if with_fn else None
         sen = next((SENIORITIES.index(r[3]) for r in rows if r[3]), -1)
         kinds = {r[1] for r in rows}
-        return _Entry(FUNCTIONS.index(best[0]) if best else -1, best[2] if best else 0.0, sen,
-                      bool(kinds & {ROLE, HEAD, TRAIN}), TRAIN in kinds, STOP in kinds)
+        return _Entry(
+            FUNCTIONS.index(best[0]) if best else -1,
+            best[2] if best else 0.0,
+            sen,
+            bool(kinds & {ROLE, HEAD, TRAIN}),
+            TRAIN in kinds,
+            STOP in kinds,
+        )
 
     def _derive_levels(self) -> None:
         """A phrase with no level of its own takes the highest level its words state ("vp
@@ -156,7 +166,7 @@ class _Lexicon:
             if len(key) > 1:
                 for n in range(1, len(key)):
                     for i in range(len(key) - n + 1):
-                        sub = self.entries.get(key[i:i + n])
+                        sub = self.entries.get(key[i : i + n])
                         if sub and sub.fn != _FOUNDER and sub.sen >= 0:
                             levels.append(sub.sen)
                             train |= sub.train
@@ -186,8 +196,12 @@ class _Lexicon:
         if len(tok) < 6 or not tok.isalpha():
             return _NONE
         # Feminine forms of known role nouns: "managerin", "ingegnera", "gerenta".
-        for stem in (tok[:-2] if tok.endswith("in") else "", tok[:-1] + "o", tok[:-1] + "e",
-                     tok[:-1] if tok.endswith("ora") else ""):
+        for stem in (
+            tok[:-2] if tok.endswith("in") else "",
+            tok[:-1] + "o",
+            tok[:-1] + "e",
+            tok[:-1] if tok.endswith("ora") else "",
+        ):
             if stem and stem in self.uni and self.uni[stem].head:
                 return self.uni[stem]
         for k in range(len(tok) - 2, 3, -1):
@@ -222,6 +236,7 @@ class _Lexicon:
 
 # --- the fallback model ---------------------------------------------------------------------
 
+
 class _Fallback:
     """Linear model over word features, fitted on occupation taxonomies (see module doc)."""
 
@@ -231,8 +246,9 @@ class _Fallback:
         self.weights = data["weights"].astype(np.float32)
         self.bias = data["bias"].astype(np.float32)
         # "none": the model's class for texts that are no role; it never answers that.
-        self.classes = np.array([FUNCTIONS.index(c) if c in FUNCTIONS else -1
-                                 for c in data["classes"].tolist()])
+        self.classes = np.array(
+            [FUNCTIONS.index(c) if c in FUNCTIONS else -1 for c in data["classes"].tolist()]
+        )
         self.threshold = float(data["threshold"])
         self._names = pd.Index(data["features"].astype(object))
 
@@ -255,8 +271,9 @@ class _Fallback:
         feats = [f for f in self.features([tok]) if f in self.index]
         return np.array([self.index[f] for f in feats], dtype=np.int64)
 
-    def predict(self, rows: np.ndarray, codes: np.ndarray, vocab: np.ndarray
-                ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    def predict(
+        self, rows: np.ndarray, codes: np.ndarray, vocab: np.ndarray
+    ) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(titles, function index or -1, probability) for the words given as parallel arrays
         `rows` (title of each word, ascending) and `codes` (word index into `vocab`)."""
         if len(rows) == 0:
@@ -318,15 +335,21 @@ def load() -> None:
 
 # --- reading titles -------------------------------------------------------------------------
 
-_MARKS = {"|": SEG, "@": AT, ",": PART, "": DROP} | {w: PART for w in PART_WORDS} | {
-    w: AT for w in AT_WORDS} | {w: SOFT for w in SOFT_AT_WORDS} | {w: DROP for w in _DROP_WORDS}
+_MARKS = (
+    {"|": SEG, "@": AT, ",": PART, "": DROP}
+    | {w: PART for w in PART_WORDS}
+    | {w: AT for w in AT_WORDS}
+    | {w: SOFT for w in SOFT_AT_WORDS}
+    | {w: DROP for w in _DROP_WORDS}
+)
 _MARK_INDEX = pd.Index(list(_MARKS))
 _MARK_CODES = np.array(list(_MARKS.values()), dtype=np.int8)
 _TAG_INDEX = pd.Index(sorted(_TAGLINE))
 _AIM_INDEX = pd.Index(sorted(_NOT_A_ROLE))
 #: "of" in the languages read: the word before it heads the role phrase.
-_PREP_INDEX = pd.Index(["de", "do", "da", "dos", "das", "di", "del", "della", "du", "d", "of",
-                        "van", "av", "von"])
+_PREP_INDEX = pd.Index(
+    ["de", "do", "da", "dos", "das", "di", "del", "della", "du", "d", "of", "van", "av", "von"]
+)
 
 
 def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
@@ -346,8 +369,9 @@ def _token_table(vocab: np.ndarray, varr, lex: _Lexicon):
     sen = np.where(known, lex.uni_sen[ek], -1)
     flags = lex.uni_flags[ek] & known[:, None]
     letters = pc.match_substring_regex(varr, r"\p{L}").to_numpy(zero_copy_only=False)
-    long_alpha = (pc.utf8_is_alpha(varr).to_numpy(zero_copy_only=False)
-                  & (pc.utf8_length(varr).to_numpy(zero_copy_only=False) >= 6))
+    long_alpha = pc.utf8_is_alpha(varr).to_numpy(zero_copy_only=False) & (
+        pc.utf8_length(varr).to_numpy(zero_copy_only=False) >= 6
+    )
     for i in np.flatnonzero(~known & long_alpha & (marker == WORD)).tolist():
         x = lex.word(vocab[i])
         if x is not _NONE:
@@ -377,19 +401,24 @@ def _within(first: np.ndarray, x: np.ndarray) -> np.ndarray:
 
 
 class _Reading(NamedTuple):
-    function: np.ndarray   # int, -1 unknown
+    function: np.ndarray  # int, -1 unknown
     function2: np.ndarray  # int, -1 none
     seniority: np.ndarray  # int, -1 unknown
     confidence: np.ndarray
-    why: np.ndarray        # object
-    segment: np.ndarray    # int: which segment of the title the lexicon read (0 first), -1 none
+    why: np.ndarray  # object
+    segment: np.ndarray  # int: which segment of the title the lexicon read (0 first), -1 none
 
 
 def _unread(n: int) -> _Reading:
     """The reading of `n` titles before anything is known about them."""
-    return _Reading(np.full(n, -1, dtype=np.int64), np.full(n, -1, dtype=np.int64),
-                    np.full(n, -1, dtype=np.int64), np.zeros(n), np.full(n, "", dtype=object),
-                    np.full(n, -1, dtype=np.int64))
+    return _Reading(
+        np.full(n, -1, dtype=np.int64),
+        np.full(n, -1, dtype=np.int64),
+        np.full(n, -1, dtype=np.int64),
+        np.zeros(n),
+        np.full(n, "", dtype=object),
+        np.full(n, -1, dtype=np.int64),
+    )
 
 
 def _phrase_text(tok: np.ndarray, pos: np.ndarray, length: np.ndarray) -> np.ndarray:
@@ -412,8 +441,9 @@ class _Tokens:
         enc = pc.dictionary_encode(pc.list_flatten(lists))
         codes = enc.indices.to_numpy(zero_copy_only=False).astype(np.int64)
         self.vocab = enc.dictionary.to_numpy(zero_copy_only=False).astype(object)
-        (self.marker, self.t_fn, self.t_w, self.t_sen, self.t_flags, self.t_tag,
-         self.t_letters) = _token_table(self.vocab, enc.dictionary, lex)
+        (self.marker, self.t_fn, self.t_w, self.t_sen, self.t_flags, self.t_tag, self.t_letters) = (
+            _token_table(self.vocab, enc.dictionary, lex)
+        )
         self.t_known = (self.t_fn >= 0) | (self.t_sen >= 0) | self.t_flags.any(axis=1)
         self.is_prep = _PREP_INDEX.get_indexer(self.vocab) >= 0
         title = np.repeat(np.arange(len(cleaned)), lengths)
@@ -489,14 +519,20 @@ def _match(tk: _Tokens, lex: _Lexicon) -> _Evidence:
     uc = c[s1]
     return _Evidence(
         pos=np.concatenate([s3, s2, s1]),
-        length=np.concatenate([np.full(len(s3), 3), np.full(len(s2), 2), np.ones(len(s1))]
-                              ).astype(np.int64),
+        length=np.concatenate([np.full(len(s3), 3), np.full(len(s2), 2), np.ones(len(s1))]).astype(
+            np.int64
+        ),
         fn=np.concatenate([[e.fn for e in multi], tk.t_fn[uc]]).astype(np.int64),
         w=np.concatenate([[e.w for e in multi], tk.t_w[uc]]).astype(np.float32),
         sen=np.concatenate([[e.sen for e in multi], tk.t_sen[uc]]).astype(np.int64),
-        flags=np.concatenate([np.asarray([(e.head, e.train, e.stop) for e in multi],
-                                         dtype=bool).reshape(-1, 3), tk.t_flags[uc]]),
-        covered=cov)
+        flags=np.concatenate(
+            [
+                np.asarray([(e.head, e.train, e.stop) for e in multi], dtype=bool).reshape(-1, 3),
+                tk.t_flags[uc],
+            ]
+        ),
+        covered=cov,
+    )
 
 
 class _Places(NamedTuple):
@@ -581,22 +617,32 @@ def _functions(ev: _Evidence, et, epart, n_parts: int, tok: np.ndarray, out) -> 
     said[et[prim], 0] = prim
     prim_part = np.full(len(fn_out), -1, dtype=np.int64)
     prim_part[et[prim]] = epart[prim]
-    later = best[(epart[best] > prim_part[bt]) & part_head[epart[best]]
-                 & (ev.fn[best] != fn_out[bt])]
+    later = best[
+        (epart[best] > prim_part[bt]) & part_head[epart[best]] & (ev.fn[best] != fn_out[bt])
+    ]
     beside = f[(epart[f] == prim_part[et[f]]) & (ev.w[f] >= 4) & (ev.fn[f] != fn_out[et[f]])]
     w = ev.w[prim]
-    conf_out[et[prim]] = np.select([w >= 4, w >= 3, w >= 2.2, w >= 2, w >= 1],
-                                   [0.95, 0.9, 0.8, 0.75, 0.6], 0.45)
-    why_out[et[prim]] = ('"' + _phrase_text(tok, ev.pos[prim], ev.length[prim]) + '" → '
-                         + _FUNCTION_NAMES[ev.fn[prim]])
+    conf_out[et[prim]] = np.select(
+        [w >= 4, w >= 3, w >= 2.2, w >= 2, w >= 1], [0.95, 0.9, 0.8, 0.75, 0.6], 0.45
+    )
+    why_out[et[prim]] = (
+        '"'
+        + _phrase_text(tok, ev.pos[prim], ev.length[prim])
+        + '" → '
+        + _FUNCTION_NAMES[ev.fn[prim]]
+    )
     cand = np.concatenate([later, beside])
     if len(cand):
         cand = cand[np.lexsort((ev.pos[cand], et[cand]))]
         second = cand[np.r_[True, et[cand][1:] != et[cand][:-1]]]
         fn2_out[et[second]] = ev.fn[second]
         said[et[second], 1] = second
-        why_out[et[second]] += (', "' + _phrase_text(tok, ev.pos[second], ev.length[second])
-                                + '" → ' + _FUNCTION_NAMES[ev.fn[second]])
+        why_out[et[second]] += (
+            ', "'
+            + _phrase_text(tok, ev.pos[second], ev.length[second])
+            + '" → '
+            + _FUNCTION_NAMES[ev.fn[second]]
+        )
     return said
 
 
@@ -676,9 +722,24 @@ def _read(cleaned) -> _Reading:
         has = best_seg != _NO_SEGMENT
         seg_start = np.flatnonzero(np.r_[True, ~tk.same] | (tk.mk == SEG))
         out.segment[has] = tk.seg_ord[seg_start[best_seg[has] & ((1 << 40) - 1)]]
-    return _finish(out, fallback, (tk.title, tk.codes, tk.vocab, tk.mk, tk.t_letters,
-                                    tk.t_known, ev.covered, pl.after_hard, pl.seg_id, pl.seg_tag,
-                                    best_seg, stopped))
+    return _finish(
+        out,
+        fallback,
+        (
+            tk.title,
+            tk.codes,
+            tk.vocab,
+            tk.mk,
+            tk.t_letters,
+            tk.t_known,
+            ev.covered,
+            pl.after_hard,
+            pl.seg_id,
+            pl.seg_tag,
+            best_seg,
+            stopped,
+        ),
+    )
 
 
 def _finish(out: _Reading, fallback, ctx) -> _Reading:
@@ -689,8 +750,20 @@ def _finish(out: _Reading, fallback, ctx) -> _Reading:
     todo = np.flatnonzero(fn_out < 0)
     if fallback is None or len(todo) == 0 or ctx is None:
         return out
-    (title, codes, vocab, mk, letters, known, covered, after_hard, seg_id, seg_tag, best_seg,
-     stopped) = ctx
+    (
+        title,
+        codes,
+        vocab,
+        mk,
+        letters,
+        known,
+        covered,
+        after_hard,
+        seg_id,
+        seg_tag,
+        best_seg,
+        stopped,
+    ) = ctx
     need = np.zeros(len(fn_out), dtype=bool)
     need[todo] = True
     need &= ~stopped
@@ -706,20 +779,30 @@ def _finish(out: _Reading, fallback, ctx) -> _Reading:
     # Words the lexicon knows (levels, generic role nouns, phrases such as "chef d'équipe")
     # say nothing about the function: "Praktikant" or "Directeur" alone stay unknown rather
     # than be guessed from noise.
-    mask = (need[title] & (seg_id == chosen[title]) & ~after_hard & (mk == WORD)
-            & letters[codes] & ~known[codes] & ~covered & (seg_tag[seg_id] != 2))
+    mask = (
+        need[title]
+        & (seg_id == chosen[title])
+        & ~after_hard
+        & (mk == WORD)
+        & letters[codes]
+        & ~known[codes]
+        & ~covered
+        & (seg_tag[seg_id] != 2)
+    )
     rows, fn, p = fallback.predict(title[mask], codes[mask], vocab)
     ok = fn >= 0
     rows, fn, p = rows[ok], fn[ok], p[ok]
     fn_out[rows] = fn
     conf_out[rows] = np.round(0.75 * p, 2)
-    why_out[rows] = np.array([f"reads like {FUNCTIONS[f]} titles in occupation lists"
-                              for f in fn.tolist()], dtype=object)
+    why_out[rows] = np.array(
+        [f"reads like {FUNCTIONS[f]} titles in occupation lists" for f in fn.tolist()], dtype=object
+    )
     sen_out[rows] = np.where(sen_out[rows] < 0, _ENTRY, sen_out[rows])
     return out
 
 
 # --- public API -----------------------------------------------------------------------------
+
 
 def title_key(text: str) -> str:
     """The key a Correction is stored under: the `key` column `read_titles` gives `text`.
@@ -789,8 +872,9 @@ def _keys(cleaned, segment: np.ndarray) -> np.ndarray:
     return np.asarray(joined.to_pylist(), dtype=object)
 
 
-def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, plain: np.ndarray,
-                       corrections: Corrections) -> _Reading:
+def _apply_corrections(
+    r: _Reading, keys: np.ndarray, uniques, plain: np.ndarray, corrections: Corrections
+) -> _Reading:
     """The user's word wins: overwrite function/seniority of the distinct titles whose key a
     correction names, with confidence 1 and "you said X is Y" as the reason. X is the title
     as written where some text is nothing but it (`plain`: "Growth Hacker"), else the key
@@ -812,8 +896,9 @@ def _apply_corrections(r: _Reading, keys: np.ndarray, uniques, plain: np.ndarray
         if lv >= 0:
             sen[hit] = lv
         conf[hit] = 1.0
-        said = " and ".join(x for x in (c.function if f >= 0 else "",
-                                         c.seniority if lv >= 0 else "") if x)
+        said = " and ".join(
+            x for x in (c.function if f >= 0 else "", c.seniority if lv >= 0 else "") if x
+        )
         why[hit] = f"you said {name} is {said}"
     return _Reading(fn, fn2, sen, conf, why, seg)
 
@@ -843,15 +928,25 @@ def read_titles(texts: pd.Series, corrections: Corrections = ()) -> pd.DataFrame
         plain = keys == np.asarray(cleaned.to_pylist(), dtype=object)
         r = _apply_corrections(r, keys, uniques, plain, corrections)
     per_title = {
-        "function": _labels(FUNCTIONS, r.function), "function2": _labels(FUNCTIONS, r.function2),
-        "seniority": _labels(SENIORITIES, r.seniority), "confidence": pa.array(r.confidence),
+        "function": _labels(FUNCTIONS, r.function),
+        "function2": _labels(FUNCTIONS, r.function2),
+        "seniority": _labels(SENIORITIES, r.seniority),
+        "confidence": pa.array(r.confidence),
         "why": pa.array(r.why, type=pa.large_string()),
-        "key": pa.array(keys, type=pa.large_string())}
+        "key": pa.array(keys, type=pa.large_string()),
+    }
     take = pa.array(codes)
-    out = pd.DataFrame({
-        c: (pd.array(a.take(take), dtype="str") if c != "confidence"
-            else a.take(take).to_numpy(zero_copy_only=False))
-        for c, a in per_title.items()}, index=texts.index)
+    out = pd.DataFrame(
+        {
+            c: (
+                pd.array(a.take(take), dtype="str")
+                if c != "confidence"
+                else a.take(take).to_numpy(zero_copy_only=False)
+            )
+            for c, a in per_title.items()
+        },
+        index=texts.index,
+    )
     return out
 
 
@@ -888,8 +983,10 @@ def _distinct(texts: pd.Series) -> tuple[np.ndarray, pa.Array]:
     except (UnicodeEncodeError, pa.ArrowException, TypeError, ValueError):
         values = texts.to_numpy(dtype=object, na_value="")
         codes, uniques = pd.factorize(values)
-        fixed = [(v if isinstance(v, str) else str(v)).encode("utf-8", "replace").decode("utf-8")
-                 for v in uniques]
+        fixed = [
+            (v if isinstance(v, str) else str(v)).encode("utf-8", "replace").decode("utf-8")
+            for v in uniques
+        ]
         return codes, pa.array(fixed, type=pa.large_string())
 
 
@@ -899,6 +996,7 @@ def _labels(names: tuple[str, ...], idx: np.ndarray) -> pa.Array:
 
 
 # --- the older interface, kept for existing callers ------------------------------------------
+
 
 def classify_titles(texts: pd.Series) -> pd.DataFrame:
     """Seniority and (primary) function of each raw title, aligned to `texts` ("" unknown)."""

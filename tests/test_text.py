@@ -72,8 +72,16 @@ def test_search_mask_uses_the_same_folding():
 
 
 def test_the_old_copies_are_gone():
-    for name in ("_NON_WORD", "normalise_title", "normalise_titles", "strip_marks", "matches",
-                 "title_part", "expand_abbreviations", "_plain"):
+    for name in (
+        "_NON_WORD",
+        "normalise_title",
+        "normalise_titles",
+        "strip_marks",
+        "matches",
+        "title_part",
+        "expand_abbreviations",
+        "_plain",
+    ):
         assert not hasattr(text, name), name
 
 

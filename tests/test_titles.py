@@ -69,8 +69,10 @@ def read1(title: str) -> pd.Series:
         ("Accountant", "Accounting", "Entry Level"),
         ("Account Manager", "Sales", "Experienced Manager"),
         # LinkedIn jargon
-        ("SDR", "Sales", "Entry Level"), ("BDR", "Sales", "Entry Level"),
-        ("AE", "Sales", "Entry Level"), ("CSM", "Customer Success and Support", "Entry Level"),
+        ("SDR", "Sales", "Entry Level"),
+        ("BDR", "Sales", "Entry Level"),
+        ("AE", "Sales", "Entry Level"),
+        ("CSM", "Customer Success and Support", "Entry Level"),
         ("RevOps Manager", "Operations", "Experienced Manager"),
         ("HRBP", "Human Resources", "Entry Level"),
         ("Staff Engineer", "Engineering", "Strategic"),
@@ -126,8 +128,9 @@ def test_seniority_is_the_highest_stated():
     assert read1("Sócio-Diretor")["seniority"] == "Owner / Partner"
 
 
-@pytest.mark.parametrize("title", ["Retired", "Open to work", "🚀", "--", "", "Ninja",
-                                   "Wizard of Light"])
+@pytest.mark.parametrize(
+    "title", ["Retired", "Open to work", "🚀", "--", "", "Ninja", "Wizard of Light"]
+)
 def test_no_role_reads_as_unknown(title):
     row = read1(title)
     assert (row["function"], row["seniority"]) == ("", "")
@@ -145,22 +148,29 @@ def test_why_names_the_deciding_words_and_confidence_is_graded():
 
 def test_role_partners_are_not_firm_partners():
     assert read1("HR Business Partner")[["function", "seniority"]].tolist() == [
-        "Human Resources", "Entry Level"]
+        "Human Resources",
+        "Entry Level",
+    ]
     assert read1("Recruitment Partner")["function"] == "Human Resources"
     assert read1("Managing Partner")["seniority"] == "Owner / Partner"
 
 
 def test_owner_roles_are_not_business_owners():
     assert read1("Product Owner")[["function", "seniority"]].tolist() == [
-        "Product Management", "Entry Level"]
+        "Product Management",
+        "Entry Level",
+    ]
     assert read1("Business Owner")["function"] == "Entrepreneurship"
 
 
 # --- corrections -------------------------------------------------------------------------------
 
+
 def test_a_correction_wins_and_says_so():
-    texts = pd.Series(["Growth Hacker", "growth  hacker @ Acme", "Growth Hacker | speaker",
-                       "Data Analyst"], index=[10, 11, 12, 13])
+    texts = pd.Series(
+        ["Growth Hacker", "growth  hacker @ Acme", "Growth Hacker | speaker", "Data Analyst"],
+        index=[10, 11, 12, 13],
+    )
     fix = (Correction(title_key("Growth Hacker"), "Marketing", "Senior"),)
     out = read_titles(texts, fix)
     assert out.loc[[10, 11, 12], "function"].tolist() == ["Marketing"] * 3
@@ -173,8 +183,7 @@ def test_a_correction_wins_and_says_so():
 def test_a_function_correction_keeps_the_model_seniority():
     fix = (Correction(title_key("Chief Happiness Officer"), "Human Resources"),)
     row = read_titles(pd.Series(["Chief Happiness Officer"]), fix).iloc[0]
-    assert (row["function"], row["seniority"], row["function2"]) == (
-        "Human Resources", "CXO", "")
+    assert (row["function"], row["seniority"], row["function2"]) == ("Human Resources", "CXO", "")
     assert row["why"] == "you said Chief Happiness Officer is Human Resources"
 
 
@@ -193,9 +202,13 @@ def test_title_key_ignores_case_accents_and_decoration():
 
 def test_a_correction_is_keyed_on_the_segment_the_role_was_read_from():
     # Same opening tagline, different roles: correcting one must leave the other alone.
-    texts = pd.Series(["Helping founders scale | Sales Director",
-                       "Helping founders scale | Software Engineer",
-                       "Sales Director @ Globex"])
+    texts = pd.Series(
+        [
+            "Helping founders scale | Sales Director",
+            "Helping founders scale | Software Engineer",
+            "Sales Director @ Globex",
+        ]
+    )
     keys = read_titles(texts)["key"].tolist()
     assert keys == ["sales director", "software engineer", "sales director"]
     assert [title_key(t) for t in texts] == keys
@@ -207,7 +220,8 @@ def test_a_correction_is_keyed_on_the_segment_the_role_was_read_from():
     assert out.loc[[0, 2], "why"].tolist() == ["you said sales director is Marketing"] * 2
     plain = read_titles(pd.concat([texts, pd.Series(["SALES director"])]), fix)
     assert set(plain["why"][plain["function"] == "Marketing"]) == {
-        "you said SALES director is Marketing"}
+        "you said SALES director is Marketing"
+    }
 
 
 def test_titles_with_no_role_read_keep_every_segment_in_their_key():
@@ -220,8 +234,10 @@ def test_titles_with_no_role_read_keep_every_segment_in_their_key():
     assert title_key("Wrangler @ Acme | Dreamer") == "wrangler | dreamer"
 
 
-@pytest.mark.parametrize("text", ["\ud800CTO", "\ud800", "\udfff | \ud800", "x\x00y",
-                                  "Ｃ Ｅ Ｏ", "|||@@@,,,&&&", "a" * 5000])
+@pytest.mark.parametrize(
+    "text",
+    ["\ud800CTO", "\ud800", "\udfff | \ud800", "x\x00y", "Ｃ Ｅ Ｏ", "|||@@@,,,&&&", "a" * 5000],
+)
 def test_title_key_never_raises(text):
     key = title_key(text)
     assert isinstance(key, str)
@@ -237,13 +253,13 @@ def test_title_key_takes_any_str(text):
 
 # --- shape and old callers -----------------------------------------------------------------------
 
+
 def test_output_is_aligned_and_typed():
     texts = pd.Series(["VP Sales", None, "Student", "VP Sales", np.nan], index=list("abcde"))
     out = read_titles(texts)
     assert list(out.index) == list("abcde")
     assert list(out.columns) == ["function", "function2", "seniority", "confidence", "why", "key"]
-    assert out["seniority"].tolist() == ["Vice President", "", "In Training", "Vice President",
-                                         ""]
+    assert out["seniority"].tolist() == ["Vice President", "", "In Training", "Vice President", ""]
     empty = read_titles(pd.Series([], dtype="str"))
     assert len(empty) == 0 and list(empty.columns) == list(out.columns)
 
@@ -273,9 +289,21 @@ def test_fallback_model_reads_occupations_the_lexicon_lacks():
 
 # --- bad input ---------------------------------------------------------------------------------
 
-HOSTILE = [("Sales " * 2000)[:10_000], "🚀💼🔥✨" * 3, "مدير المبيعات الإقليمي", "ראש צוות פיתוח",
-           "VP\x00Sales\x07\x1b[31m", "\u202eselaS fo daeH\u202c", "Директор 销售总监 営業部長",
-           "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫", "\ud800", "|||@@@,,,&&&", " - - - ", "a" * 5000, "\n\t\r"]
+HOSTILE = [
+    ("Sales " * 2000)[:10_000],
+    "🚀💼🔥✨" * 3,
+    "مدير المبيعات الإقليمي",
+    "ראש צוות פיתוח",
+    "VP\x00Sales\x07\x1b[31m",
+    "\u202eselaS fo daeH\u202c",
+    "Директор 销售总监 営業部長",
+    "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫",
+    "\ud800",
+    "|||@@@,,,&&&",
+    " - - - ",
+    "a" * 5000,
+    "\n\t\r",
+]
 
 
 def _valid(out: pd.DataFrame, n: int) -> None:
@@ -290,16 +318,41 @@ def _valid(out: pd.DataFrame, n: int) -> None:
 def test_hostile_titles_give_unknown_or_a_best_reading():
     out = read_titles(pd.Series(HOSTILE, dtype=object))
     _valid(out, len(HOSTILE))
-    assert out.iloc[0]["function"] == "Sales"   # read from its first 300 characters
+    assert out.iloc[0]["function"] == "Sales"  # read from its first 300 characters
     assert out.iloc[4][["function", "seniority"]].tolist() == ["Sales", "Vice President"]
     assert out.iloc[7]["function"] == "Entrepreneurship"
 
 
-_text = st.text(st.characters(blacklist_categories=("Cs",)), max_size=60) | st.sampled_from(
-    HOSTILE) | st.lists(st.sampled_from(["Founder", "&", "CTO", "|", "@", "Sócio", "e", "de",
-                                         "Senior", "chef", "-", "/", ",", "🚀", "\u202e", "RH",
-                                         "utvecklare", "Leiter", "x"]), max_size=10).map(
-    " ".join)
+_text = (
+    st.text(st.characters(blacklist_categories=("Cs",)), max_size=60)
+    | st.sampled_from(HOSTILE)
+    | st.lists(
+        st.sampled_from(
+            [
+                "Founder",
+                "&",
+                "CTO",
+                "|",
+                "@",
+                "Sócio",
+                "e",
+                "de",
+                "Senior",
+                "chef",
+                "-",
+                "/",
+                ",",
+                "🚀",
+                "\u202e",
+                "RH",
+                "utvecklare",
+                "Leiter",
+                "x",
+            ]
+        ),
+        max_size=10,
+    ).map(" ".join)
+)
 
 
 @settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
@@ -310,6 +363,7 @@ def test_any_text_reads_without_error_into_the_vocabulary(texts):
 
 # --- accuracy floors -------------------------------------------------------------------------------
 # Reached on 2026-11-30 (bench/bench_titles.py prints the full table). A drop below fails.
+
 
 def _accuracy(paths: list[Path]) -> dict[str, float]:
     from bench.bench_titles import figures, load_sets, scored
@@ -322,10 +376,18 @@ def _accuracy(paths: list[Path]) -> dict[str, float]:
 
 
 EVAL = [DATA / "titles_eval_en.csv", DATA / "titles_eval_intl.csv"]
-EVAL_FLOORS = {"function (people)": 96.0, "function (titles)": 92.0,
-               "non-English function (titles)": 90.5, "seniority (people)": 97.8}
-DEV_FLOORS = {"function (people)": 99.0, "function (titles)": 98.5,
-              "non-English function (titles)": 98.0, "seniority (people)": 99.0}
+EVAL_FLOORS = {
+    "function (people)": 96.0,
+    "function (titles)": 92.0,
+    "non-English function (titles)": 90.5,
+    "seniority (people)": 97.8,
+}
+DEV_FLOORS = {
+    "function (people)": 99.0,
+    "function (titles)": 98.5,
+    "non-English function (titles)": 98.0,
+    "seniority (people)": 99.0,
+}
 
 
 @pytest.mark.skipif(not all(p.exists() for p in EVAL), reason="evaluation sets absent")
