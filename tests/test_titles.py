@@ -224,6 +224,23 @@ def test_a_correction_is_keyed_on_the_segment_the_role_was_read_from():
     }
 
 
+def test_the_unknown_titles_list_never_lumps_different_titles():
+    from core.icp import unknown_titles
+
+    texts = pd.Series(
+        ["Helping founders scale | Zorblaxer"] * 3
+        + ["Helping founders scale | Quuxer"] * 2
+        + ["Helping founders scale | Sales Director"]
+    )
+    share, top = unknown_titles(texts, read_titles(texts))
+    assert share == 5 / 6
+    assert top["title"].tolist() == [
+        "Helping founders scale | Zorblaxer",
+        "Helping founders scale | Quuxer",
+    ]
+    assert top["people"].tolist() == [3, 2]
+
+
 def test_titles_with_no_role_read_keep_every_segment_in_their_key():
     # Nothing names a role: the whole title is the key, so two such titles never share one
     # just because they open alike (the unknown-titles list shows each of them).
