@@ -24,11 +24,11 @@ from core.clustering import (
     prepare,
     suggest_k,
 )
-from core.icp import folded_needle, folded_words, score, title_text
+from core.icp import score, title_text
 from core.icp import unknown_titles as find_unknown
 from core.overview import Overview, top_values
 from core.overview import overview as network_overview
-from core.text import has_word
+from core.text import has_word, needle, padded_words
 from core.titles import read_titles
 from core.vocabulary import INDUSTRIES
 from ui.state import cached, state
@@ -175,12 +175,12 @@ def industry_counts() -> dict[str, int]:
 
 
 def _industry_counts(df: pd.DataFrame) -> dict[str, int]:
-    padded = folded_words(_real(df)["text"])
+    padded = padded_words(_real(df)["text"])
     counts = {}
     for industry, words in INDUSTRIES.items():
         hit = np.zeros(len(padded), dtype=bool)
         for w in words:
-            hit |= has_word(padded, folded_needle(w))
+            hit |= has_word(padded, needle(w))
         counts[industry] = int(hit.sum())
     return counts
 
@@ -210,7 +210,7 @@ SUGGESTION_STOPWORDS = frozenset(
 
 def _words(df: pd.DataFrame, n: int) -> pd.DataFrame:
     texts = _real(df)["text"]
-    pairs = _word_pairs(folded_words(texts))
+    pairs = _word_pairs(padded_words(texts))
     pairs = pairs[
         (pairs["word"].str.len() > 1)
         & ~pairs["word"].isin(SUGGESTION_STOPWORDS)
@@ -244,7 +244,7 @@ def _spellings(texts: pd.Series, wanted: set[str]) -> dict[str, str]:
     spelled = pd.Series(tokens.to_numpy(zero_copy_only=False)).value_counts()
     out: dict[str, str] = {}
     for token in spelled.index:  # most common first: the first spelling seen wins
-        folded = folded_needle(str(token)).strip()
+        folded = needle(str(token)).strip()
         if folded in wanted and folded not in out:
             out[folded] = str(token)
             if len(out) == len(wanted):
@@ -261,9 +261,9 @@ def term_counts(terms: tuple[str, ...]) -> dict[str, int]:
 
 
 def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
-    padded = folded_words(_real(df)["text"])
+    padded = padded_words(_real(df)["text"])
     return {
-        t: int(has_word(padded, folded_needle(t)).sum()) if folded_needle(t).strip() else 0
+        t: int(has_word(padded, needle(t)).sum()) if needle(t).strip() else 0
         for t in terms
     }
 

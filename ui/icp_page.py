@@ -32,13 +32,13 @@ from core.icp import (
     MAX_TEXT,
     MAX_TITLE,
     PRESETS,
-    folded_needle,
     industries_in,
     load_icp_file,
     summary,
     title_text,
     with_correction,
 )
+from core.text import needle
 from core.titles import Correction
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 from ui import derived
@@ -301,7 +301,7 @@ def signal_options(value: ICP) -> tuple[list[str], list[str], Callable[[str], st
 
 def _folded(term: str) -> str:
     """A term as scoring matches it: lower case, no accents, words joined by one space."""
-    return folded_needle(term).strip()
+    return needle(term).strip()
 
 
 def sample(scored_df: pd.DataFrame, band: str, n: int = 25) -> pd.DataFrame:
