@@ -74,9 +74,12 @@ def test_persona_switch_updates_banner_badge_and_picker():
 def test_tour_and_preset_box_follow_the_preset_in_force():
     at = _workshop()
     at.switch_page(ICP_PAGE).run()
-    assert app_state(at).icp is None
-    assert "Choose a workshop preset" in _texts(at)
-    assert at.selectbox(key="preset_pick").value == "—"
+    # The first attendee starts like every later one after a reset: the persona's preset.
+    saas_preset = PERSONAS["saas"]["preset"]
+    assert app_state(at).icp == PRESETS[saas_preset]
+    assert "Choose a workshop preset" not in _texts(at)
+    assert f"The preset **{saas_preset}** is applied" in _texts(at)
+    assert at.selectbox(key="preset_pick").value == saas_preset
 
     at.selectbox(key=PERSONA).select("recruiter").run()  # on the ICP page itself
     assert not at.exception
@@ -99,7 +102,7 @@ def test_tour_and_preset_box_follow_the_preset_in_force():
 def test_a_hand_made_icp_is_not_called_a_preset():
     at = _workshop()
     at.switch_page(ICP_PAGE).run()
-    at.multiselect(key="icp_functions").select("Sales").run()
+    at.multiselect(key="icp_functions").select("Marketing").run()  # the preset, changed by hand
     assert not at.exception and app_state(at).icp is not None
     texts = _texts(at)
     assert "Your own ICP is in force" in texts

@@ -101,7 +101,20 @@ def bind_preset_box(script: str) -> None:
 def is_on() -> bool:
     if _ON not in st.session_state:
         st.session_state[_ON] = st.query_params.get("mode") == "workshop"
+        if st.session_state[_ON]:
+            _preset_for_demo()
     return bool(st.session_state[_ON])
+
+
+def _preset_for_demo() -> None:
+    """Workshop mode on a demo network with no ICP yet: the persona's preset, as after a reset.
+
+    Why: the first attendee should see what every later one sees after "Reset everything"; a
+    rehearsal that starts without an ICP looks different from the live session.
+    """
+    persona = persona_of(network())
+    if persona is not None and icp() is None:
+        state().icp = PRESETS[PERSONAS[persona]["preset"]]
 
 
 def start_attendee(persona: str) -> None:
@@ -158,6 +171,8 @@ def sidebar() -> None:
 
 def _on_toggle() -> None:
     st.session_state[_ON] = bool(st.session_state.get(TOGGLE))
+    if st.session_state[_ON]:
+        _preset_for_demo()
     _sync_url()
 
 
