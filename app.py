@@ -3,11 +3,10 @@
 import streamlit as st
 
 import ui
-from core.charts import growth_chart, top_bar_chart
+from core.charts import top_bar_chart
 from core.format import count, month, pct
-from core.overview import overview, top_values
 from core.schema import CONNECTION_CAP
-from ui import data_quality, report, workshop
+from ui import data_quality, derived, report, workshop
 
 ui.page_setup("Home", ":material/home:")
 
@@ -62,7 +61,7 @@ with st.container(border=True):
 
 net = ui.network()
 df = net.df
-ov = ui.memo("home.overview", overview)
+ov = derived.overview()
 rep = net.report
 
 if net.is_demo:
@@ -123,17 +122,13 @@ if ov.real == 0:
     st.stop()
 
 if df["connected_on"].notna().any():
-    st.altair_chart(
-        ui.memo("home.growth", lambda d: growth_chart(d["connected_on"])), width="stretch"
-    )
+    st.altair_chart(derived.growth_chart(), width="stretch")
 else:
     st.caption("This file has no connection dates, so there is no growth chart.")
 
 left, right = st.columns(2)
 with left:
-    companies = ui.memo(
-        "home.companies", lambda d: top_values(d.loc[~d["is_blank"], "company"], 10, "company")
-    )
+    companies = derived.common_values("company", 10)
     if companies.empty:
         st.caption("No company names in this file.")
     else:
@@ -141,9 +136,7 @@ with left:
             top_bar_chart(companies, "company", "Top companies in your network"), width="stretch"
         )
 with right:
-    positions = ui.memo(
-        "home.positions", lambda d: top_values(d.loc[~d["is_blank"], "position"], 10, "position")
-    )
+    positions = derived.common_values("position", 10)
     if positions.empty:
         st.caption("No job titles in this file.")
     else:

@@ -12,7 +12,6 @@ from ui.session import (
     get,
     icp,
     load_demo,
-    memo,
     network,
     put,
     set_corrections,
@@ -20,10 +19,10 @@ from ui.session import (
     set_network,
     try_load_upload,
 )
-from ui.state import cached, state
+from ui.state import state
 
 __all__ = [
-    "PAGES", "bootstrap", "cached", "corrections", "set_corrections", "state", "connections", "forget_upload", "get", "icp",
-    "load_demo", "md_escape", "memo", "network", "page_setup", "put", "render_source_badge",
+    "PAGES", "bootstrap", "corrections", "set_corrections", "state", "connections", "forget_upload", "get", "icp",
+    "load_demo", "md_escape", "network", "page_setup", "put", "render_source_badge",
     "set_icp", "set_network", "try_load_upload",
 ]

@@ -15,6 +15,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
+from core import charts
 from core.clustering import (
     ClusterResult,
     Prepared,
@@ -297,6 +298,13 @@ def overview() -> Overview:
     """The network's headline facts (`core.overview.overview`), once per network."""
     net = state().network
     return cached("overview", (net.fingerprint,), partial(network_overview, net.df), bound=1)
+
+
+def growth_chart():
+    """The Home page's growth chart (`core.charts.growth_chart`), once per network."""
+    net = state().network
+    return cached("growth_chart", (net.fingerprint,),
+                  partial(charts.growth_chart, net.df["connected_on"]), bound=1)
 
 
 def group_counts() -> pd.DataFrame:

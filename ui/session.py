@@ -6,7 +6,7 @@ Everything a user loads lives in this browser session's `st.session_state` and n
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from typing import Any
 
 import streamlit as st
@@ -14,10 +14,7 @@ import streamlit as st
 from core.connections import ExportError, Network, load_export, load_files
 from core.demo import DEMO_PATH
 from core.titles import Corrections
-from ui.state import Upload, cached, state
-
-#: How many derived results one `memo` name keeps (a legacy path; see ui/derived.py).
-_MEMO_SIZE = 3
+from ui.state import Upload, state
 
 
 @st.cache_data(show_spinner="Loading the demo network…", max_entries=1)
@@ -96,13 +93,3 @@ def get(key: str, default: Any = None) -> Any:
 
 def put(key: str, value: Any) -> None:
     state().pages[key] = value
-
-
-def memo(name: str, fn: Callable[..., Any], *args: Any, **params: Any) -> Any:
-    """`fn(network().df, *args, **params)` once per session, network and arguments.
-
-    Legacy path kept while pages move to `ui/derived.py`; arguments must repr deterministically.
-    """
-    net = network()
-    key = (net.fingerprint, repr(args), repr(sorted(params.items())))
-    return cached(f"memo.{name}", key, lambda: fn(net.df, *args, **params), bound=_MEMO_SIZE)
