@@ -49,7 +49,7 @@ def test_quirky_text_is_kept_as_text(modern_bytes):
 
 def test_ghost_rows_are_counted_and_flagged(modern_bytes):
     net = load_export(modern_bytes)
-    assert net.diagnostics["ghost_rows"] == 1
+    assert net.report.ghost_rows == 1
     ghost = net.df[net.df["is_blank"]].iloc[0]
     assert ghost["connected_on"] == pd.Timestamp("2020-02-01")
     assert ghost["text"] == ""
@@ -61,8 +61,8 @@ def test_no_preamble_no_url_column_2019_format():
     ).encode()
     net = load_export(data)
     assert len(net.df) == 2
-    assert net.diagnostics["preamble_lines"] == 0
-    assert not net.diagnostics["has_url_column"]
+    assert net.report.preamble_lines == 0
+    assert not net.report.has_url_column
     assert (net.df["url"] == "").all()
     assert net.df["connected_on"].tolist() == [
         pd.Timestamp("2018-11-20"),
@@ -79,7 +79,7 @@ def test_pre_2018_quoted_datetime_format():
 def test_2021_preamble_without_url_column():
     data = (PREAMBLE + OLD_HEADER + "\nAnna,Smith,,Acme,VP Sales,05 Jan 2022").encode()
     net = load_export(data)
-    assert net.diagnostics["preamble_lines"] == 3
+    assert net.report.preamble_lines == 3
     assert net.df["position"].iloc[0] == "VP Sales"
 
 
@@ -167,7 +167,7 @@ def test_duplicates_dropped_and_counted():
     net = load_export(
         modern_csv([row, row.replace("/anna", "/anna/"), ",,,,,,01 Feb 2020", ",,,,,,01 Feb 2020"])
     )
-    assert net.diagnostics["duplicates_dropped"] == 1
+    assert net.report.duplicates_removed == 1
     assert len(net.df) == 3  # two identical ghost rows are two hidden accounts, both kept
 
 
@@ -247,7 +247,7 @@ def test_zip_with_messages_measures_engagement(full_zip):
     assert bool(df.loc["Bob", "engaged"]) is False  # 2023 is outside the 12-month window
     assert df.loc["NA", "interactions"] == 0  # spam and drafts do not count
     assert pd.isna(net.df.loc[net.df["is_blank"], "engaged"]).all()
-    assert net.diagnostics["messages_skipped"] == 2
+    assert net.report.messages_skipped == 2
 
 
 def test_engagement_window_is_a_parameter(full_zip):

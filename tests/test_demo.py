@@ -323,12 +323,12 @@ def test_profile_is_a_b2b_saas_founder(net):
 
 
 def test_demo_loads_with_engagement_measured_from_messages(net):
-    df, diag = net.df, net.diagnostics
+    df, rep = net.df, net.report
     assert len(df) == 2500 and net.engagement_source == "messages"
     real = df[~df["is_blank"]]
     assert 0.12 <= real["interactions"].gt(0).mean() <= 0.24  # 7-24% in real exports
     assert 0.1 <= real["engaged"].astype(float).mean() <= 0.16  # engaged in the last 12 months
-    assert diag["messages_skipped"] > 0  # spam and drafts were there, and skipped
+    assert rep.messages_skipped > 0  # spam and drafts were there, and skipped
     last = real["last_interaction"].dropna()
     assert last.min() > pd.Timestamp(EXPORT_DATE) - pd.DateOffset(years=2, days=5)
     assert (last >= real.loc[last.index, "connected_on"]).all()  # no message before connecting

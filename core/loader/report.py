@@ -96,13 +96,3 @@ class Network:
     @property
     def engagement_known(self) -> bool:
         return self.report.engagement_source != "none"
-
-    @property
-    def diagnostics(self) -> dict[str, object]:
-        """The report as a dict, for callers written before `LoadReport` (read-only copy)."""
-        from dataclasses import asdict
-
-        out = asdict(self.report)
-        out["duplicates_dropped"] = self.report.duplicates_removed
-        out["has_url_column"] = self.report.has_url_column
-        return out

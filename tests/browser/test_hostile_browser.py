@@ -46,7 +46,7 @@ def test_bad_files_never_break_the_app(page, files):
     page.locator("[data-testid='stSidebar'] a").filter(has_text="Cluster connections").click()
     wait_ready(page, timeout=120_000)
     assert_no_exception(page)
-    page.get_by_placeholder("e.g. Acme or Director").fill("img src")
+    page.get_by_placeholder("e.g. Acme or CTO").fill("img src")
     page.keyboard.press("Enter")
     wait_ready(page, timeout=60_000)
     assert page.locator("img[src='x']").count() == 0
