@@ -194,44 +194,60 @@ def _roles(texts: list[str], why: Iterable[str] | None) -> tuple[list[str], list
         return [], []
     texts = [str(t) for t in texts]
     folded = clean_titles(texts).to_pylist()
-    shown = clean_titles(texts, keep_accents=True).to_pylist()
-    multi = [i for i, f in enumerate(folded) if "|" in f]
-    reasons = [""] * len(texts)
-    if multi:
-        if why is None:
-            got = read_titles(pd.Series([texts[i] for i in multi], dtype=object))["why"]
-            for i, r in zip(multi, got.tolist(), strict=True):
-                reasons[i] = r
-        else:
-            reasons = [str(r or "") for r in why]
+    shown = list(folded)  # plain ASCII titles have no accents to keep
+    accented = [i for i, t in enumerate(texts) if not t.isascii()]
+    if accented:
+        kept = clean_titles([texts[i] for i in accented], keep_accents=True).to_pylist()
+        for i, k in zip(accented, kept, strict=True):
+            shown[i] = k
+    reasons = _reasons(texts, folded, why)
     out_f, out_s = [], []
     for f, s, reason in zip(folded, shown, reasons, strict=True):
-        words_f, words_s = f.split(), s.split()
+        words_f = f.split()
+        if "|" not in f and "," not in f and not _COMPANY.intersection(words_f):
+            span = range(len(words_f))  # the usual title: one segment, no company, one role
+        else:
+            span = _role_span(words_f, *_role_segment(words_f, reason))
+        rf = _expand(words_f, span)
+        words_s = s.split() if s is not f else words_f
         if len(words_s) != len(words_f):  # a lone combining mark: show the folded words
             words_s = words_f
-        segs = _segments(words_f)
-        if len(segs) > 1:
-            decided = _WHY.match(reason)
-            phrase = f" {decided.group(1)} " if decided else None
-            # Rank each segment (lower is better; the first of equals wins): the one the
-            # model read the role in, anything not a tagline, the rest; empty ones never.
-            ranks = [
-                9
-                if not _role_span(words_f, a, b)
-                else 0
-                if phrase and phrase in " " + " ".join(words_f[a:b]) + " "
-                else 4
-                if _TAGLINE.match(" ".join(words_f[a:b]))
-                else 3
-                for a, b in segs
-            ]
-            a, b = segs[int(np.argmin(ranks))] if min(ranks) < 9 else (0, 0)
-        else:
-            a, b = segs[0]
-        span = _role_span(words_f, a, b)
-        out_f.append(_expand(words_f, span))
-        out_s.append(_expand(words_s, span))
+        out_f.append(rf)
+        out_s.append(rf if words_s is words_f else _expand(words_s, span))
     return out_f, out_s
+
+
+def _reasons(texts: list[str], folded: list[str], why: Iterable[str] | None) -> list[str]:
+    """The title model's why for each text with several segments ("" for the others)."""
+    if why is not None:
+        return [str(r or "") for r in why]
+    reasons = [""] * len(texts)
+    multi = [i for i, f in enumerate(folded) if "|" in f]
+    if multi:
+        got = read_titles(pd.Series([texts[i] for i in multi], dtype=object))["why"]
+        for i, r in zip(multi, got.tolist(), strict=True):
+            reasons[i] = r
+    return reasons
+
+
+def _role_segment(words: list[str], reason: str) -> tuple[int, int]:
+    """(start, end) of the segment holding the role: the one the model read the role in (the
+    phrase of its `reason`), else the first that is not a tagline; empty ones never."""
+    segs = _segments(words)
+    if len(segs) == 1:
+        return segs[0]
+    decided = _WHY.match(reason)
+    phrase = f" {decided.group(1)} " if decided else None
+    ranks = []
+    for a, b in segs:
+        text = " ".join(words[a:b])
+        if not _role_span(words, a, b):
+            ranks.append(9)
+        elif phrase and phrase in f" {text} ":
+            ranks.append(0)
+        else:
+            ranks.append(4 if _TAGLINE.match(text) else 3)
+    return segs[int(np.argmin(ranks))] if min(ranks) < 9 else (0, 0)
 
 
 _WHY = re.compile(r'^"([^"]+)" →')
@@ -254,7 +270,7 @@ def _role_span(words: list[str], a: int, b: int) -> list[int]:
     return keep or [i for i in range(a, b) if words[i] not in {",", "@"}]
 
 
-def _expand(words: list[str], span: list[int]) -> str:
+def _expand(words: list[str], span) -> str:
     """The words at `span`, abbreviations expanded ("vp sales" → "vice president sales")."""
     return " ".join(ABBREVIATIONS.get(words[i], words[i]) for i in span)
 
