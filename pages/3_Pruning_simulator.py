@@ -1,7 +1,8 @@
 """Pruning simulator: try a plan on your own network and see what it does, assumptions shown.
 
 The rules, results and people list are one fragment: a rule change reruns only that part, not
-the page around it (title, link notes, reach-model inputs).
+the page around it (title, link notes, reach-model inputs); of the charts and the people list,
+only the open tab is drawn.
 """
 
 import streamlit as st
@@ -30,10 +31,7 @@ def plan() -> None:
         sp.render_controls(result)
     with main:
         sp.render_plan(result)
-        sp.render_curves(result)
-        sp.render_schedule(result, sp.table())
-        st.subheader("People")
-        sp.people_picker(sp.table(), result)
+        sp.render_views(result, sp.table())
         sp.render_assumptions(result)
     sp.sync_url(result.scenario)
 

@@ -219,6 +219,14 @@ def test_hostile_query_parameters_are_clamped_not_fatal(query):
         assert any("brisk" in w.value for w in at.warning)
 
 
+def _open_people(at):
+    """Open the People tab (only the open tab is drawn)."""
+    at.session_state["sim_view"] = "People"
+    at.run()
+    assert not at.exception
+    return at
+
+
 def _people_table(at):
     return next(d.value for d in at.dataframe if "status" in d.value.columns)
 
@@ -234,7 +242,7 @@ def _edit_row(at, row: int, change: dict) -> None:
 
 
 def test_one_call_per_person_in_the_people_list():
-    at = _page(icp=SAAS)
+    at = _open_people(_page(icp=SAAS))
     first = _people_table(at).iloc[0]
     assert first["call"] == "—" and first["status"].startswith("Removed: ")
     _edit_row(at, 0, {"call": "Keep"})
@@ -261,7 +269,7 @@ def test_sliders_read_as_people_do():
 
 
 def test_people_search_is_whole_word():
-    at = _page(icp=SAAS)
+    at = _open_people(_page(icp=SAAS))
     at.text_input(key="sim_search").input("CTO").run()
     assert not at.exception
     shown = _people_table(at)
@@ -315,7 +323,7 @@ def test_people_from_the_file_are_shown_as_text_not_formulas():
         "=cmd,Smith,https://www.linkedin.com/in/cmd,,@Acme,+VP Sales,05 Jan 2026",
         "Ann,Lee,https://www.linkedin.com/in/ann,,Initech,-Engineer,05 Jan 2020",
     ]
-    at = _page(icp=SAAS, upload=("Connections.csv", modern_csv(rows)))
+    at = _open_people(_page(icp=SAAS, upload=("Connections.csv", modern_csv(rows))))
     at.text_input(key="sim_search").input("smith").run()
     shown = _people_table(at)
     assert shown.iloc[0][["name", "title", "company"]].tolist() == [
@@ -323,3 +331,113 @@ def test_people_from_the_file_are_shown_as_text_not_formulas():
         "'+VP Sales",
         "'@Acme",
     ]
+
+
+# --- a shared link: the ICP and the prune marks travel (review B1) ---------------------------
+
+
+def _shared(at) -> dict[str, str]:
+    return {k: (v[-1] if isinstance(v, list) else v) for k, v in at.query_params.items()}
+
+
+def test_a_shared_link_brings_its_icp_to_a_session_without_one(downloads):
+    at = _page(icp=SAAS)
+    at.toggle(key="old_on").set_value(True).run()
+    at.slider(key="cap").set_value(65).run()
+    at.toggle(key="prot_strong").set_value(False).run()
+    at.toggle(key="r2_fit_on").set_value(True).run()
+    shared = _shared(at)
+    assert "icp" in shared and "Sales" not in shared["icp"]  # encoded, criteria only
+    first = (_metrics(at), _checklist(at, downloads))
+    again = _page(query=shared)  # a new session, no ICP defined in it
+    assert app_state(again).icp == PRESETS[SAAS]
+    assert (_metrics(again), _checklist(again, downloads)) == first
+    assert any("made with the ICP" in i.value for i in again.info)
+    assert any("never carries names" in c.value for c in again.caption)
+
+
+def test_a_link_with_another_icp_asks_before_replacing_yours():
+    shared = _shared(_page(icp=SAAS))
+    at = _page(icp=CFO, query=shared)
+    assert app_state(at).icp == PRESETS[CFO]  # not replaced silently
+    assert any("This link was made with the ICP" in m.value for m in at.markdown)
+    at.button(key="sim_link_icp").click().run()
+    assert not at.exception and app_state(at).icp == PRESETS[SAAS]
+    assert not [b for b in at.button if b.key == "sim_link_icp"]
+
+
+@pytest.mark.parametrize(
+    "icp", ["x" * 5000, "!!!", "e30", "eyJzY2hlbWEiOjEsImZ1bmN0aW9ucyI6WyJQaXJhdGUiXX0"]
+)
+def test_a_bad_icp_in_a_link_is_refused_with_a_reason(icp):
+    at = _page(query={"icp": icp})
+    assert app_state(at).icp is None
+    assert any("could not be read" in w.value for w in at.warning)
+
+
+def test_prune_marks_travel_only_to_the_same_grouping(downloads):
+    at = _page(icp=SAAS)
+    at.switch_page("pages/2_Cluster_connections.py").run()
+    app_state(at).grouping.tags = {0: "prune", 2: "prune"}
+    at.switch_page(PAGE).run()
+    at.toggle(key="r2_groups_on").set_value(True).run()
+    shared = _shared(at)
+    assert shared["prune"].endswith(".0-2")
+    first = _checklist(at, downloads)
+    again = _page(query=shared)
+    assert {g for g, t in app_state(again).grouping.tags.items() if t == "prune"} == {0, 2}
+    assert _checklist(again, downloads) == first
+    # On another export the group numbers mean other groups: the marks do not travel.
+    other = _page(upload=("Connections.csv", modern_csv()), query=shared)
+    assert not app_state(other).grouping.tags
+    assert any("could not travel" in w.value for w in other.warning)
+
+
+# --- a condition that cannot apply is off, as its switch shows (review W1) ------------------
+
+
+def test_without_an_icp_a_rule_runs_on_the_conditions_it_can_use():
+    at = _page(query={"old_on": "true", "quiet_months": "9"})
+    assert not at.toggle(key="off_na").value  # shown off ...
+    text = next(m.value for m in at.markdown if m.value.startswith("**Your plan.**"))
+    assert "No rule is on" not in text and "off-profile" not in text.split("Rule 1")[0]
+    assert "Rule 1 runs without “off-profile for your ICP”" in text  # ... and said
+    assert _metrics(at)["Connections"] != "2,500"  # ... and really off: the plan moves
+
+
+def test_the_safe_default_waits_whole_and_a_rule_with_no_usable_condition_says_so():
+    at = _page()
+    text = next(m.value for m in at.markdown if m.value.startswith("**Your plan.**"))
+    assert "Rule 1 selects nobody for now: it is the safe default" in text
+    assert _metrics(at)["Connections"] == "2,500"
+    at = _page(query={"off": "false", "quiet_on": "false", "r2_fit_on": "true"})
+    text = next(m.value for m in at.markdown if m.value.startswith("**Your plan.**"))
+    assert "Rule 2 selects nobody for now: none of its conditions can apply yet" in text
+
+
+# --- groups marked prune count through a visible switch (review C2) --------------------------
+
+
+def test_marked_groups_count_once_a_rule_switch_is_on_and_the_page_says_how():
+    at = _page(icp=SAAS)
+    at.switch_page("pages/2_Cluster_connections.py").run()
+    app_state(at).grouping.tags = {0: "prune"}
+    at.switch_page(PAGE).run()
+    assert any("In a group marked prune" in i.value for i in at.info)
+    before = _metrics(at)
+    at.button(key="sim_group_rule").click().run()
+    assert not at.exception and at.toggle(key="r2_groups_on").value
+    assert not [b for b in at.button if b.key == "sim_group_rule"]
+    at.slider(key="cap").set_value(100).run()
+    assert _metrics(at) != before
+
+
+def test_only_the_open_view_is_drawn():
+    at = _page(icp=SAAS)
+    assert len(at.get("vega_lite_chart")) == 1  # "Before and after"
+    assert not [d for d in at.dataframe if "status" in d.value.columns]
+    at.session_state["sim_view"] = "Schedule"
+    at.run()
+    assert not at.exception and len(at.get("vega_lite_chart")) == 1
+    assert any("a day:" in c.value for c in at.caption)
+    assert "status" in _people_table(_open_people(at)).columns

@@ -561,21 +561,35 @@ def render_plan(result: ScenarioResult) -> None:
             st.info(text, icon=":material/info:")
 
 
-#: The curve views: one chart per rerun (fewer charts for the browser to redraw per click).
-CURVES = ("Shares", "Reach")
+#: The result's views, as tabs that draw only the one open (one chart or the people list per
+#: click: the browser's redraw of every chart and the people grid was most of a click's time).
+VIEWS = ("Before and after", "Shares", "Reach", "Schedule", "People")
 
 
-def render_curves(result: ScenarioResult) -> None:
-    """Composition before/after, then one curve at a time: shares or reach."""
-    st.altair_chart(
-        charts.plan_composition_chart(result.composition, result.engagement), width="stretch"
-    )
-    view = st.segmented_control(
-        "Show as you remove more people", CURVES, key="sim_curve", default=CURVES[0]
-    )
-    if view == CURVES[1]:
+def render_views(result: ScenarioResult, table: pd.DataFrame) -> None:
+    """The checklist and report downloads, then the views; only the open tab is drawn."""
+    render_downloads(result, table)
+    tabs = st.tabs(VIEWS, key="sim_view", on_change="rerun", default=VIEWS[0])
+    draw = {
+        "Before and after": lambda: st.altair_chart(
+            charts.plan_composition_chart(result.composition, result.engagement),
+            width="stretch",
+        ),
+        "Shares": lambda: render_curve(result, reach=False),
+        "Reach": lambda: render_curve(result, reach=True),
+        "Schedule": lambda: render_schedule(result),
+        "People": lambda: people_picker(table, result),
+    }
+    for name, tab in zip(VIEWS, tabs, strict=True):
+        if tab.open is not False:  # None: state not tracked (every tab drawn)
+            with tab:
+                draw[name]()
+
+
+def render_curve(result: ScenarioResult, *, reach: bool) -> None:
+    """Shares or reach as more people are removed, least valuable first."""
+    if reach:
         st.altair_chart(charts.reach_chart(result.curve, result.removed), width="stretch")
-        st.caption("The gap between the two reach models is the honest uncertainty.")
     else:
         st.altair_chart(
             charts.tradeoff_chart(result.curve, result.removed, result.zone_start),
@@ -584,22 +598,28 @@ def render_curves(result: ScenarioResult) -> None:
     st.caption(
         "Removing people in order: your plan first, then everyone else a protection does "
         "not cover, least engaged and lowest fit first. Dashed: your plan; shaded: more "
-        f"than {OVERPRUNE_SHARE:.0%} removed."
+        f"than {OVERPRUNE_SHARE:.0%} removed. The gap between the two reach models is the "
+        "honest uncertainty."
     )
 
 
-def render_schedule(result: ScenarioResult, table: pd.DataFrame) -> None:
-    """How long the plan takes by hand (days under two weeks, weeks beyond), the checklist."""
-    st.subheader("Removal schedule")
+def render_schedule(result: ScenarioResult) -> None:
+    """How long the plan takes by hand: days under two weeks, weeks beyond."""
+    if not result.removed:
+        st.caption("Nothing to remove: no schedule.")
+        return
+    st.caption(
+        f"{count(result.removed)} removals at {result.scenario.pace} a day: "
+        f"{count(len(result.schedule))} days of a few minutes each, by hand. The "
+        "checklist lists every day."
+    )
+    st.altair_chart(charts.schedule_chart(result.weekly, result.schedule), width="stretch")
+
+
+def render_downloads(result: ScenarioResult, table: pd.DataFrame) -> None:
+    """The removal checklist, the take-home report and the how-to, on one line each."""
     if warning := pace_warning(result.scenario.pace):
         st.warning(warning, icon=":material/warning:")
-    if result.removed:
-        st.caption(
-            f"{count(result.removed)} removals at {result.scenario.pace} a day: "
-            f"{count(len(result.schedule))} days of a few minutes each, by hand. The "
-            "checklist lists every day."
-        )
-        st.altair_chart(charts.schedule_chart(result.weekly, result.schedule), width="stretch")
     st.download_button(
         "Download removal checklist (CSV)",
         lambda: plan_checklist(table, result.order, result.reasons, result.scenario.pace),
@@ -620,6 +640,13 @@ def render_schedule(result: ScenarioResult, table: pd.DataFrame) -> None:
 
 
 def render_assumptions(result: ScenarioResult) -> None:
-    with st.expander("Assumptions (every number the projections rest on)", icon=":material/tune:"):
-        st.dataframe(assumption_table(assumptions(result)), hide_index=True, width="stretch")
-        st.caption("Change the reach models' values below the plan.")
+    box = st.expander(
+        "Assumptions (every number the projections rest on)",
+        icon=":material/tune:",
+        key="sim_assumptions",
+        on_change="rerun",
+    )
+    if box.open is not False:  # drawn only while open
+        with box:
+            st.dataframe(assumption_table(assumptions(result)), hide_index=True, width="stretch")
+            st.caption("Change the reach models' values below the plan.")
