@@ -851,6 +851,14 @@ _DISPLAY = {
     "e commerce": "E-Commerce",
     "hrbp": "HRBP",
     "co-founder": "Co-Founder",
+    # `core.text.clean_titles` joins hyphenated words and writes "R&D" as "rnd".
+    "fullstack": "Full-Stack",
+    "ecommerce": "E-Commerce",
+    "rnd": "R&D",
+    "fpna": "FP&A",
+    "lnd": "L&D",
+    "mna": "M&A",
+    "pnl": "P&L",
 }
 
 
