@@ -132,6 +132,13 @@ def test_decorated_headlines_group_with_their_plain_forms():
     assert not words & {"are", "hiring", "en", "we"}, r.names
 
 
+def test_names_show_cleaned_words_as_people_write_them():
+    texts = ["FP&A Analyst"] * 6 + ["Fullstack Developer"] * 6 + ["Full-Stack Developer"] * 5
+    names = " ".join(cluster_texts(texts).names.values())
+    assert "FP&A" in names and "Full-Stack" in names, names
+    assert "Fpna" not in names and "Fullstack" not in names, names
+
+
 @pytest.mark.parametrize(
     "title, cleaned",
     [
