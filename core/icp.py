@@ -288,13 +288,8 @@ def with_correction(corrections: Corrections, correction: Correction) -> Correct
     return kept[-MAX_CORRECTIONS:]
 
 
-# --- matching: whole words, any case, with or without accents -------------------------------
-
-
-#: Former names of `core.text.padded_words` and `core.text.needle` (which fold accents now),
-#: kept for the pages that still import them from here.
-folded_words = padded_words
-folded_needle = needle
+# Matching is by whole words, any case, with or without accents: `core.text.padded_words`
+# for the texts, `core.text.needle` for the terms.
 
 
 # --- scoring --------------------------------------------------------------------------------
