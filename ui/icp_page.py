@@ -44,6 +44,7 @@ from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 from ui import derived
 from ui.layout import md_escape
 from ui.session import corrections, get, icp, put, set_corrections, set_icp
+from ui.state import state
 
 STEPS = ("Who you serve", "Where they work", "Signals and deal-breakers", "Review and save")
 LIST_FIELDS = (
@@ -560,6 +561,10 @@ def _correction_boxes(widget: str, key: str) -> bool:
     )
 
 
+#: The corrections the page's numbers were last computed with (a page-local note in AppState).
+_CORRECTIONS_SHOWN = "icp.corrections_shown"
+
+
 @st.fragment
 def render_title_fixes(people: pd.DataFrame | None) -> None:
     """Unknown titles, each one click from a correction; a correction of any title shown in the
@@ -618,8 +623,10 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
                     on_click=remove_correction,
                     args=(c.title,),
                 )
-    if applied:
-        st.rerun()
+    if applied or corrections() != state().pages.get(_CORRECTIONS_SHOWN):
+        # A correction changes every number on the page, and the title it fixed may have left
+        # this part (its button then never reports the click): rerun the whole page.
+        st.rerun(scope="app")
 
 
 def _short(text: str, limit: int = 60) -> str:
@@ -655,6 +662,7 @@ def render_preview(value: ICP) -> None:
 def render_people(value: ICP) -> None:
     """A sample of each band with name, title, company, fit, why and how the title was read
     (full width, so the reasons can be read); then the titles the coach could not read."""
+    state().pages[_CORRECTIONS_SHOWN] = corrections()
     people = None
     if not value.is_empty():
         shown = (
