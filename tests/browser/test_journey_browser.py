@@ -113,23 +113,18 @@ def test_full_journey(page, tmp_path, source):
     assert [u for u in requested if not u.startswith("file://")] == []
     viewer.close()
 
-    # The scenario is in the URL: a new session opened on it, given the same ICP, shows the
-    # same plan (the ICP lives in the session; the data is the demo in both).
+    # The scenario is in the URL with the ICP's criteria: a new session opened on it shows the
+    # same five numbers without defining any ICP (the data is the demo in both).
     url = page.url
     assert re.search(r"[?&]cap=30(&|$)", url), url
+    assert re.search(r"[?&]icp=[A-Za-z0-9_-]+(&|$)", url), url
     if source == "demo":
         other = page.context.browser.new_context().new_page()
         other.set_viewport_size({"width": 1400, "height": 1800})
         other.goto(url)
         wait_ready(other)
-        assert other.locator("[data-testid='stException']").count() == 0
-        _go(other, "Define your ICP")
-        other.get_by_test_id("stSelectbox").filter(has_text="workshop preset").click()
-        other.get_by_role("option", name="B2B SaaS founder selling to sales leaders").click()
-        wait_ready(other)
-        other.get_by_role("button", name="Use this preset").click()
-        wait_ready(other)
-        _go(other, "Pruning simulator")
+        assert_no_exception(other)
+        assert "made with the ICP" in other.inner_text("[data-testid='stMain']")
         assert {m: _metric(other, m) for m in plan} == plan
         assert "cap=30" in other.url
         other.context.close()
