@@ -9,7 +9,7 @@ V-measure >= 0.65 over distinct titles at 20 groups. 30,000 connections grouped 
   written by hand, never used to build the title model or to tune the grouping row by row).
   "per person" repeats each title `count` times; "distinct" clusters each title once.
   Purity: share of people whose labelled function is their group's most common one.
-- speed: realistic synthetic positions (scripts/title_corpus.py, about 60-80 % distinct,
+- speed: realistic synthetic positions (bench/title_corpus.py, about 60-80 % distinct,
   headlines with taglines and other languages); "stress" keeps 30k titles distinct after
   cleaning. cold = `cluster_texts(positions)` (prepare + automatic grouping) after the modules
   and the title model are loaded; "new k" = `cluster_prepared(prepared, k)` for k=12 and 20
@@ -28,14 +28,13 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-sys.path.insert(0, str(ROOT / "scripts"))
 
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 from sklearn.metrics import v_measure_score  # noqa: E402
-from title_corpus import network_titles  # noqa: E402
 
 from bench.common import best_of, peak_rss_mb, table  # noqa: E402
+from bench.title_corpus import network_titles  # noqa: E402
 from core.clustering import cluster_prepared, cluster_texts, prepare  # noqa: E402
 
 DATA = ROOT / "tests" / "data"
@@ -139,9 +138,9 @@ def speed() -> None:
         result = cluster_prepared(prep)
         maker = f"stress_titles({n})" if stress else f"network_titles({n})[0]"
         mem = peak_rss_mb(
-            "import sys\nsys.path.insert(0, 'scripts')\n"
+            "import sys\n"
             "from bench.bench_clustering import stress_titles\n"
-            "from title_corpus import network_titles\n"
+            "from bench.title_corpus import network_titles\n"
             "from core.clustering import cluster_texts\n"
             f"titles = {maker}\ncluster_texts(titles[:300])\n"
             "def work():\n    cluster_texts(titles)"

@@ -14,7 +14,7 @@ import pandas as pd
 import streamlit as st
 
 from core.charts import group_bars_chart, growth_chart
-from core.clustering import cluster_stats
+from core.clustering import cluster_stats, cluster_texts, grouping_texts
 from core.faq import load_faq
 from core.format import pct
 from core.icp import summary
@@ -54,14 +54,22 @@ def report_builder(include_names: bool) -> Callable[[], ReportInput]:
     plan, table, scored = sim.current_result(), sim.table(), derived.scored()
     ov = derived.overview()
     g = s.grouping
-    groups = None
-    if g.tags or g.names:
-        result = derived.grouping()
+    groups = at_click = None
+    if g.tags or g.names or g.basis == (net.fingerprint, g.method, g.k, s.corrections):
+        result = derived.grouping()  # computed already on the clusters page: a cache hit
         groups = (result.labels, {**result.names, **g.names}, dict(g.tags))
+    else:  # nobody opened the groups yet: the automatic grouping, computed on the click only
+        df, k, corr = net.df, g.k, s.corrections
+
+        def at_click():
+            result = cluster_texts(grouping_texts(df), k=k, corrections=corr)
+            return result.labels, dict(result.names), {}
+
     engaged = plan.before.engaged_share if plan.engagement == "measured" else None
 
     def build() -> ReportInput:
-        clusters, chart = _group_table(net.df, *groups, scored) if groups else (None, None)
+        parts = groups or at_click()
+        clusters, chart = _group_table(net.df, *parts, scored)
         return ReportInput(
             source=net.source_label,
             is_demo=net.is_demo,
