@@ -29,7 +29,14 @@ from core.plan_words import (
     plan_warnings,
 )
 from core.reach import PARAMETERS
-from core.simulator import OVERPRUNE_SHARE, RULE_SLOTS, Scenario, ScenarioResult, find_people
+from core.simulator import (
+    OVERPRUNE_SHARE,
+    RULE_SLOTS,
+    Scenario,
+    ScenarioResult,
+    effective_conditions,
+    find_people,
+)
 from ui import derived, report
 from ui.layout import md_escape
 from ui.state import Picks, state
@@ -285,14 +292,24 @@ def render_rule(slot: int, unavailable: dict[str, str]) -> None:
     _toggle(PRUNE_SWITCH, p + "groups_on", unavailable.get("in_prune_group"))
 
 
-def render_rules(unavailable: dict[str, str]) -> None:
+def render_rules(result: ScenarioResult) -> None:
+    """The rules side by side; under a rule that has conditions on but none that can apply
+    now, the reason (its switches show off, so the words say why nothing happens)."""
     st.caption(
         "A rule removes people who meet **all** its conditions; a person who meets "
-        "**any** rule is a candidate."
+        "**any** rule is a candidate. A condition your data cannot answer yet is off."
     )
+    unavailable = result.unavailable
+    rules = list(result.scenario.rules)
     for slot, tab in enumerate(st.tabs([f"Rule {i + 1}" for i in range(RULE_SLOTS)])):
         with tab:
             render_rule(slot, unavailable)
+            rule = rules[slot] if slot < len(rules) else None
+            if rule is not None and not rule.is_empty and not effective_conditions(
+                rule, unavailable
+            ):
+                first = next(k for k, _ in rule.conditions() if k in unavailable)
+                st.caption(f"Rule {slot + 1} selects nobody for now: {unavailable[first]}")
 
 
 #: What the clusters page's banner and this page agree on: marks count only through a rule.
@@ -516,7 +533,7 @@ def render_headline(result: ScenarioResult) -> None:
 def render_controls(result: ScenarioResult) -> None:
     """The rules column: rules, links to what a condition waits for, protections, pace."""
     st.subheader("Rules")
-    render_rules(result.unavailable)
+    render_rules(result)
     if "off_profile" in result.unavailable:
         st.page_link(
             "pages/1_Define_your_ICP.py", label="Define your ICP", icon=":material/target:"
