@@ -112,8 +112,9 @@ def _browser(root: Path) -> None:
     rows = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=["--disable-gpu", "--no-first-run"])
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--disable-gpu", "--no-first-run"]
+            )
             for n in SIZES:
                 export = tmp / f"export-{n}.zip"
                 export.write_bytes(generate_export(n, seed=11))
@@ -122,9 +123,11 @@ def _browser(root: Path) -> None:
                 page.goto(base)
                 wait_ready(page, timeout=120_000)
                 page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-                    str(export))
+                    str(export)
+                )
                 page.wait_for_function(
-                    "() => document.body.innerText.includes('Your export')", timeout=120_000)
+                    "() => document.body.innerText.includes('Your export')", timeout=120_000
+                )
                 wait_ready(page)
                 _go(page, "Define your ICP")()
                 wait_ready(page)
@@ -144,8 +147,13 @@ def _browser(root: Path) -> None:
 
                 switches = sorted(timed(page, toggle.first.click) for _ in range(STEPS))
                 steps = sorted(timed(page, step) for _ in range(STEPS))
-                rows.append([f"{n:,}", f"{statistics.median(switches):.2f} / {switches[-1]:.2f}",
-                             f"{statistics.median(steps):.2f} / {steps[-1]:.2f}"])
+                rows.append(
+                    [
+                        f"{n:,}",
+                        f"{statistics.median(switches):.2f} / {switches[-1]:.2f}",
+                        f"{statistics.median(steps):.2f} / {steps[-1]:.2f}",
+                    ]
+                )
                 page.context.close()
             browser.close()
     finally:
@@ -161,11 +169,13 @@ def main() -> None:
         rows.append([f"{n:,}", _median(at, _rule_step), _median(at, _cap_step)])
         if "--profile" in sys.argv:
             _profile(at, n)
-    print(f"Simulator page: server time per rerun (AppTest, median of {STEPS} after a "
-          "warm-up; each step a plan not computed before)")
+    print(
+        f"Simulator page: server time per rerun (AppTest, median of {STEPS} after a "
+        "warm-up; each step a plan not computed before)"
+    )
     print(table(["connections", "rule threshold step", "cap slider step"], rows))
     if "--browser" in sys.argv:
-        after = sys.argv[sys.argv.index("--browser") + 1:]
+        after = sys.argv[sys.argv.index("--browser") + 1 :]
         _browser(Path(after[0]) if after else Path(__file__).resolve().parents[1])
 
 

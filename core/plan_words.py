@@ -78,9 +78,7 @@ def plan_sentence(result: ScenarioResult) -> str:
     picked = f" Plus {count(hand)} you picked by hand." if hand else ""
     assumed = ""
     if result.engagement == "assumed" and any(
-        k == "quiet_months"
-        for r in s.rules
-        for k, _ in effective_conditions(r, result.unavailable)
+        k == "quiet_months" for r in s.rules for k, _ in effective_conditions(r, result.unavailable)
     ):
         assumed = (
             ' Engagement is assumed: your export has no messages, so "no message" '
@@ -107,12 +105,16 @@ def rules_sentence(result: ScenarioResult) -> str:
             continue
         reason = missing[left_out[0][0]]
         if not effective_conditions(r, missing):
-            what += f" Rule {slot + 1} selects nobody for now: " + (
-                "it is the safe default (off-profile AND quiet) and needs both. "
-                "Switch on a condition you can use to shape your own rule. "
-                if r == SAFE_RULE and len(left_out) < len(r.conditions())
-                else "none of its conditions can apply yet. "
-            ) + reason
+            what += (
+                f" Rule {slot + 1} selects nobody for now: "
+                + (
+                    "it is the safe default (off-profile AND quiet) and needs both. "
+                    "Switch on a condition you can use to shape your own rule. "
+                    if r == SAFE_RULE and len(left_out) < len(r.conditions())
+                    else "none of its conditions can apply yet. "
+                )
+                + reason
+            )
         else:
             words = " and ".join(f"“{w}”" for _, w in left_out)
             what += f" Rule {slot + 1} runs without {words} for now: {reason}"

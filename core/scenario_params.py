@@ -276,7 +276,9 @@ MAX_ICP_PARAM = 4_000
 MAX_MARKED = 100  # groups marked prune a link carries
 METHODS = ("lexical", "semantic")
 _B64 = re.compile(r"[A-Za-z0-9_-]+={0,2}")
-_MARKS = re.compile(r"([0-9a-f]{12})\.([a-z]{1,12})\.(auto|[0-9]{1,3})\.([0-9]{1,3}(?:-[0-9]{1,3})*)")
+_MARKS = re.compile(
+    r"([0-9a-f]{12})\.([a-z]{1,12})\.(auto|[0-9]{1,3})\.([0-9]{1,3}(?:-[0-9]{1,3})*)"
+)
 
 
 def encode_icp(icp: ICP) -> str | None:
@@ -298,9 +300,7 @@ def decode_icp(text: object) -> ICP:
     A link is text a stranger can write: size and alphabet are checked before decoding, and any
     corrections smuggled in are ignored (a link carries criteria only). ValueError otherwise.
     """
-    if not isinstance(text, str) or not 0 < len(text) <= MAX_ICP_PARAM or not _B64.fullmatch(
-        text
-    ):
+    if not isinstance(text, str) or not 0 < len(text) <= MAX_ICP_PARAM or not _B64.fullmatch(text):
         raise ValueError("not an ICP made by this app")
     body = text.rstrip("=")
     try:

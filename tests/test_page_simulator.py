@@ -410,7 +410,9 @@ def test_the_safe_default_waits_whole_and_a_rule_with_no_usable_condition_says_s
     text = next(m.value for m in at.markdown if m.value.startswith("**Your plan.**"))
     assert "Rule 1 selects nobody for now: it is the safe default" in text
     assert _metrics(at)["Connections"] == "2,500"
-    assert any(c.value.startswith("Rule 1 selects nobody for now: Needs an ICP") for c in at.caption)
+    assert any(
+        c.value.startswith("Rule 1 selects nobody for now: Needs an ICP") for c in at.caption
+    )
     at = _page(query={"off": "false", "quiet_on": "false", "r2_fit_on": "true"})
     text = next(m.value for m in at.markdown if m.value.startswith("**Your plan.**"))
     assert "Rule 2 selects nobody for now: none of its conditions can apply yet" in text

@@ -441,8 +441,10 @@ def test_simulator_charts_have_titles_axes_and_tooltips():
 
 
 def test_a_short_plan_is_drawn_by_day_a_long_one_by_week():
-    short = charts.schedule_chart(pd.DataFrame({"week": [1], "days": [4], "removals": [58]}),
-                                  pd.DataFrame({"day": [1, 2, 3, 4], "removals": [15] * 3 + [13]}))
+    short = charts.schedule_chart(
+        pd.DataFrame({"week": [1], "days": [4], "removals": [58]}),
+        pd.DataFrame({"day": [1, 2, 3, 4], "removals": [15] * 3 + [13]}),
+    )
     assert "per day" in _spec(short)
     days = pd.DataFrame({"day": range(1, 15), "removals": [15] * 14})
     weeks = pd.DataFrame({"week": [1, 2], "days": [7, 7], "removals": [105, 105]})
@@ -455,14 +457,14 @@ def test_a_short_plan_is_drawn_by_day_a_long_one_by_week():
 def test_a_condition_without_its_data_is_off_and_the_rule_runs_on_the_others():
     df = network([False, False, True], connected=["2010-01-01", "2025-11-01", "2010-01-01"])
     rule = Rule(off_profile=True, older_than_years=5)  # no ICP: off-profile cannot apply
-    r = run(df, Scenario(rules=(rule,), protections=NO_PROTECTION, max_share=1.0),
-            today=TODAY)
+    r = run(df, Scenario(rules=(rule,), protections=NO_PROTECTION, max_share=1.0), today=TODAY)
     assert "off_profile" in r.unavailable
     assert r.mask.tolist() == [True, False, True]
     assert r.reasons.tolist() == ["connected more than 5 years ago"] * 2
     assert "runs without “off-profile for your ICP”" in plan_sentence(r)
-    alone = run(df, Scenario(rules=(Rule(off_profile=True),), protections=NO_PROTECTION),
-                today=TODAY)
+    alone = run(
+        df, Scenario(rules=(Rule(off_profile=True),), protections=NO_PROTECTION), today=TODAY
+    )
     assert alone.removed == 0 and "none of its conditions can apply" in plan_sentence(alone)
     safe = run(df, Scenario(protections=NO_PROTECTION, max_share=1.0), today=TODAY)
     assert safe.removed == 0 and "it is the safe default" in plan_sentence(safe)
@@ -474,12 +476,14 @@ _words = st.text(st.characters(codec="utf-8", exclude_categories=("Cs", "Cc")), 
 
 
 @settings(max_examples=60, deadline=None)
-@given(st.sampled_from(sorted(PRESETS)), _words, st.lists(_words, max_size=5),
-       st.floats(0, 100))
+@given(st.sampled_from(sorted(PRESETS)), _words, st.lists(_words, max_size=5), st.floats(0, 100))
 def test_an_icp_travels_in_a_link_unchanged(preset, name, keywords, threshold):
-    icp = replace(PRESETS[preset], name=name.strip() or "x", keywords=tuple(k for k in keywords
-                                                                         if k.strip()),
-                  fit_threshold=threshold)
+    icp = replace(
+        PRESETS[preset],
+        name=name.strip() or "x",
+        keywords=tuple(k for k in keywords if k.strip()),
+        fit_threshold=threshold,
+    )
     try:
         load_icp_file(icp.to_json())
     except ValueError:
@@ -494,8 +498,13 @@ def test_a_link_icp_goes_through_the_file_checks_and_drops_corrections():
     raw = '{"schema":1,"functions":["Sales"],"corrections":[{"title":"x","function":"Sales"}]}'
     text = base64.urlsafe_b64encode(raw.encode()).decode()
     assert params.decode_icp(text).functions == ("Sales",)
-    for bad in ("", "a" * (params.MAX_ICP_PARAM + 1), "abc$", 7,
-                base64.urlsafe_b64encode(b'{"schema":1,"functions":["Pirate"]}').decode()):
+    for bad in (
+        "",
+        "a" * (params.MAX_ICP_PARAM + 1),
+        "abc$",
+        7,
+        base64.urlsafe_b64encode(b'{"schema":1,"functions":["Pirate"]}').decode(),
+    ):
         with pytest.raises(ValueError):
             params.decode_icp(bad)
 
@@ -504,6 +513,12 @@ def test_prune_marks_round_trip_and_junk_is_refused():
     marks = params.LinkMarks(params.marks_basis("fp", ()), "lexical", 8, (0, 4, 17))
     assert params.decode_marks(params.encode_marks(marks)) == marks
     assert params.marks_basis("fp", ()) != params.marks_basis("other", ())
-    for junk in ("", "x", "0123456789ab.pirate.auto.1", "0123456789ab.lexical.auto.",
-                 "0123456789ab.lexical.auto.1-" + "-".join(["2"] * 700), None):
+    for junk in (
+        "",
+        "x",
+        "0123456789ab.pirate.auto.1",
+        "0123456789ab.lexical.auto.",
+        "0123456789ab.lexical.auto.1-" + "-".join(["2"] * 700),
+        None,
+    ):
         assert params.decode_marks(junk) is None

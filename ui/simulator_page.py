@@ -70,13 +70,23 @@ def open_link() -> None:
         try:
             icp = sp.decode_icp(raw_icp)
         except ValueError as exc:
-            notes.append(("warning", f"The ICP in this link could not be read ({exc}). "
-                                     "The plan uses your own ICP, if you have one."))
+            notes.append(
+                (
+                    "warning",
+                    f"The ICP in this link could not be read ({exc}). "
+                    "The plan uses your own ICP, if you have one.",
+                )
+            )
         else:
             if s.icp is None:
                 s.icp = icp
-                notes.append(("info", f"This link was made with the ICP “{icp.name}”: "
-                                      "it is now yours for this session."))
+                notes.append(
+                    (
+                        "info",
+                        f"This link was made with the ICP “{icp.name}”: "
+                        "it is now yours for this session.",
+                    )
+                )
             elif icp != s.icp:
                 s.pages[_LINK_ICP] = icp
     raw_marks = st.query_params.get(sp.MARKS_KEY)
@@ -102,15 +112,25 @@ def _take_marks(marks: sp.LinkMarks | None) -> list[tuple[str, str]]:
         return [("warning", _MARKS_LOST)]
     own = {gid for gid, tag in g.tags.items() if tag == "prune"}
     if own and own != set(marks.groups):
-        return [("info", "This link marks other groups prune than you did: your own marks are "
-                         "used. Compare them on the clusters page.")]
+        return [
+            (
+                "info",
+                "This link marks other groups prune than you did: your own marks are "
+                "used. Compare them on the clusters page.",
+            )
+        ]
     g.method, g.k = marks.method, marks.k
     g.tags = {gid: t for gid, t in g.tags.items() if t != "prune"} | {
         gid: "prune" for gid in marks.groups
     }
     g.basis = (s.network.fingerprint, g.method, g.k, s.corrections)
-    return [("info", f"This link marks {len(marks.groups)} group(s) prune; they are marked in "
-                     "your session too.")]
+    return [
+        (
+            "info",
+            f"This link marks {len(marks.groups)} group(s) prune; they are marked in "
+            "your session too.",
+        )
+    ]
 
 
 def use_link_icp() -> None:
@@ -137,8 +157,12 @@ def render_link_notes() -> None:
             f"Yours is “{md_escape(s.icp.name)}”; the plan below uses yours until you choose."
         )
         a, b = st.columns(2)
-        a.button("Use the link's ICP", key="sim_link_icp", on_click=use_link_icp,
-                 icon=":material/target:")
+        a.button(
+            "Use the link's ICP",
+            key="sim_link_icp",
+            on_click=use_link_icp,
+            icon=":material/target:",
+        )
         b.button("Keep mine", key="sim_keep_icp", on_click=keep_own_icp)
 
 
@@ -305,8 +329,10 @@ def render_rules(result: ScenarioResult) -> None:
         with tab:
             render_rule(slot, unavailable)
             rule = rules[slot] if slot < len(rules) else None
-            if rule is not None and not rule.is_empty and not effective_conditions(
-                rule, unavailable
+            if (
+                rule is not None
+                and not rule.is_empty
+                and not effective_conditions(rule, unavailable)
             ):
                 first = next(k for k, _ in rule.conditions() if k in unavailable)
                 st.caption(f"Rule {slot + 1} selects nobody for now: {unavailable[first]}")
@@ -325,9 +351,11 @@ def add_group_rule() -> None:
     groups, so marks the user made on the clusters page count with one visible switch."""
     v = values()
     slots = [
-        slot for slot in range(RULE_SLOTS)
-        if not any(v[sp.prefix(slot) + k] for k in ("off", "fit_on", "quiet_on", "old_on",
-                                                    "groups_on"))
+        slot
+        for slot in range(RULE_SLOTS)
+        if not any(
+            v[sp.prefix(slot) + k] for k in ("off", "fit_on", "quiet_on", "old_on", "groups_on")
+        )
     ]
     slot = slots[0] if slots else RULE_SLOTS - 1
     st.session_state[sp.prefix(slot) + "groups_on"] = True
@@ -343,8 +371,12 @@ def render_prune_hint(result: ScenarioResult) -> None:
         f"with “{PRUNE_SWITCH}” switched on (protections and the cap still apply).",
         icon=":material/hub:",
     )
-    st.button("Add a rule for the marked groups", key="sim_group_rule", on_click=add_group_rule,
-              icon=":material/add:")
+    st.button(
+        "Add a rule for the marked groups",
+        key="sim_group_rule",
+        on_click=add_group_rule,
+        icon=":material/add:",
+    )
 
 
 def render_protections(result: ScenarioResult) -> None:
