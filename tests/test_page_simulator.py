@@ -444,3 +444,15 @@ def test_only_the_open_view_is_drawn():
     assert not at.exception and len(at.get("vega_lite_chart")) == 1
     assert any("a day:" in c.value for c in at.caption)
     assert "status" in _people_table(_open_people(at)).columns
+
+
+def test_the_name_of_a_link_icp_is_shown_as_text():
+    from dataclasses import replace
+
+    from core.scenario_params import encode_icp
+
+    hostile = replace(PRESETS[SAAS], name="**Bold** [click](http://evil.example)")
+    at = _page(query={"icp": encode_icp(hostile)})
+    assert app_state(at).icp == hostile
+    (note,) = [i.value for i in at.info if "made with the ICP" in i.value]
+    assert "[click](http" not in note and "**Bold**" not in note

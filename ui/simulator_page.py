@@ -4,8 +4,11 @@ The scenario (rules, protections, assumptions; never personal data) lives in wid
 double as URL query parameters (`core.scenario_params`), so copying the URL reproduces the
 what-if on the same data. The URL is parsed and clamped there before any widget sees it, and the
 widgets keep their values for the whole session (`persist_state="session"`), so the report on
-Home reads the same scenario. Hand-picked people stay in `ui.state().picks`: personal data never
-goes into a URL. Every default comes from `core.simulator.Scenario` and the `core.reach` models.
+Home reads the same scenario. The URL also carries the ICP's criteria and the groups marked
+prune (`open_link` takes them in a new session: an ICP only when the session has none, else it
+asks; marks only on the same data and corrections). Hand-picked people stay in
+`ui.state().picks`: personal data never goes into a URL. Every default comes from
+`core.simulator.Scenario` and the `core.reach` models.
 """
 
 from __future__ import annotations
