@@ -238,3 +238,35 @@ def test_sidebar_file_name_and_icp_name_are_text():
 def test_no_page_config_asks_for_a_remote_icon():
     for script in [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py"))]:
         assert "set_page_config" not in script.read_text(), script  # only ui.page_setup sets it
+
+
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+_PAGES = ["pages/1_Define_your_ICP.py", "pages/2_Cluster_connections.py",
+          "pages/3_Pruning_simulator.py"]
+
+
+def _formula_cells(frame: pd.DataFrame) -> list:
+    return [(c, v) for c in frame.columns for v in frame[c]
+            if isinstance(v, str) and v.startswith(_FORMULA_START)]
+
+
+def test_tables_of_connections_show_no_formula():
+    """Every table (st.dataframe and st.data_editor) on every page, with names, titles and
+    companies that start with =, +, -, @: each such cell is shown (and copied) as text."""
+    from core.icp import ICP
+    from tests.hostile import hostile_rows
+
+    at = new_app()
+    at.run()
+    at.file_uploader(key="upload").set_value(
+        ("Connections.csv", hostile_rows(200), "text/csv")).run()
+    assert not at.exception and not at.error
+    set_icp(at, ICP(name="Managers", keywords=("manager",)))
+    seen = 0
+    for page in _PAGES:
+        at.switch_page(page).run()
+        assert not at.exception, page
+        for table in at.dataframe:
+            seen += len(table.value)
+            assert not _formula_cells(table.value), (page, _formula_cells(table.value)[:3])
+    assert seen > 50  # the tables were there, with people in them

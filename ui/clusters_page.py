@@ -11,6 +11,7 @@ import streamlit as st
 
 from core.charts import group_count_chart
 from core.clustering import ClusterResult, cluster_stats
+from core.export import safe_for_display
 from core.format import count, month, pct
 from core.icp import MAX_TITLE, title_text, with_correction
 from core.text import search_mask
@@ -384,7 +385,7 @@ def render_table(table: pd.DataFrame) -> pd.DataFrame:
         + ["top_titles"]
     ]
     return st.data_editor(
-        shown,
+        safe_for_display(shown, ["top_titles"]),  # titles from the file, copied as text
         key="cluster_editor",
         hide_index=True,
         width="stretch",
@@ -467,7 +468,13 @@ def render_drill_down(result: ClusterResult, people: int, bar_event, map_event) 
         f"{count(len(shown))} people · {pct(len(shown) / max(people, 1))} of people with a "
         f"title{order}"
     )
-    st.dataframe(shown, hide_index=True, width="stretch", height=360, column_config=MEMBER_COLUMNS)
+    st.dataframe(
+        safe_for_display(shown),  # names, titles, companies: shown and copied as text
+        hide_index=True,
+        width="stretch",
+        height=360,
+        column_config=MEMBER_COLUMNS,
+    )
     with st.expander(
         "A title is in the wrong group? Tell the coach what it is", icon=":material/edit_note:"
     ):
