@@ -66,8 +66,9 @@ cp.save_edits(cp.render_table(stats), result)
 marked = cp.pruned(result)
 if marked:
     st.success(
-        f"Marked for pruning: {ui.md_escape(', '.join(marked))}. The simulator will include "
-        "these groups.",
+        f"Marked for pruning: {ui.md_escape(', '.join(marked))}. The simulator counts these "
+        "groups only in a rule with “In a group marked prune” switched on; it offers a button, "
+        "“Add a rule for the marked groups”, to do it.",
         icon=":material/content_cut:",
     )
     st.page_link(
