@@ -383,7 +383,11 @@ def render_table(table: pd.DataFrame) -> pd.DataFrame:
         ["cluster", "name", "decision", "size", "share", "function", "engaged"]
         + fit_cols
         + ["top_titles"]
-    ]
+    ].copy()
+    # Shares as people read them, "18.6%": one decimal (Streamlit's "percent" shows two).
+    for col in ("share", "strong_share"):
+        if col in shown:
+            shown[col] = shown[col] * 100
     return st.data_editor(
         safe_for_display(shown, ["top_titles"]),  # titles from the file, copied as text
         key="cluster_editor",
@@ -399,7 +403,7 @@ TABLE_COLUMNS = {
     "name": st.column_config.TextColumn("Group (click to rename)", max_chars=60),
     "decision": st.column_config.SelectboxColumn("Decision", options=DECISIONS, required=True),
     "size": st.column_config.NumberColumn("Connections", format="%d"),
-    "share": st.column_config.NumberColumn("Share", format="percent"),
+    "share": st.column_config.NumberColumn("Share", format="%.1f%%"),
     "function": st.column_config.TextColumn(
         "Main job function", help="Share of the group with its most common function."
     ),
@@ -411,7 +415,7 @@ TABLE_COLUMNS = {
     "mean_fit": st.column_config.ProgressColumn(
         "Mean ICP fit", min_value=0, max_value=100, format="%d"
     ),
-    "strong_share": st.column_config.NumberColumn("Strong fits", format="percent"),
+    "strong_share": st.column_config.NumberColumn("Strong fits", format="%.1f%%"),
     "top_titles": st.column_config.TextColumn("Typical titles", width="large"),
 }
 
