@@ -40,7 +40,7 @@ PAYLOADS = [
     "<http://evil.example>",
     "[x]: http://evil.example",
     "[ref][x]",
-    "=HYPERLINK(\"http://evil.example\",\"x\")",
+    '=HYPERLINK("http://evil.example","x")',
     "**bold** _it_ ~~gone~~ `code`",
     "# heading",
     "1. list",
@@ -113,9 +113,39 @@ def test_non_strings_are_shown_too():
     assert md_escape(None) == "None"
 
 
-_TRICKY = st.sampled_from(["www.", "WwW.", "http://", "https:", "@", ":", "[", "](", "!",
-                           "$", "\\", "<", ">", "&", "`", "*", "_", "~", "|", "#", "\n",
-                           "    ", "\t", "\u2028", "material/", "red[", "x.example", "é", "😀"])
+_TRICKY = st.sampled_from(
+    [
+        "www.",
+        "WwW.",
+        "http://",
+        "https:",
+        "@",
+        ":",
+        "[",
+        "](",
+        "!",
+        "$",
+        "\\",
+        "<",
+        ">",
+        "&",
+        "`",
+        "*",
+        "_",
+        "~",
+        "|",
+        "#",
+        "\n",
+        "    ",
+        "\t",
+        "\u2028",
+        "material/",
+        "red[",
+        "x.example",
+        "é",
+        "😀",
+    ]
+)
 
 
 @settings(max_examples=300, deadline=None)
@@ -141,18 +171,21 @@ def test_streamlit_still_autolinks_the_way_we_guard_against():
 
 # --- downloads and the tab icon ---------------------------------------------------------------
 
+
 def test_safe_for_display_quotes_formula_cells_only():
     when = pd.Timestamp("2024-01-05")
-    df = pd.DataFrame({
-        "name": ["=HYPERLINK(\"http://evil.example\",\"x\")", "Ann", None, "-2+3", "@cmd"],
-        "title": pd.Series(["+SUM(A1)", "\tq", "CEO", "", "\rx"], dtype="str"),
-        "mixed": pd.Series(["=1", 3, None, when, "ok"], dtype=object),
-        "n": [1, 2, 3, 4, 5],
-        "on": [when] * 5,
-    })
+    df = pd.DataFrame(
+        {
+            "name": ['=HYPERLINK("http://evil.example","x")', "Ann", None, "-2+3", "@cmd"],
+            "title": pd.Series(["+SUM(A1)", "\tq", "CEO", "", "\rx"], dtype="str"),
+            "mixed": pd.Series(["=1", 3, None, when, "ok"], dtype=object),
+            "n": [1, 2, 3, 4, 5],
+            "on": [when] * 5,
+        }
+    )
     before = df.copy()
     out = safe_for_display(df)
-    assert out["name"].tolist()[:2] == ["'=HYPERLINK(\"http://evil.example\",\"x\")", "Ann"]
+    assert out["name"].tolist()[:2] == ['\'=HYPERLINK("http://evil.example","x")', "Ann"]
     assert pd.isna(out["name"].iloc[2])
     assert out["name"].tolist()[3:] == ["'-2+3", "'@cmd"]
     assert out["title"].tolist() == ["'+SUM(A1)", "'\tq", "CEO", "", "'\rx"]
@@ -187,8 +220,13 @@ def test_tab_icon_is_a_local_png():
 
 # --- the pages --------------------------------------------------------------------------------
 
-EVIL_COLUMNS = ["![x](http://evil.example/col.png)", "[click](http://evil.example)",
-                "www.evil.example/w", "someone@evil.example", ":red[big]"]
+EVIL_COLUMNS = [
+    "![x](http://evil.example/col.png)",
+    "[click](http://evil.example)",
+    "www.evil.example/w",
+    "someone@evil.example",
+    ":red[big]",
+]
 
 
 def _markdown_bodies(at) -> list[str]:
@@ -216,12 +254,17 @@ def test_home_upload_error_quotes_the_file_as_text():
 def test_sidebar_file_name_and_icp_name_are_text():
     rows = ["Ann,Lee,https://www.linkedin.com/in/ann-lee,,Acme,VP Sales,05 Jan 2026"] + [
         f"P{i},Q,https://www.linkedin.com/in/p{i},,Acme,Engineer,0{1 + i % 8} Feb 2025"
-        for i in range(30)]
+        for i in range(30)
+    ]
     at = new_app()
     at.run()
     at.file_uploader(key="upload").set_value(
-        ("www.evil.example-w.zip", make_zip({"Connections.csv": modern_csv(rows)}),
-         "application/zip")).run()
+        (
+            "www.evil.example-w.zip",
+            make_zip({"Connections.csv": modern_csv(rows)}),
+            "application/zip",
+        )
+    ).run()
     assert not at.exception
     from core.icp import ICP
 
@@ -241,13 +284,20 @@ def test_no_page_config_asks_for_a_remote_icon():
 
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-_PAGES = ["pages/1_Define_your_ICP.py", "pages/2_Cluster_connections.py",
-          "pages/3_Pruning_simulator.py"]
+_PAGES = [
+    "pages/1_Define_your_ICP.py",
+    "pages/2_Cluster_connections.py",
+    "pages/3_Pruning_simulator.py",
+]
 
 
 def _formula_cells(frame: pd.DataFrame) -> list:
-    return [(c, v) for c in frame.columns for v in frame[c]
-            if isinstance(v, str) and v.startswith(_FORMULA_START)]
+    return [
+        (c, v)
+        for c in frame.columns
+        for v in frame[c]
+        if isinstance(v, str) and v.startswith(_FORMULA_START)
+    ]
 
 
 def test_tables_of_connections_show_no_formula():
@@ -259,7 +309,8 @@ def test_tables_of_connections_show_no_formula():
     at = new_app()
     at.run()
     at.file_uploader(key="upload").set_value(
-        ("Connections.csv", hostile_rows(200), "text/csv")).run()
+        ("Connections.csv", hostile_rows(200), "text/csv")
+    ).run()
     assert not at.exception and not at.error
     set_icp(at, ICP(name="Managers", keywords=("manager",)))
     seen = 0

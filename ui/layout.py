@@ -22,8 +22,7 @@ _MD_SPECIAL = re.compile(r"([!-/:-@\[-`{-~])")
 #: `http://x`, `a@b.c`) and emoji/icon shortcodes (`:smile:`, `:material/home:`) are found in the
 #: text *after* backslash escapes are resolved, so a backslash cannot stop them: an invisible
 #: word joiner at these points does (the text reads the same).
-_LINK_POINTS = re.compile(
-    r"(?i)(?<=www)(?=\.)|(?<=http)(?=s?:)|(?<=@)(?=[\w.+-])|(?<=:)(?=[\w+-])")
+_LINK_POINTS = re.compile(r"(?i)(?<=www)(?=\.)|(?<=http)(?=s?:)|(?<=@)(?=[\w.+-])|(?<=:)(?=[\w+-])")
 _WORD_JOINER = "\u2060"
 _WHITESPACE = re.compile(r"\s+")
 #: st.error/info/... without `icon=` take a leading emoji of the body as their icon.
@@ -79,8 +78,7 @@ def page_setup(title: str, icon: str) -> None:
     # The tab icon is a local file: a `:material/...:` page icon makes every browser fetch an
     # SVG from fonts.gstatic.com (a third party learns who uses the app). `icon` stays the
     # page's icon in the navigation (PAGES).
-    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON),
-                       layout="wide")
+    st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON), layout="wide")
     warmup.start()
     bootstrap()
     st.html(FIT_TEXT_CSS)

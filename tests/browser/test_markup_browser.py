@@ -32,8 +32,16 @@ PAYLOADS = [
 #: The export's folder inside the zip: the sidebar and the load warnings quote member paths.
 FOLDER = "![x](http:/evil.example/col.png) www.evil.example/w someone@evil.example"
 PAGES = ("Define your ICP", "Cluster connections", "Pruning simulator")
-JOBS = ["Software Engineer", "Account Executive", "Marketing Manager", "Product Designer",
-        "Data Scientist", "Sales Director", "HR Business Partner", "Founder & CEO"]
+JOBS = [
+    "Software Engineer",
+    "Account Executive",
+    "Marketing Manager",
+    "Product Designer",
+    "Data Scientist",
+    "Sales Director",
+    "HR Business Partner",
+    "Founder & CEO",
+]
 
 
 def _q(text: str) -> str:
@@ -46,13 +54,24 @@ def _hostile_export() -> bytes:
     for i in range(120):
         bad = PAYLOADS[i % len(PAYLOADS)]
         job = JOBS[i % len(JOBS)]
-        rows.append(",".join([
-            _q(bad), _q(f"{bad} {i}"), f"https://www.linkedin.com/in/h-{i}", "",
-            _q(f"{bad} Corp" if i % 2 else "Acme"), _q(f"{bad} {job}" if i % 3 else job),
-            f"0{1 + i % 9} Jan 202{i % 6}"]))
+        rows.append(
+            ",".join(
+                [
+                    _q(bad),
+                    _q(f"{bad} {i}"),
+                    f"https://www.linkedin.com/in/h-{i}",
+                    "",
+                    _q(f"{bad} Corp" if i % 2 else "Acme"),
+                    _q(f"{bad} {job}" if i % 3 else job),
+                    f"0{1 + i % 9} Jan 202{i % 6}",
+                ]
+            )
+        )
     connections = (PREAMBLE + MODERN_HEADER + "\n" + "\n".join(rows)).encode("utf-8")
-    profile = ("First Name,Last Name,Headline,Industry\n"
-               f"Me,Myself,{_q(' '.join(PAYLOADS))},{_q(PAYLOADS[0] + ' Software')}\n")
+    profile = (
+        "First Name,Last Name,Headline,Industry\n"
+        f"Me,Myself,{_q(' '.join(PAYLOADS))},{_q(PAYLOADS[0] + ' Software')}\n"
+    )
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
         zf.writestr(f"{FOLDER}/Connections.csv", connections)
@@ -66,8 +85,10 @@ def _bad_member_zip() -> bytes:
     """Connections.csv under a payload path, suspiciously compressible: the error quotes the path."""
     buf = io.BytesIO()
     with zipfile.ZipFile(buf, "w", zipfile.ZIP_DEFLATED) as zf:
-        zf.writestr("/".join(PAYLOADS[:7]).replace("//", "/") + "/Connections.csv",
-                    b"First Name,Last Name\n" + b"a" * 2_000_000)
+        zf.writestr(
+            "/".join(PAYLOADS[:7]).replace("//", "/") + "/Connections.csv",
+            b"First Name,Last Name\n" + b"a" * 2_000_000,
+        )
     return buf.getvalue()
 
 
@@ -75,17 +96,29 @@ def _bad_member_zip() -> bytes:
 def files(tmp_path_factory):
     root = tmp_path_factory.mktemp("markup")
     columns = root / "columns.csv"
-    columns.write_text("First Name,Last Name," + ",".join(_q(p) for p in PAYLOADS)
-                       + "\nA,B" + ",x" * len(PAYLOADS) + "\n", encoding="utf-8")
+    columns.write_text(
+        "First Name,Last Name,"
+        + ",".join(_q(p) for p in PAYLOADS)
+        + "\nA,B"
+        + ",x" * len(PAYLOADS)
+        + "\n",
+        encoding="utf-8",
+    )
     member = root / "member.zip"
     member.write_bytes(_bad_member_zip())
     export = root / "![x](evil.example) www.evil.example someone@evil.example.zip"
     export.write_bytes(_hostile_export())
     icp = root / "icp.json"
-    icp.write_text(json.dumps({
-        "schema": 1, "name": "www.evil.example/w",
-        "keywords": [p for p in PAYLOADS if not p.startswith("=")] + ["engineer"],
-    }), encoding="utf-8")
+    icp.write_text(
+        json.dumps(
+            {
+                "schema": 1,
+                "name": "www.evil.example/w",
+                "keywords": [p for p in PAYLOADS if not p.startswith("=")] + ["engineer"],
+            }
+        ),
+        encoding="utf-8",
+    )
     return {"columns": columns, "member": member, "export": export, "icp": icp}
 
 
@@ -98,8 +131,13 @@ def _record_requests(page) -> list[str]:
 def _assert_inert(page, where: str) -> None:
     """No traceback, no link or image pointing away, no maths, no colour directive rendered."""
     assert_no_exception(page)
-    for selector in ("a[href*='evil']", "img[src*='evil']", "[style*='evil']", "a[href^='mailto']",
-                     "[data-testid='stMarkdownContainer'] .katex"):
+    for selector in (
+        "a[href*='evil']",
+        "img[src*='evil']",
+        "[style*='evil']",
+        "a[href^='mailto']",
+        "[data-testid='stMarkdownContainer'] .katex",
+    ):
         assert page.locator(selector).count() == 0, f"{where}: {selector}"
     assert not page.dialogs, page.dialogs
 
@@ -116,8 +154,9 @@ def _hover_charts(page) -> int:
             continue
         for fx in range(4, 100, 8):
             for fy in range(4, 100, 8):
-                page.mouse.move(box["x"] + box["width"] * fx / 100,
-                                box["y"] + box["height"] * fy / 100)
+                page.mouse.move(
+                    box["x"] + box["width"] * fx / 100, box["y"] + box["height"] * fy / 100
+                )
                 tip = page.locator("#vg-tooltip-element")
                 if tip.count() and tip.is_visible():
                     shown += 1
@@ -127,8 +166,11 @@ def _hover_charts(page) -> int:
 
 def _assert_only_own_host(urls: list[str], base: str) -> None:
     own = urlparse(base).netloc
-    away = [u for u in urls if urlparse(u).scheme in ("http", "https", "ws", "wss")
-            and urlparse(u).netloc != own]
+    away = [
+        u
+        for u in urls
+        if urlparse(u).scheme in ("http", "https", "ws", "wss") and urlparse(u).netloc != own
+    ]
     assert not away, away
 
 
@@ -210,7 +252,7 @@ def test_tables_offer_no_builtin_download(page):
 
 # --- md_escape through Streamlit's real Markdown renderer -------------------------------------
 
-_MINI_APP = '''
+_MINI_APP = """
 import json, sys
 sys.path.insert(0, {root!r})
 import streamlit as st
@@ -220,11 +262,55 @@ for i, text in enumerate(json.loads(open("texts.json", encoding="utf-8").read())
     with st.container(key=f"t{{i}}"):
         st.markdown(md_escape(text))
         st.error(md_escape(text))
-'''
-_PIECES = ["www.", "WWW.", "http://", "https://", "@", "a@b.co", ":", ":smile:", ":material/",
-           "red[", "]", "[", "](", "!", "$", "$$", "\\", "<", ">", "&", "&lt;", "`", "*", "**",
-           "_", "~~", "|", "#", "\n", "\n\n", "    ", "\t", "1. ", "- ", "=", "x.example", "/",
-           "é", "😀", " ", "evil", "{", "}", "^", "'", '"']
+"""
+_PIECES = [
+    "www.",
+    "WWW.",
+    "http://",
+    "https://",
+    "@",
+    "a@b.co",
+    ":",
+    ":smile:",
+    ":material/",
+    "red[",
+    "]",
+    "[",
+    "](",
+    "!",
+    "$",
+    "$$",
+    "\\",
+    "<",
+    ">",
+    "&",
+    "&lt;",
+    "`",
+    "*",
+    "**",
+    "_",
+    "~~",
+    "|",
+    "#",
+    "\n",
+    "\n\n",
+    "    ",
+    "\t",
+    "1. ",
+    "- ",
+    "=",
+    "x.example",
+    "/",
+    "é",
+    "😀",
+    " ",
+    "evil",
+    "{",
+    "}",
+    "^",
+    "'",
+    '"',
+]
 
 
 def _texts() -> list[str]:
@@ -252,12 +338,15 @@ def test_escaped_text_renders_exactly_as_written(browser, tmp_path):
         urls = _record_requests(page)
         page.goto(url, timeout=120_000)
         wait_ready(page, timeout=120_000)
-        shown = page.evaluate("""n => Array.from({length: n}, (_, i) => {
+        shown = page.evaluate(
+            """n => Array.from({length: n}, (_, i) => {
             const box = document.querySelector('.st-key-t' + i);
             return Array.from(box.querySelectorAll("[data-testid='stMarkdownContainer']"),
                 m => [m.innerText, Array.from(m.querySelectorAll('*'), e => e.tagName)
                                       .filter(t => t !== 'P' && t !== 'DIV')]);
-        })""", len(texts))
+        })""",
+            len(texts),
+        )
         context.close()
     finally:
         stop_server(proc, log)
@@ -267,4 +356,6 @@ def test_escaped_text_renders_exactly_as_written(browser, tmp_path):
         for inner, tags in boxes:
             assert tags == [], (text, tags)
             assert " ".join(inner.replace("\u2060", "").split()) == " ".join(text.split()), (
-                text, boxes)
+                text,
+                boxes,
+            )
