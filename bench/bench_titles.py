@@ -28,8 +28,10 @@ import pandas as pd  # noqa: E402
 
 from bench.common import table  # noqa: E402
 
-EVAL = [ROOT / "tests" / "data" / "titles_eval_en.csv",
-        ROOT / "tests" / "data" / "titles_eval_intl.csv"]
+EVAL = [
+    ROOT / "tests" / "data" / "titles_eval_en.csv",
+    ROOT / "tests" / "data" / "titles_eval_intl.csv",
+]
 DEV = ROOT / "tests" / "data" / "titles_dev.csv"
 
 
@@ -42,8 +44,9 @@ def load_sets(paths: list[Path]) -> pd.DataFrame:
             df["set"] = p.stem
             frames.append(df)
     if not frames:
-        return pd.DataFrame(columns=["title", "lang", "function", "function2", "seniority",
-                                     "count", "set"])
+        return pd.DataFrame(
+            columns=["title", "lang", "function", "function2", "seniority", "count", "set"]
+        )
     df = pd.concat(frames, ignore_index=True)
     df["count"] = pd.to_numeric(df["count"], errors="coerce").fillna(1).clip(lower=1)
     return df
@@ -59,8 +62,9 @@ def scored(df: pd.DataFrame) -> pd.DataFrame:
     out["got_function2"] = read["function2"].to_numpy()
     out["got_seniority"] = read["seniority"].to_numpy()
     out["fn_ok"] = out["got_function"] == out["function"]
-    out["fn_either"] = out["fn_ok"] | ((out["function"] != "")
-                                       & (out["got_function2"] == out["function"]))
+    out["fn_either"] = out["fn_ok"] | (
+        (out["function"] != "") & (out["got_function2"] == out["function"])
+    )
     out["sen_ok"] = out["got_seniority"] == out["seniority"]
     return out
 
@@ -71,7 +75,8 @@ def figures(s: pd.DataFrame) -> dict[str, float]:
     if len(s) == 0:
         return {}
     return {
-        "people": int(w.sum()), "titles": len(s),
+        "people": int(w.sum()),
+        "titles": len(s),
         "function (people)": 100 * (s["fn_ok"] * w).sum() / w.sum(),
         "function (titles)": 100 * s["fn_ok"].mean(),
         "function, either (people)": 100 * (s["fn_either"] * w).sum() / w.sum(),
@@ -90,12 +95,32 @@ def accuracy_table(s: pd.DataFrame) -> str:
     for name, g in groups:
         f = figures(g)
         if f:
-            rows.append([name, f["people"], f["titles"]]
-                        + [f"{f[k]:.1f}" for k in ("function (people)", "function (titles)",
-                                                    "function, either (people)",
-                                                    "seniority (people)", "seniority (titles)")])
-    return table(["subset", "people", "titles", "fn % people", "fn % titles", "fn either %",
-                  "sen % people", "sen % titles"], rows)
+            rows.append(
+                [name, f["people"], f["titles"]]
+                + [
+                    f"{f[k]:.1f}"
+                    for k in (
+                        "function (people)",
+                        "function (titles)",
+                        "function, either (people)",
+                        "seniority (people)",
+                        "seniority (titles)",
+                    )
+                ]
+            )
+    return table(
+        [
+            "subset",
+            "people",
+            "titles",
+            "fn % people",
+            "fn % titles",
+            "fn either %",
+            "sen % people",
+            "sen % titles",
+        ],
+        rows,
+    )
 
 
 def confusion(s: pd.DataFrame) -> str:
@@ -104,18 +129,31 @@ def confusion(s: pd.DataFrame) -> str:
     for fn, g in s.groupby("function"):
         wrong = g[~g["fn_ok"]].groupby("got_function")["count"].sum().sort_values(ascending=False)
         top = ", ".join(f"{k or 'unknown'} {int(v)}" for k, v in wrong.head(3).items())
-        rows.append([fn or "(none)", int(g["count"].sum()),
-                     f"{100 * (g['fn_ok'] * g['count']).sum() / g['count'].sum():.0f}", top])
+        rows.append(
+            [
+                fn or "(none)",
+                int(g["count"].sum()),
+                f"{100 * (g['fn_ok'] * g['count']).sum() / g['count'].sum():.0f}",
+                top,
+            ]
+        )
     sen = []
     for lv, g in s.groupby("seniority"):
-        wrong = g[~g["sen_ok"]].groupby("got_seniority")["count"].sum().sort_values(
-            ascending=False)
+        wrong = g[~g["sen_ok"]].groupby("got_seniority")["count"].sum().sort_values(ascending=False)
         top = ", ".join(f"{k or 'unknown'} {int(v)}" for k, v in wrong.head(3).items())
-        sen.append([lv or "(none)", int(g["count"].sum()),
-                    f"{100 * (g['sen_ok'] * g['count']).sum() / g['count'].sum():.0f}", top])
-    return (table(["labelled function", "people", "% right", "read instead (people)"], rows)
-            + "\n\n" + table(["labelled seniority", "people", "% right",
-                              "read instead (people)"], sen))
+        sen.append(
+            [
+                lv or "(none)",
+                int(g["count"].sum()),
+                f"{100 * (g['sen_ok'] * g['count']).sum() / g['count'].sum():.0f}",
+                top,
+            ]
+        )
+    return (
+        table(["labelled function", "people", "% right", "read instead (people)"], rows)
+        + "\n\n"
+        + table(["labelled seniority", "people", "% right", "read instead (people)"], sen)
+    )
 
 
 _SPEED = r"""
@@ -152,8 +190,9 @@ def network_titles(n: int = 30_000, distinct: int = 20_000, seed: int = 5) -> pd
     while len(pool) + len(extra) < distinct:
         t = pool[rng.integers(len(pool))]
         lvl = levels[rng.integers(len(levels))]
-        extra.add(f"{lvl} {t} @ {companies[rng.integers(len(companies))]}{rng.integers(999)}"
-                  .strip())
+        extra.add(
+            f"{lvl} {t} @ {companies[rng.integers(len(companies))]}{rng.integers(999)}".strip()
+        )
     pool += sorted(extra)
     idx = np.concatenate([np.arange(len(pool)), rng.integers(0, len(pool), n - len(pool))])
     return pd.Series(np.asarray(pool, dtype=object)[idx[:n]], dtype="str")
@@ -165,8 +204,15 @@ def hostile_titles(n: int = 30_000, seed: int = 7) -> pd.Series:
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    kinds = ("🚀💼🔥✨" * 3, "مدير المبيعات الإقليمي", "ראש צוות פיתוח", "VP\x00Sales\x07\x1b[31m",
-             "\u202eselaS fo daeH\u202c", "Директор по продажам 销售总监 営業部長", "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫")
+    kinds = (
+        "🚀💼🔥✨" * 3,
+        "مدير المبيعات الإقليمي",
+        "ראש צוות פיתוח",
+        "VP\x00Sales\x07\x1b[31m",
+        "\u202eselaS fo daeH\u202c",
+        "Директор по продажам 销售总监 営業部長",
+        "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫",
+    )
     titles = [f"{kinds[k]} {i}" for i, k in enumerate(rng.integers(0, len(kinds), n))]
     for i in rng.choice(n, size=max(1, n // 100), replace=False):
         titles[i] = ("Sales Manager | " * 700)[:10_000] + str(i)
@@ -179,8 +225,13 @@ def speed(texts: str) -> tuple[float, float, float, float, int]:
     waiting for a core."""
     runs = []
     for _ in range(3):
-        out = subprocess.run([sys.executable, "-c", _SPEED.format(root=str(ROOT), texts=texts)],
-                             cwd=ROOT, capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-c", _SPEED.format(root=str(ROOT), texts=texts)],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         *times, distinct = out.stdout.split()
         runs.append([float(x) for x in times] + [int(distinct)])
     return (*(min(r[i] for r in runs) for i in range(4)), runs[0][4])  # type: ignore
@@ -204,13 +255,31 @@ def main() -> None:
     print()
     load_s, load_c, normal, normal_c, distinct = speed("network_titles()")
     _, _, bad, bad_c, bad_distinct = speed("hostile_titles()")
-    print(table(["what", "wall s", "CPU s", "target"], [
-        ["model load (import + lexicon + fallback)", f"{load_s:.3f}", f"{load_c:.3f}", "<= 1"],
-        [f"read 30,000 titles cold ({distinct:,} distinct)", f"{normal:.3f}", f"{normal_c:.3f}",
-         "<= 0.3 with ICP scoring"],
-        [f"read 30,000 hostile titles cold ({bad_distinct:,} distinct)", f"{bad:.3f}",
-         f"{bad_c:.3f}", f"<= 2x normal ({bad / normal:.2f}x wall, {bad_c / normal_c:.2f}x CPU)"],
-    ]))
+    print(
+        table(
+            ["what", "wall s", "CPU s", "target"],
+            [
+                [
+                    "model load (import + lexicon + fallback)",
+                    f"{load_s:.3f}",
+                    f"{load_c:.3f}",
+                    "<= 1",
+                ],
+                [
+                    f"read 30,000 titles cold ({distinct:,} distinct)",
+                    f"{normal:.3f}",
+                    f"{normal_c:.3f}",
+                    "<= 0.3 with ICP scoring",
+                ],
+                [
+                    f"read 30,000 hostile titles cold ({bad_distinct:,} distinct)",
+                    f"{bad:.3f}",
+                    f"{bad_c:.3f}",
+                    f"<= 2x normal ({bad / normal:.2f}x wall, {bad_c / normal_c:.2f}x CPU)",
+                ],
+            ],
+        )
+    )
 
 
 if __name__ == "__main__":

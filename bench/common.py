@@ -50,8 +50,9 @@ def peak_rss_mb(code: str) -> float:
         "peak[0] = max(peak[0], proc.memory_info().rss)\n"
         "print(json.dumps((peak[0] - base) / 2**20))\n"
     )
-    out = subprocess.run([sys.executable, "-c", script], cwd=ROOT, capture_output=True,
-                         text=True, check=True)
+    out = subprocess.run(
+        [sys.executable, "-c", script], cwd=ROOT, capture_output=True, text=True, check=True
+    )
     return float(json.loads(out.stdout.strip().splitlines()[-1]))
 
 

@@ -36,9 +36,11 @@ from tests.browser.conftest import CHROMIUM, start_server, stop_server  # noqa: 
 #: simply the slowest one; three rounds give a p95 that means what it says.
 ROUNDS = 3
 
-READY = ("() => { const a = document.querySelector(\"[data-testid='stApp']\");"
-         " return a && a.dataset.testScriptState === 'notRunning'"
-         " && a.dataset.testConnectionState === 'CONNECTED'; }")
+READY = (
+    "() => { const a = document.querySelector(\"[data-testid='stApp']\");"
+    " return a && a.dataset.testScriptState === 'notRunning'"
+    " && a.dataset.testConnectionState === 'CONNECTED'; }"
+)
 
 
 async def ready(page, timeout=120_000):
@@ -66,9 +68,11 @@ async def attendee(browser, url: str, export: Path, times: dict, failures: list)
 
     async def upload():
         await page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(
-            str(export))
-        await page.wait_for_function("() => document.body.innerText.includes('5,000 connections')",
-                                     timeout=120_000)
+            str(export)
+        )
+        await page.wait_for_function(
+            "() => document.body.innerText.includes('5,000 connections')", timeout=120_000
+        )
 
     async def preset():
         await nav("Define your ICP")
@@ -110,11 +114,13 @@ async def run(n: int, url: str, export: Path, pid: int, rounds: int = ROUNDS) ->
     watcher = threading.Thread(target=watch, args=(pid, stop, stats))
     watcher.start()
     async with async_playwright() as pw:
-        browser = await pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                           args=["--disable-gpu"])
+        browser = await pw.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=["--disable-gpu"]
+        )
         for _ in range(rounds):  # each round: n fresh attendees starting at the same moment
-            await asyncio.gather(*(attendee(browser, url, export, times, failures)
-                                   for _ in range(n)))
+            await asyncio.gather(
+                *(attendee(browser, url, export, times, failures) for _ in range(n))
+            )
         await browser.close()
     stop.set()
     watcher.join()
@@ -122,15 +128,18 @@ async def run(n: int, url: str, export: Path, pid: int, rounds: int = ROUNDS) ->
     for name, ts in times.items():
         ts = sorted(ts)
         p95 = ts[max(0, math.ceil(0.95 * len(ts)) - 1)]  # nearest rank
-        rows.append([name, len(ts), f"{statistics.median(ts):.1f} s", f"{p95:.1f} s",
-                     f"{ts[-1]:.1f} s"])
+        rows.append(
+            [name, len(ts), f"{statistics.median(ts):.1f} s", f"{p95:.1f} s", f"{ts[-1]:.1f} s"]
+        )
     print(f"\nN = {n} attendees at once, {rounds} rounds ({n * rounds} journeys)")
     print(table(["step", "done", "median", "p95", "worst"], rows))
     share = stats["cpu_s"] / (stats["wall_s"] * psutil.cpu_count())
     print(f"failures: {len(failures)}" + "".join(f"\n  - {f}" for f in failures[:10]))
-    print(f"server peak RSS: {stats['peak'] / 2**30:.2f} GB · server CPU: {stats['cpu_s']:.0f} s "
-          f"over {stats['wall_s']:.0f} s wall = {share:.0%} of both cores (the rest went to the "
-          "browsers)")
+    print(
+        f"server peak RSS: {stats['peak'] / 2**30:.2f} GB · server CPU: {stats['cpu_s']:.0f} s "
+        f"over {stats['wall_s']:.0f} s wall = {share:.0%} of both cores (the rest went to the "
+        "browsers)"
+    )
 
 
 def main(ns: list[int]) -> None:

@@ -68,6 +68,7 @@ def _pick(page: Page, box: str, option: str) -> Callable[[], None]:
         page.get_by_test_id("stMultiSelect").filter(has_text=box).first.locator("input").click()
         page.get_by_role("option").filter(has_text=option).first.click()
         page.keyboard.press("Escape")
+
     return act
 
 
@@ -76,6 +77,7 @@ def _type(page: Page, label: str, text: str) -> Callable[[], None]:
         box = page.get_by_label(label).first
         box.fill(text)
         box.press("Enter")
+
     return act
 
 
@@ -91,6 +93,7 @@ def journey(page: Page, base: str, export: Path) -> dict[str, float]:
     def preset() -> None:
         page.get_by_test_id("stSelectbox").filter(has_text="preset").first.click()
         page.get_by_role("option").nth(1).click()
+
     timed(page, preset)
     use = page.get_by_role("button", name="Use this preset")
     if use.count():
@@ -106,7 +109,8 @@ def journey(page: Page, base: str, export: Path) -> dict[str, float]:
 
     def rename() -> None:  # the groups table: select the first group's name, type, Enter
         grid = page.get_by_role("heading", name="Your groups").locator(
-            "xpath=following::*[@data-testid='stDataFrame'][1]")
+            "xpath=following::*[@data-testid='stDataFrame'][1]"
+        )
         grid.scroll_into_view_if_needed()
         grid.click(position={"x": 80, "y": 52})
         page.keyboard.press("Enter")
@@ -116,18 +120,23 @@ def journey(page: Page, base: str, export: Path) -> dict[str, float]:
         if os.environ.get("BENCH_UI_SHOT"):
             page.screenshot(path=os.environ["BENCH_UI_SHOT"])
         page.keyboard.press("Enter")
+
     out["rename a group"] = timed(page, rename)
     out["people search (clusters)"] = timed(page, _type(page, "Search names", "Director"))
     out["open simulator"] = timed(page, _go(page, "Pruning simulator"))
     main = page.get_by_test_id("stMain")
-    toggle = (main.get_by_test_id("stCheckbox").filter(has_not=page.locator("input[disabled]"))
-              .first.locator("label"))
+    toggle = (
+        main.get_by_test_id("stCheckbox")
+        .filter(has_not=page.locator("input[disabled]"))
+        .first.locator("label")
+    )
     if toggle.count():
         out["rule change"] = timed(page, lambda: toggle.click())
     page.get_by_role("tab", name="People").click()
     wait_ready(page)
-    out["people search (simulator)"] = timed(page, _type(page, "Search the whole network",
-                                                          "Director"))
+    out["people search (simulator)"] = timed(
+        page, _type(page, "Search the whole network", "Director")
+    )
     return out
 
 
@@ -141,8 +150,9 @@ def main(sizes: tuple[int, ...]) -> None:
     rows = []
     try:
         with sync_playwright() as pw:
-            browser = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                                         args=["--disable-gpu", "--no-first-run"])
+            browser = pw.chromium.launch(
+                executable_path=CHROMIUM, headless=True, args=["--disable-gpu", "--no-first-run"]
+            )
             warm = browser.new_page()
             warm.goto(base)
             wait_ready(warm, timeout=120_000)

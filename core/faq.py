@@ -29,20 +29,21 @@ class Source:
     publisher: str
     title: str
     checked: date
-    url: str = ""   # "" when we have no verified address for it
+    url: str = ""  # "" when we have no verified address for it
 
     def cite(self) -> str:
         """Plain text: publisher, title, date checked (the HTML report escapes it)."""
-        return f"{self.publisher}, “{self.title}”, checked {self.checked.day} " \
-               f"{self.checked:%b %Y}"
+        return f"{self.publisher}, “{self.title}”, checked {self.checked.day} {self.checked:%b %Y}"
 
     def cite_markdown(self) -> str:
         """The citation with the title as a link when we have the address (our content)."""
         if not self.url:
             return self.cite()
         title = self.title.replace("[", "(").replace("]", ")")
-        return f"{self.publisher}, [“{title}”]({self.url}), checked {self.checked.day} " \
-               f"{self.checked:%b %Y}"
+        return (
+            f"{self.publisher}, [“{title}”]({self.url}), checked {self.checked.day} "
+            f"{self.checked:%b %Y}"
+        )
 
 
 @dataclass(frozen=True)
@@ -56,7 +57,7 @@ class FaqEntry:
 
 @dataclass(frozen=True)
 class Recommendation:
-    action: str       # "keep", "unfollow", "remove" or "block"
+    action: str  # "keep", "unfollow", "remove" or "block"
     reason: str
     steps: str
     faq_id: str
@@ -80,15 +81,24 @@ def _parse(data: dict) -> tuple[list[FaqEntry], pd.DataFrame]:
         missing = [s for s in e["sources"] if s not in sources]
         if missing:
             raise ValueError(f"entry {eid}: unknown source {missing[0]}")
-        entries.append(FaqEntry(id=eid, question=e["question"].strip(),
-                                answer=e["answer"].strip(), tags=tuple(e.get("tags", ())),
-                                sources=tuple(sources[s] for s in e["sources"])))
+        entries.append(
+            FaqEntry(
+                id=eid,
+                question=e["question"].strip(),
+                answer=e["answer"].strip(),
+                tags=tuple(e.get("tags", ())),
+                sources=tuple(sources[s] for s in e["sources"]),
+            )
+        )
     ids = [e.id for e in entries]
     if len(set(ids)) != len(ids):
         raise ValueError("entries: duplicate id")
     comp = data.get("comparison", {})
-    table = pd.DataFrame([r[1:] for r in comp.get("rows", [])], columns=comp.get("columns"),
-                         index=[r[0] for r in comp.get("rows", [])])
+    table = pd.DataFrame(
+        [r[1:] for r in comp.get("rows", [])],
+        columns=comp.get("columns"),
+        index=[r[0] for r in comp.get("rows", [])],
+    )
     table.index.name = "What happens"
     return entries, table
 
@@ -124,52 +134,234 @@ _STOPWORDS = frozenset(
     "does did doing done to of in on for with at by from into if what whats how when why who "
     "whom which that this these those there here and or so but not no yes get got any some "
     "someone somebody anyone person people linkedin still after about also just ever really "
-    "want wanted need like then than one ones as way without more have has had".split())
+    "want wanted need like then than one ones as way without more have has had".split()
+)
 
 #: Concept → the words and short phrases that mean it (English, plus a few words that
 #: workshop attendees from France, Spain and Germany type). Written as people write them; the
 #: same normalisation as the entries is applied when the table is built.
 SYNONYMS: dict[str, tuple[str, ...]] = {
-    "notify": ("notify", "notification", "notice", "know", "find out", "found out", "alert",
-               "aware", "tell", "told", "inform", "informed", "warned",
-               "notificación", "notificar", "notifier", "benachrichtigt", "benachrichtigung"),
-    "limit": ("limit", "cap", "capped", "maximum", "max", "ceiling", "how many", "quota",
-              "allowed", "upper bound", "límite", "limite", "grenze"),
+    "notify": (
+        "notify",
+        "notification",
+        "notice",
+        "know",
+        "find out",
+        "found out",
+        "alert",
+        "aware",
+        "tell",
+        "told",
+        "inform",
+        "informed",
+        "warned",
+        "notificación",
+        "notificar",
+        "notifier",
+        "benachrichtigt",
+        "benachrichtigung",
+    ),
+    "limit": (
+        "limit",
+        "cap",
+        "capped",
+        "maximum",
+        "max",
+        "ceiling",
+        "how many",
+        "quota",
+        "allowed",
+        "upper bound",
+        "límite",
+        "limite",
+        "grenze",
+    ),
     "30000": ("30k", "30 000", "30000", "thirty thousand"),
-    "daily": ("day", "daily", "days", "per day", "a day", "each day", "every day", "session",
-              "pace", "rate", "how fast", "how quickly", "speed", "per week", "weekly",
-              "week", "por día", "par jour", "pro tag"),
-    "remove": ("remove", "removal", "delete", "deletion", "disconnect", "unconnect",
-               "unfriend", "prune", "pruning", "cut", "get rid", "eliminate", "purge",
-               "clean up", "cleanup", "eliminar", "borrar", "supprimer", "retirer", "entfernen",
-               "löschen"),
-    "block": ("block", "restrict", "ban", "blacklist", "report", "bloquer",
-              "bloquear", "blockieren", "sperren"),
-    "unfollow": ("unfollow", "mute", "hide", "silence", "snooze", "stop seeing",
-                 "dejar de seguir", "ne plus suivre", "entfolgen"),
-    "reconnect": ("reconnect", "reconnection", "add back", "add again", "re add", "readd",
-                  "connect again", "invite again", "reinvite", "re invite", "undo",
-                  "change my mind", "come back"),
-    "bulk": ("bulk", "mass", "many", "all at once", "at once", "batch", "several", "multiple",
-             "lot", "lots", "hundreds", "thousands", "tool", "automate", "automation", "bot",
-             "script", "extension", "en masse", "masivo"),
+    "daily": (
+        "day",
+        "daily",
+        "days",
+        "per day",
+        "a day",
+        "each day",
+        "every day",
+        "session",
+        "pace",
+        "rate",
+        "how fast",
+        "how quickly",
+        "speed",
+        "per week",
+        "weekly",
+        "week",
+        "por día",
+        "par jour",
+        "pro tag",
+    ),
+    "remove": (
+        "remove",
+        "removal",
+        "delete",
+        "deletion",
+        "disconnect",
+        "unconnect",
+        "unfriend",
+        "prune",
+        "pruning",
+        "cut",
+        "get rid",
+        "eliminate",
+        "purge",
+        "clean up",
+        "cleanup",
+        "eliminar",
+        "borrar",
+        "supprimer",
+        "retirer",
+        "entfernen",
+        "löschen",
+    ),
+    "block": (
+        "block",
+        "restrict",
+        "ban",
+        "blacklist",
+        "report",
+        "bloquer",
+        "bloquear",
+        "blockieren",
+        "sperren",
+    ),
+    "unfollow": (
+        "unfollow",
+        "mute",
+        "hide",
+        "silence",
+        "snooze",
+        "stop seeing",
+        "dejar de seguir",
+        "ne plus suivre",
+        "entfolgen",
+    ),
+    "reconnect": (
+        "reconnect",
+        "reconnection",
+        "add back",
+        "add again",
+        "re add",
+        "readd",
+        "connect again",
+        "invite again",
+        "reinvite",
+        "re invite",
+        "undo",
+        "change my mind",
+        "come back",
+    ),
+    "bulk": (
+        "bulk",
+        "mass",
+        "many",
+        "all at once",
+        "at once",
+        "batch",
+        "several",
+        "multiple",
+        "lot",
+        "lots",
+        "hundreds",
+        "thousands",
+        "tool",
+        "automate",
+        "automation",
+        "bot",
+        "script",
+        "extension",
+        "en masse",
+        "masivo",
+    ),
     "message": ("message", "messaging", "inmail", "dm", "chat", "write to", "contact"),
     "endorse": ("endorsement", "endorse", "recommendation", "recommend", "skill", "skills"),
-    "reach": ("reach", "impression", "impressions", "visibility",
-              "algorithm", "boost", "viral", "virality", "audience", "alcance"),
+    "reach": (
+        "reach",
+        "impression",
+        "impressions",
+        "visibility",
+        "algorithm",
+        "boost",
+        "viral",
+        "virality",
+        "audience",
+        "alcance",
+    ),
     "ssi": ("ssi", "social selling index", "social selling", "selling index"),
     "mobile": ("mobile", "phone", "iphone", "android", "app", "tablet", "móvil", "handy"),
     "desktop": ("desktop", "computer", "laptop", "browser", "pc", "mac"),
-    "compare": ("compare", "comparison", "difference", "different", "differ", "vs", "versus",
-                "between", "better", "which one", "instead"),
-    "harass": ("harass", "harassing", "harassment", "spam", "spammer", "spamming", "abuse",
-               "abusive", "stalk", "stalker", "creep", "creepy", "troll", "scam", "scammer"),
-    "change": ("change", "happen", "happens", "consequence", "effect", "lose", "loss",
-               "what changes", "what does"),
-    "steps": ("steps", "step", "how to", "how do i", "how can i", "how do you", "instructions",
-              "guide", "button", "where"),
-    "risk": ("risk", "banned", "suspend", "suspended", "restricted", "jail", "safe", "terms",
-             "user agreement", "against the rules"),
+    "compare": (
+        "compare",
+        "comparison",
+        "difference",
+        "different",
+        "differ",
+        "vs",
+        "versus",
+        "between",
+        "better",
+        "which one",
+        "instead",
+    ),
+    "harass": (
+        "harass",
+        "harassing",
+        "harassment",
+        "spam",
+        "spammer",
+        "spamming",
+        "abuse",
+        "abusive",
+        "stalk",
+        "stalker",
+        "creep",
+        "creepy",
+        "troll",
+        "scam",
+        "scammer",
+    ),
+    "change": (
+        "change",
+        "happen",
+        "happens",
+        "consequence",
+        "effect",
+        "lose",
+        "loss",
+        "what changes",
+        "what does",
+    ),
+    "steps": (
+        "steps",
+        "step",
+        "how to",
+        "how do i",
+        "how can i",
+        "how do you",
+        "instructions",
+        "guide",
+        "button",
+        "where",
+    ),
+    "risk": (
+        "risk",
+        "banned",
+        "suspend",
+        "suspended",
+        "restricted",
+        "jail",
+        "safe",
+        "terms",
+        "user agreement",
+        "against the rules",
+    ),
     "hurt": ("hurt", "harm", "lower", "damage", "penalty", "penalise", "penalize", "bad"),
 }
 
@@ -233,7 +425,7 @@ def _match_phrases(tokens: list[tuple[str, bool]]) -> list[tuple[str, bool]]:
     i = 0
     while i < len(tokens):
         for n in range(min(_LONGEST, len(tokens) - i), 0, -1):
-            concept = _PHRASES.get(tuple(t for t, _ in tokens[i:i + n]))
+            concept = _PHRASES.get(tuple(t for t, _ in tokens[i : i + n]))
             if concept is not None:
                 out.append((concept, False))
                 i += n
@@ -257,7 +449,7 @@ def terms(text: str) -> list[str]:
 
 @dataclass(frozen=True)
 class _Index:
-    weights: tuple[dict[str, float], ...]   # per entry: term → best field weight
+    weights: tuple[dict[str, float], ...]  # per entry: term → best field weight
     idf: dict[str, float]
 
 
@@ -266,8 +458,11 @@ def _index(entries: tuple[FaqEntry, ...]) -> _Index:
     for e in entries:
         w: dict[str, float] = {}
         seen: dict[str, int] = {}
-        for field, text in (("answer", e.answer), ("tags", " ".join(e.tags)),
-                            ("question", e.question)):
+        for field, text in (
+            ("answer", e.answer),
+            ("tags", " ".join(e.tags)),
+            ("question", e.question),
+        ):
             for t in terms(text):
                 w[t] = max(w.get(t, 0.0), _FIELD_WEIGHT[field])
                 seen[t] = seen.get(t, 0) + 1
@@ -348,27 +543,37 @@ def search(entries: list[FaqEntry], query: str) -> list[FaqEntry]:
     return [entry for entry, _ in rank(entries, query)]
 
 
-def recommend(harassing: bool, keep_messaging: bool, see_posts: bool,
-              potential_client: bool = False) -> Recommendation:
+def recommend(
+    harassing: bool, keep_messaging: bool, see_posts: bool, potential_client: bool = False
+) -> Recommendation:
     """The decision helper: four yes/no answers → one action, with the reason and the steps."""
     if harassing:
         return Recommendation(
-            "block", "They are harassing you or spamming: blocking cuts every channel, and they "
+            "block",
+            "They are harassing you or spamming: blocking cuts every channel, and they "
             "are not notified in most cases.",
-            "Profile → More → Report / Block → Block.", "remove-unfollow-block")
+            "Profile → More → Report / Block → Block.",
+            "remove-unfollow-block",
+        )
     if see_posts:
         return Recommendation(
-            "keep", "You still want their posts, so stay connected; nothing to do.",
+            "keep",
+            "You still want their posts, so stay connected; nothing to do.",
             "Nothing to do. Engage with their posts to strengthen the tie.",
-            "remove-unfollow-block")
+            "remove-unfollow-block",
+        )
     if keep_messaging or potential_client:
         return Recommendation(
-            "unfollow", "You want to keep the door open (free messages, a possible client) "
-                        "but not their posts: unfollow keeps the connection and mutes the feed.",
+            "unfollow",
+            "You want to keep the door open (free messages, a possible client) "
+            "but not their posts: unfollow keeps the connection and mutes the feed.",
             "Profile → More → Unfollow (or the three dots on one of their posts → Unfollow).",
-            "remove-unfollow-block")
+            "remove-unfollow-block",
+        )
     return Recommendation(
-        "remove", "You want neither their posts nor a channel to them: removing keeps your "
-                  "network focused, and they are not notified.",
+        "remove",
+        "You want neither their posts nor a channel to them: removing keeps your "
+        "network focused, and they are not notified.",
         "Profile → More → Remove connection → Remove. Follow the checklist, 10 to 20 a day.",
-        "how-to-remove")
+        "how-to-remove",
+    )

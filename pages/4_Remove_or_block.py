@@ -10,9 +10,11 @@ from core.faq import comparison_table, load_faq, recommend, search
 ui.page_setup("Remove or block?", ":material/help:")
 
 st.title("Remove or block?")
-st.markdown("People hesitate to prune because they fear the other person will find out, or mix "
-            "up removing with blocking. Here is what each action does, and where each fact "
-            "comes from.")
+st.markdown(
+    "People hesitate to prune because they fear the other person will find out, or mix "
+    "up removing with blocking. Here is what each action does, and where each fact "
+    "comes from."
+)
 
 entries = load_faq()
 focus = st.query_params.get("faq")  # deep link from the simulator: ?faq=how-to-remove
@@ -28,18 +30,28 @@ QUESTIONS = (
     ("dh_message", "Do you want to keep the option of messaging them for free?"),
     ("dh_client", "Could they become a client or refer one?"),
 )
-ICONS = {"keep": ":material/favorite:", "unfollow": ":material/visibility_off:",
-         "remove": ":material/person_remove:", "block": ":material/block:"}
+ICONS = {
+    "keep": ":material/favorite:",
+    "unfollow": ":material/visibility_off:",
+    "remove": ":material/person_remove:",
+    "block": ":material/block:",
+}
 
 left, right = st.columns([3, 2], gap="large")
 with left:
     st.subheader("Questions")
-    query = st.text_input("Search the answers", key="faq_search",
-                          placeholder="e.g. will they be notified? daily limit, block vs remove")
+    query = st.text_input(
+        "Search the answers",
+        key="faq_search",
+        placeholder="e.g. will they be notified? daily limit, block vs remove",
+    )
     found = search(entries, query)
     if not found:
-        st.info("No answer matches those words. Try other words, or browse the list by clearing "
-                "the search.", icon=":material/search_off:")
+        st.info(
+            "No answer matches those words. Try other words, or browse the list by clearing "
+            "the search.",
+            icon=":material/search_off:",
+        )
     elif query.strip():
         st.caption(f"{len(found)} of {len(entries)} answers, best match first.")
     # An expander's key fixes its identity, and `expanded` only sets its first state: a key per
@@ -54,18 +66,24 @@ with left:
 with right:
     st.subheader("Decision helper")
     with st.container(border=True):
-        answers = {key: st.radio(question, ["No", "Yes"], index=None, horizontal=True, key=key)
-                   for key, question in QUESTIONS}
+        answers = {
+            key: st.radio(question, ["No", "Yes"], index=None, horizontal=True, key=key)
+            for key, question in QUESTIONS
+        }
         unanswered = sum(a is None for a in answers.values())
         if unanswered:
-            st.info(f"Answer the {'last' if unanswered == 1 else unanswered} "
-                    f"question{'s' if unanswered > 1 else ''} for a recommendation.",
-                    icon=":material/quiz:")
+            st.info(
+                f"Answer the {'last' if unanswered == 1 else unanswered} "
+                f"question{'s' if unanswered > 1 else ''} for a recommendation.",
+                icon=":material/quiz:",
+            )
         else:
             yes = {k: a == "Yes" for k, a in answers.items()}
-            rec = recommend(yes["dh_harass"], yes["dh_message"], yes["dh_posts"],
-                            yes["dh_client"])
+            rec = recommend(yes["dh_harass"], yes["dh_message"], yes["dh_posts"], yes["dh_client"])
             st.success(f"**{rec.action.title()}.** {rec.reason}", icon=ICONS[rec.action])
             st.markdown(f"**How:** {rec.steps}")
-            st.caption("More in the answer: “"
-                       + next(e.question for e in entries if e.id == rec.faq_id) + "”")
+            st.caption(
+                "More in the answer: “"
+                + next(e.question for e in entries if e.id == rec.faq_id)
+                + "”"
+            )

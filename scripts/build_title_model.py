@@ -105,11 +105,16 @@ def taxonomy_titles(data: Path) -> pd.DataFrame:
         pd.DataFrame({"title": occ["Title"], "code": occ["O*NET-SOC Code"]}),
     ]
     soc = pd.concat(frames).assign(source="soc", lang="en")
-    esco = [pd.read_csv(data / f"esco_titles_{lang}.csv", dtype=str).assign(lang=lang)
-            for lang in ("en", "es", "fr")]
+    esco = [
+        pd.read_csv(data / f"esco_titles_{lang}.csv", dtype=str).assign(lang=lang)
+        for lang in ("en", "es", "fr")
+    ]
     isco = pd.concat(esco).rename(columns={"isco": "code"}).assign(source="isco")
-    cbo = pd.read_csv(data / "cbo2002_titles_pt.csv", dtype=str).rename(
-        columns={"cbo": "code"}).assign(source="cbo", lang="pt")
+    cbo = (
+        pd.read_csv(data / "cbo2002_titles_pt.csv", dtype=str)
+        .rename(columns={"cbo": "code"})
+        .assign(source="cbo", lang="pt")
+    )
     df = pd.concat([soc, isco, cbo], ignore_index=True)[["title", "code", "source", "lang"]]
     df = df.dropna()
     return df[(df["title"] != "n/a") & (df["title"].str.len() > 1)].drop_duplicates()
@@ -118,8 +123,9 @@ def taxonomy_titles(data: Path) -> pd.DataFrame:
 def words_of(titles: list[str]) -> list[list[str]]:
     """Cleaned words of each title, as the reader sees them (marks and articles dropped)."""
     cleaned = clean_titles(titles).to_pylist()
-    return [[w for w in c.split(" ") if w and w not in MARKS and w not in _DROP_WORDS]
-            for c in cleaned]
+    return [
+        [w for w in c.split(" ") if w and w not in MARKS and w not in _DROP_WORDS] for c in cleaned
+    ]
 
 
 def lexicon_examples() -> tuple[list[list[str]], list[str]]:
@@ -140,8 +146,9 @@ def matrix(docs: list[list[str]], index: dict[str, int]) -> sp.csr_matrix:
         feats = {index[f] for f in _Fallback.features(words) if f in index}
         rows += [i] * len(feats)
         cols += sorted(feats)
-    x = sp.csr_matrix((np.ones(len(rows), dtype=np.float32), (rows, cols)),
-                      shape=(len(docs), len(index)))
+    x = sp.csr_matrix(
+        (np.ones(len(rows), dtype=np.float32), (rows, cols)), shape=(len(docs), len(index))
+    )
     norms = np.sqrt(np.asarray(x.getnnz(axis=1), dtype=np.float32))
     norms[norms == 0] = 1
     return sp.diags(1 / norms) @ x
@@ -155,8 +162,9 @@ def main() -> None:
     table = crosswalk()
     df = taxonomy_titles(data)
     docs = words_of(df["title"].tolist())
-    df["function"] = [label(s, c, set(w), table)
-                      for s, c, w in zip(df["source"], df["code"], docs, strict=True)]
+    df["function"] = [
+        label(s, c, set(w), table) for s, c, w in zip(df["source"], df["code"], docs, strict=True)
+    ]
     df["words"] = docs
     df = df[(df["function"] != "") & df["words"].map(bool)]
     df["key"] = df["words"].map(" ".join)
@@ -164,8 +172,9 @@ def main() -> None:
     rng = np.random.default_rng(20261130)
     df = df.iloc[rng.permutation(len(df))]
     df = df.groupby("function", group_keys=False).head(PER_CLASS)
-    print("taxonomy titles by function:",
-          dict(Counter(df["function"]).most_common()), file=sys.stderr)
+    print(
+        "taxonomy titles by function:", dict(Counter(df["function"]).most_common()), file=sys.stderr
+    )
     hold = rng.random(len(df)) < 0.1
     lex_docs, lex_labels = lexicon_examples()
     none_docs = [d for d in words_of([t for t in NOT_ROLES if t.strip()]) if d]
@@ -176,8 +185,9 @@ def main() -> None:
     features = sorted(f for f, c in counts.items() if c >= 2 or f.startswith("w:"))
     index = {f: i for i, f in enumerate(features)}
     x = matrix(train_docs, index)
-    model = SGDClassifier(loss="log_loss", alpha=2e-6, max_iter=30, tol=1e-4,
-                          random_state=0, class_weight="balanced")
+    model = SGDClassifier(
+        loss="log_loss", alpha=2e-6, max_iter=30, tol=1e-4, random_state=0, class_weight="balanced"
+    )
     model.fit(x, train_y)
 
     # Threshold: the lowest probability at which held-out titles are right >= PRECISION.
@@ -191,18 +201,27 @@ def main() -> None:
         if right[p >= t].mean() >= PRECISION:
             threshold = float(t)
             break
-    print(f"held-out: accuracy {right.mean():.3f}; at threshold {threshold:.2f}: "
-          f"{(p >= threshold).mean():.1%} answered, {right[p >= threshold].mean():.1%} right",
-          file=sys.stderr)
+    print(
+        f"held-out: accuracy {right.mean():.3f}; at threshold {threshold:.2f}: "
+        f"{(p >= threshold).mean():.1%} answered, {right[p >= threshold].mean():.1%} right",
+        file=sys.stderr,
+    )
 
     w = model.coef_.T.astype(np.float32)
     keep = np.abs(w).max(axis=1) >= 0.05
     np.savez_compressed(
-        OUT, features=np.asarray(features)[keep], weights=w[keep].astype(np.float16),
-        bias=model.intercept_.astype(np.float32), classes=np.asarray(model.classes_),
-        threshold=np.float32(threshold))
-    print(f"wrote {OUT.relative_to(ROOT)}: {keep.sum():,} features, "
-          f"{OUT.stat().st_size / 1e6:.1f} MB", file=sys.stderr)
+        OUT,
+        features=np.asarray(features)[keep],
+        weights=w[keep].astype(np.float16),
+        bias=model.intercept_.astype(np.float32),
+        classes=np.asarray(model.classes_),
+        threshold=np.float32(threshold),
+    )
+    print(
+        f"wrote {OUT.relative_to(ROOT)}: {keep.sum():,} features, "
+        f"{OUT.stat().st_size / 1e6:.1f} MB",
+        file=sys.stderr,
+    )
 
 
 if __name__ == "__main__":

@@ -78,5 +78,7 @@ def main(out: Path, readme: bool = True) -> None:
 
 if __name__ == "__main__":
     args = [a for a in sys.argv[1:] if not a.startswith("--")]
-    main(Path(args[0]) if args else ROOT / "docs" / "screenshots",
-         readme="--projector-only" not in sys.argv)
+    main(
+        Path(args[0]) if args else ROOT / "docs" / "screenshots",
+        readme="--projector-only" not in sys.argv,
+    )

@@ -14,9 +14,17 @@ from hypothesis import strategies as st
 from core.export import checklist_csv, neutralise, pace_warning, schedule
 
 
-@pytest.mark.parametrize(("n", "per_day", "days", "last"),
-                         [(0, 15, 0, None), (1, 15, 1, 1), (15, 15, 1, 15), (16, 15, 2, 1),
-                          (100, 20, 5, 20), (101, 50, 3, 1)])
+@pytest.mark.parametrize(
+    ("n", "per_day", "days", "last"),
+    [
+        (0, 15, 0, None),
+        (1, 15, 1, 1),
+        (15, 15, 1, 15),
+        (16, 15, 2, 1),
+        (100, 20, 5, 20),
+        (101, 50, 3, 1),
+    ],
+)
 def test_schedule_day_counts(n, per_day, days, last):
     s = schedule(n, per_day)
     assert len(s) == days and s["removals"].sum() == n
@@ -33,8 +41,9 @@ def test_pace_rules():
         pace_warning(0)
 
 
-@pytest.mark.parametrize("bad", ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx",
-                                 '=HYPERLINK("http://evil","x")'])
+@pytest.mark.parametrize(
+    "bad", ["=1+1", "+SUM(A1)", "-2", "@cmd", "\tx", "\rx", '=HYPERLINK("http://evil","x")']
+)
 def test_dangerous_cells_are_neutralised(bad):
     assert neutralise(bad) == "'" + bad
 
@@ -45,14 +54,20 @@ def test_safe_text_is_unchanged(text):
 
 
 def _people():
-    return pd.DataFrame({
-        "full_name": ["=cmd|' /C calc'!A0", "Zoë Müller", "", "Bo Li"],
-        "position": ["+VP", "CFO", "", "-Engineer"],
-        "company": ["@Acme", "Bäckerei", "", "Initech"],
-        "url": ["https://www.linkedin.com/in/a", "https://www.linkedin.com/in/z", "",
-                "https://www.linkedin.com/in/b"],
-        "is_blank": [False, False, True, False],
-    })
+    return pd.DataFrame(
+        {
+            "full_name": ["=cmd|' /C calc'!A0", "Zoë Müller", "", "Bo Li"],
+            "position": ["+VP", "CFO", "", "-Engineer"],
+            "company": ["@Acme", "Bäckerei", "", "Initech"],
+            "url": [
+                "https://www.linkedin.com/in/a",
+                "https://www.linkedin.com/in/z",
+                "",
+                "https://www.linkedin.com/in/b",
+            ],
+            "is_blank": [False, False, True, False],
+        }
+    )
 
 
 def test_checklist_csv():

@@ -10,8 +10,17 @@ from hypothesis import strategies as st
 
 from core.faq import comparison_table, fold, load_faq, rank, recommend, search, stem, terms
 
-REQUIRED_IDS = {"how-to-remove", "notified", "after-removing", "reconnect",
-                "remove-unfollow-block", "block-limits", "bulk-removal", "connection-limit", "ssi"}
+REQUIRED_IDS = {
+    "how-to-remove",
+    "notified",
+    "after-removing",
+    "reconnect",
+    "remove-unfollow-block",
+    "block-limits",
+    "bulk-removal",
+    "connection-limit",
+    "ssi",
+}
 
 
 def test_every_entry_has_question_answer_and_dated_source():
@@ -19,8 +28,9 @@ def test_every_entry_has_question_answer_and_dated_source():
     assert REQUIRED_IDS <= {e.id for e in entries}
     for e in entries:
         assert e.question.endswith("?") and len(e.answer) > 80
-        assert e.sources and all(s.publisher and s.title and s.checked.year >= 2026
-                                 for s in e.sources)
+        assert e.sources and all(
+            s.publisher and s.title and s.checked.year >= 2026 for s in e.sources
+        )
 
 
 def test_disagreements_are_said_not_hidden():
@@ -120,8 +130,11 @@ def test_sources_are_links_we_chose():
     cited = {s for e in load_faq() for s in e.sources}
     linked = [s for s in cited if s.url]
     assert len(linked) >= 8
-    assert all(s.url.startswith("https://www.linkedin.com/") for s in cited
-               if s.publisher.startswith("LinkedIn Help"))
+    assert all(
+        s.url.startswith("https://www.linkedin.com/")
+        for s in cited
+        if s.publisher.startswith("LinkedIn Help")
+    )
     for s in linked:
         md = s.cite_markdown()
         assert f"]({s.url})" in md and s.title in md and str(s.checked.year) in md
@@ -129,8 +142,10 @@ def test_sources_are_links_we_chose():
 
 def test_a_bad_url_is_refused(tmp_path):
     bad = tmp_path / "faq.toml"
-    bad.write_text('[sources.x]\npublisher = "P"\ntitle = "T"\nchecked = 2026-11-28\n'
-                   'url = "javascript:alert(1)"\n')
+    bad.write_text(
+        '[sources.x]\npublisher = "P"\ntitle = "T"\nchecked = 2026-11-28\n'
+        'url = "javascript:alert(1)"\n'
+    )
     with pytest.raises(ValueError, match="source x"):
         load_faq(bad)
 

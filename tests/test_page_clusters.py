@@ -64,8 +64,9 @@ def _headline_csv() -> bytes:
         f"Helping startups grow | Growth Hacker"
         for i in range(6)
     ]
-    rows.append(f"L0,Person,https://www.linkedin.com/in/l-0,,Acme,Growth Hacker,05 Jan 2024,"
-                f"{LONG_HEADLINE}")
+    rows.append(
+        f"L0,Person,https://www.linkedin.com/in/l-0,,Acme,Growth Hacker,05 Jan 2024,{LONG_HEADLINE}"
+    )
     return modern_csv(rows).replace(MODERN_HEADER.encode(), header.encode(), 1)
 
 
@@ -321,7 +322,7 @@ def test_tiny_network_gets_a_friendly_message():
 
 
 def test_compare_is_computed_once_per_grouping_basis(monkeypatch):
-    """"Compare 2 to 30 groups" tries 29 groupings: once per network, method and corrections,
+    """ "Compare 2 to 30 groups" tries 29 groupings: once per network, method and corrections,
     not again on each rerun (a search, another number of groups)."""
     calls = []
     real = derived.suggest_k

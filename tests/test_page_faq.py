@@ -15,8 +15,9 @@ def _page(query: dict | None = None, upload: bool = False):
         at.query_params[k] = v
     at.run()
     if upload:
-        at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(),
-                                                  "text/csv")).run()
+        at.file_uploader(key="upload").set_value(
+            ("Connections.csv", modern_csv(), "text/csv")
+        ).run()
         assert not app_state(at).network.is_demo
     at.switch_page(PAGE).run()
     assert not at.exception

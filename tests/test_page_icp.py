@@ -320,7 +320,7 @@ def test_a_title_named_like_a_widget_does_not_clash():
 
 
 def test_keyword_suggestions_count_every_spelling_as_scoring_matches():
-    """"Sócio" and "socio" are one keyword to scoring, so they are one suggestion, labelled with
+    """ "Sócio" and "socio" are one keyword to scoring, so they are one suggestion, labelled with
     the most common spelling and counting everyone who uses either (the number a keyword then
     matches)."""
     spellings = ["Sócio"] * 3 + ["Socio diretor"] * 2 + ["socio", "SÓCIO gerente"]
@@ -352,6 +352,10 @@ def test_pages_and_ui_never_call_the_session_cache_directly():
     files = [*root.glob("pages/*.py"), *(p for p in root.glob("ui/*.py") if p.name not in allowed)]
     assert files
     calls = re.compile(r"\b(?:ui\.)?(?:cached|memo)\(")
-    found = [f"{p.name}:{n}" for p in files for n, line in enumerate(p.read_text().splitlines(), 1)
-             if calls.search(line)]
+    found = [
+        f"{p.name}:{n}"
+        for p in files
+        for n, line in enumerate(p.read_text().splitlines(), 1)
+        if calls.search(line)
+    ]
     assert found == []

@@ -11,8 +11,7 @@ from core.semantic import available
 
 if not available():
     if os.environ.get("CI", "").lower() == "true":
-        pytest.fail("the semantic extra must be installed in CI (make semantic)",
-                    pytrace=False)
+        pytest.fail("the semantic extra must be installed in CI (make semantic)", pytrace=False)
     pytest.skip("semantic extra not installed (make semantic)", allow_module_level=True)
 
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
@@ -39,8 +38,16 @@ def test_cache_embeds_each_title_once():
 
 
 def test_semantic_mode_groups_by_meaning():
-    titles = ["Registered Nurse", "Paramedic", "Physician", "Surgeon",
-              "Software Engineer", "Backend Developer", "Frontend Developer", "Programmer"]
+    titles = [
+        "Registered Nurse",
+        "Paramedic",
+        "Physician",
+        "Surgeon",
+        "Software Engineer",
+        "Backend Developer",
+        "Frontend Developer",
+        "Programmer",
+    ]
     r = cluster_texts(titles, k=2, embedder=EmbeddingCache())
     lab = dict(zip(titles, r.labels, strict=True))
     assert lab["Registered Nurse"] == lab["Paramedic"] == lab["Surgeon"]

@@ -28,8 +28,9 @@ def _workshop():
 
 def _texts(at) -> str:
     """Every markdown, info and caption text on the page and in the sidebar."""
-    return "\n".join(e.value for kind in (at.markdown, at.info, at.caption, at.success)
-                     for e in kind)
+    return "\n".join(
+        e.value for kind in (at.markdown, at.info, at.caption, at.success) for e in kind
+    )
 
 
 def test_url_turns_on_the_tour():
@@ -188,8 +189,7 @@ def test_upload_then_persona_then_reset():
     at.run()  # the file still in the upload box is not read again
     assert not at.exception
     assert app_state(at).network.source_label == "Demo: Tech recruiter"
-    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(),
-                                              "text/csv")).run()
+    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
     at.button(key="workshop_reset").click().run()
     assert not at.exception
     assert app_state(at).network.is_demo  # back to the default persona after an upload

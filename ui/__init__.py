@@ -22,7 +22,22 @@ from ui.session import (
 from ui.state import state
 
 __all__ = [
-    "PAGES", "bootstrap", "corrections", "set_corrections", "state", "connections", "forget_upload", "get", "icp",
-    "load_demo", "md_escape", "network", "page_setup", "put", "render_source_badge",
-    "set_icp", "set_network", "try_load_upload",
+    "PAGES",
+    "bootstrap",
+    "corrections",
+    "set_corrections",
+    "state",
+    "connections",
+    "forget_upload",
+    "get",
+    "icp",
+    "load_demo",
+    "md_escape",
+    "network",
+    "page_setup",
+    "put",
+    "render_source_badge",
+    "set_icp",
+    "set_network",
+    "try_load_upload",
 ]

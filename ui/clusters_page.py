@@ -123,9 +123,7 @@ def save_edits(edited: pd.DataFrame, result: ClusterResult) -> None:
     edit is saved by then)."""
     g = state().grouping
     typed = {int(r.cluster): _typed_name(r.name) for r in edited.itertuples()}
-    g.names = {
-        c: name[:60] for c, name in typed.items() if name and name != result.names.get(c)
-    }
+    g.names = {c: name[:60] for c, name in typed.items() if name and name != result.names.get(c)}
     g.tags = {
         int(r.cluster): str(r.decision)
         for r in edited.itertuples()
@@ -456,7 +454,7 @@ def render_pick(result: ClusterResult, bar_event, map_event) -> int:
 
 @st.fragment
 def render_drill_down(result: ClusterResult, people: int, bar_event, map_event) -> None:
-    """"Look inside a group": the picker, the people search, the members and the correction
+    """ "Look inside a group": the picker, the people search, the members and the correction
     form. A fragment, so picking a group or typing a search reruns only this part, not the
     statistics, charts and table above; saving a correction reruns the whole page (it can move
     people between groups)."""

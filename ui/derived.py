@@ -45,8 +45,12 @@ def titles() -> pd.DataFrame:
     """
     s = state()
     net, corrections = s.network, s.corrections
-    return cached("titles", (net.fingerprint, corrections),
-                  lambda: read_titles(title_text(net.df), corrections), bound=2)
+    return cached(
+        "titles",
+        (net.fingerprint, corrections),
+        lambda: read_titles(title_text(net.df), corrections),
+        bound=2,
+    )
 
 
 def scored() -> pd.DataFrame | None:
@@ -56,8 +60,12 @@ def scored() -> pd.DataFrame | None:
     if s.icp is None:
         return None
     net, icp, corrections = s.network, s.icp, s.corrections
-    return cached("scored", (net.fingerprint, icp, corrections),
-                  lambda: score(net.df, icp, corrections, titles=titles()), bound=2)
+    return cached(
+        "scored",
+        (net.fingerprint, icp, corrections),
+        lambda: score(net.df, icp, corrections, titles=titles()),
+        bound=2,
+    )
 
 
 def grouping() -> ClusterResult:
@@ -86,8 +94,12 @@ def _groups(method: str, k: int | None, corrections) -> ClusterResult:
     """One grouping, from the prepared titles (once per network, method and corrections)."""
     net = state().network
     prep = _prepared(method, corrections)
-    return cached("grouping", (net.fingerprint, method, k, corrections),
-                  partial(cluster_prepared, prep, k), bound=4)
+    return cached(
+        "grouping",
+        (net.fingerprint, method, k, corrections),
+        partial(cluster_prepared, prep, k),
+        bound=4,
+    )
 
 
 def grouping_prepared() -> Prepared:
@@ -99,8 +111,12 @@ def grouping_prepared() -> Prepared:
 def _prepared(method: str, corrections) -> Prepared:
     """The prepared titles for one method and set of corrections (once per network)."""
     net = state().network
-    return cached("grouping.prepared", (net.fingerprint, method, corrections),
-                  partial(_prepare, net.df, method, corrections), bound=2)
+    return cached(
+        "grouping.prepared",
+        (net.fingerprint, method, corrections),
+        partial(_prepare, net.df, method, corrections),
+        bound=2,
+    )
 
 
 def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
@@ -113,8 +129,13 @@ def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
     # The title model's reading of every connection, shared with scoring (read once), when it
     # is for these corrections (an earlier grouping, kept for carry-over, may have others).
     reading = titles() if corrections == state().corrections else None
-    return prepare(grouping_texts(df), random_state=0, embedder=embedder,
-                   corrections=corrections, reading=reading)
+    return prepare(
+        grouping_texts(df),
+        random_state=0,
+        embedder=embedder,
+        corrections=corrections,
+        reading=reading,
+    )
 
 
 def scenario_result(scenario):
@@ -263,10 +284,7 @@ def term_counts(terms: tuple[str, ...]) -> dict[str, int]:
 
 def _term_counts(df: pd.DataFrame, terms: tuple[str, ...]) -> dict[str, int]:
     padded = padded_words(_real(df)["text"])
-    return {
-        t: int(has_word(padded, needle(t)).sum()) if needle(t).strip() else 0
-        for t in terms
-    }
+    return {t: int(has_word(padded, needle(t)).sum()) if needle(t).strip() else 0 for t in terms}
 
 
 def common_values(column: str, n: int = 30) -> pd.DataFrame:
@@ -303,8 +321,12 @@ def overview() -> Overview:
 def growth_chart():
     """The Home page's growth chart (`core.charts.growth_chart`), once per network."""
     net = state().network
-    return cached("growth_chart", (net.fingerprint,),
-                  partial(charts.growth_chart, net.df["connected_on"]), bound=1)
+    return cached(
+        "growth_chart",
+        (net.fingerprint,),
+        partial(charts.growth_chart, net.df["connected_on"]),
+        bound=1,
+    )
 
 
 def group_counts() -> pd.DataFrame:

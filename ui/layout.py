@@ -98,12 +98,15 @@ def render_source_badge() -> None:
     """Which network is loaded and whether an ICP exists: the two facts every page depends on."""
     net = network()
     if net.is_demo:
-        st.info(f"**Demo network** · {count(len(net.df))} connections of "
-                f"{workshop.demo_owner(net)}. Load your own export on the Home page.",
-                icon=":material/science:")
+        st.info(
+            f"**Demo network** · {count(len(net.df))} connections of "
+            f"{workshop.demo_owner(net)}. Load your own export on the Home page.",
+            icon=":material/science:",
+        )
     else:
-        st.success(f"**Your export** · {count(len(net.df))} connections",
-                   icon=":material/contacts:")
+        st.success(
+            f"**Your export** · {count(len(net.df))} connections", icon=":material/contacts:"
+        )
         st.caption(f"File: {md_escape(net.source_label)}")
     current = icp()
     if current is None:

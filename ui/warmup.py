@@ -12,8 +12,17 @@ import importlib
 import threading
 
 #: Modules that pages import lazily or that pull in large libraries.
-MODULES = ("core.clustering", "core.icp", "core.simulator", "core.reach", "core.export",
-           "core.report", "core.faq", "core.plan_words", "core.scenario_params")
+MODULES = (
+    "core.clustering",
+    "core.icp",
+    "core.simulator",
+    "core.reach",
+    "core.export",
+    "core.report",
+    "core.faq",
+    "core.plan_words",
+    "core.scenario_params",
+)
 
 _lock = threading.Lock()
 _started = False

@@ -132,9 +132,11 @@ def start_attendee(persona: str) -> None:
     for param in list(st.query_params.keys()):  # a scenario or deep link in the URL is theirs
         if param != "mode":
             del st.query_params[param]
-    st.session_state[STATE_KEY] = AppState(network=persona_network(persona),
-                                           icp=PRESETS[PERSONAS[persona]["preset"]],
-                                           upload=seen_upload)
+    st.session_state[STATE_KEY] = AppState(
+        network=persona_network(persona),
+        icp=PRESETS[PERSONAS[persona]["preset"]],
+        upload=seen_upload,
+    )
 
 
 def reset_everything() -> None:
@@ -151,22 +153,36 @@ def _on_persona_pick() -> None:
 def sidebar() -> None:
     """The toggle and, in workshop mode, the persona picker and the reset button."""
     st.session_state[TOGGLE] = is_on()
-    st.toggle("Workshop mode", key=TOGGLE, on_change=_on_toggle,
-              help="Bigger type for a projector, demo personas, a guided tour.")
+    st.toggle(
+        "Workshop mode",
+        key=TOGGLE,
+        on_change=_on_toggle,
+        help="Bigger type for a projector, demo personas, a guided tour.",
+    )
     if not is_on():
         return
     if st.query_params.get("mode") != "workshop":
         _sync_url()  # a page link dropped it: keep it, so a reload stays in workshop mode
     # The picker shows the network in force (empty after an upload), never a stale choice.
     st.session_state[PERSONA] = persona_of(network())
-    st.selectbox("Demo persona", list(PERSONAS), index=None, key=PERSONA,
-                 format_func=lambda k: PERSONAS[k]["label"], placeholder="Your own export",
-                 on_change=_on_persona_pick,
-                 help="Loads this persona's demo network and its preset; the last attendee's "
-                      "work is cleared.")
-    st.button("Reset everything", key="workshop_reset", on_click=reset_everything,
-              icon=":material/restart_alt:",
-              help="The demo network and its preset again, for the next attendee.")
+    st.selectbox(
+        "Demo persona",
+        list(PERSONAS),
+        index=None,
+        key=PERSONA,
+        format_func=lambda k: PERSONAS[k]["label"],
+        placeholder="Your own export",
+        on_change=_on_persona_pick,
+        help="Loads this persona's demo network and its preset; the last attendee's "
+        "work is cleared.",
+    )
+    st.button(
+        "Reset everything",
+        key="workshop_reset",
+        on_click=reset_everything,
+        icon=":material/restart_alt:",
+        help="The demo network and its preset again, for the next attendee.",
+    )
 
 
 def _on_toggle() -> None:
@@ -188,17 +204,23 @@ def _step_text(script: str) -> str:
     if script == TOUR[0][0]:
         preset = applied_preset()
         if preset is not None:
-            return (f"The preset **{preset}** is applied. Walk the four steps and change what "
-                    "does not fit; who fits shows on the right.")
+            return (
+                f"The preset **{preset}** is applied. Walk the four steps and change what "
+                "does not fit; who fits shows on the right."
+            )
         if icp() is not None:
-            return ("Your own ICP is in force. Walk the four steps to check it; who fits shows "
-                    "on the right.")
-        return ("Choose a workshop preset at the top and press **Use this preset**, then walk "
-                "the four steps; who fits shows on the right.")
+            return (
+                "Your own ICP is in force. Walk the four steps to check it; who fits shows "
+                "on the right."
+            )
+        return (
+            "Choose a workshop preset at the top and press **Use this preset**, then walk "
+            "the four steps; who fits shows on the right."
+        )
     return {
         TOUR[1][0]: "Find the groups that do not fit; mark one of them prune.",
         TOUR[2][0]: "Turn a rule on, move its slider and watch engaged share, ICP share and "
-                    "both reach models.",
+        "both reach models.",
         TOUR[3][0]: "Answer the four questions of the decision helper for one person you know.",
     }[script]
 
@@ -209,8 +231,11 @@ def tour(script: str) -> None:
     scripts = [t[0] for t in TOUR]
     if script == "app.py":
         net = network()
-        loaded = (f"The demo network of {demo_owner(net)} is loaded." if net.is_demo
-                  else "Your own export is loaded.")
+        loaded = (
+            f"The demo network of {demo_owner(net)} is loaded."
+            if net.is_demo
+            else "Your own export is loaded."
+        )
         label, text, nxt = "Welcome", f"{loaded} Start the tour:", TOUR[0]
     elif script in scripts:
         i = scripts.index(script)

@@ -46,10 +46,27 @@ def start_server(tmp: Path, cwd: Path = ROOT) -> tuple[subprocess.Popen, str, Pa
     log = tmp / f"streamlit-{port}.log"
     env = dict(os.environ, PYTHONUNBUFFERED="1")
     proc = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port),
-         "--server.fileWatcherType", "none", "--browser.gatherUsageStats", "false"],
-        cwd=cwd, stdout=log.open("w"), stderr=subprocess.STDOUT, env=env,
+        [
+            sys.executable,
+            "-m",
+            "streamlit",
+            "run",
+            "app.py",
+            "--server.headless",
+            "true",
+            "--server.address",
+            "127.0.0.1",
+            "--server.port",
+            str(port),
+            "--server.fileWatcherType",
+            "none",
+            "--browser.gatherUsageStats",
+            "false",
+        ],
+        cwd=cwd,
+        stdout=log.open("w"),
+        stderr=subprocess.STDOUT,
+        env=env,
     )
     url = f"http://127.0.0.1:{port}"
     deadline = time.time() + 90
@@ -92,9 +109,11 @@ def browser(server):
     except ImportError:
         _skip_or_fail("playwright is not installed")
     with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=CHROMIUM, headless=True,
-                               args=["--disable-gpu", "--disable-quic", "--no-first-run",
-                                     "--disable-sync"])
+        b = pw.chromium.launch(
+            executable_path=CHROMIUM,
+            headless=True,
+            args=["--disable-gpu", "--disable-quic", "--no-first-run", "--disable-sync"],
+        )
         # Warm the app once with a generous timeout: the first run on a cold server is slow.
         page = b.new_page()
         page.goto(server, timeout=120_000)
@@ -121,18 +140,21 @@ def page(browser, server):
 
 def wait_ready(page, timeout: int = 60_000) -> None:
     """Wait until Streamlit is connected, idle and has no skeletons (Streamlit's own e2e markers)."""
-    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']",
-                           timeout=timeout)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=timeout)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-connection-state='CONNECTED']", timeout=timeout
+    )
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
     page.wait_for_function(
         "() => document.querySelectorAll(\"[data-testid='stSkeleton']\").length === 0",
         timeout=timeout,
     )
     # A rerun may start right after an interaction; give it a beat and wait for idle again.
     page.wait_for_timeout(300)
-    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']",
-                           timeout=timeout)
+    page.wait_for_selector(
+        "[data-testid='stApp'][data-test-script-state='notRunning']", timeout=timeout
+    )
 
 
 def assert_no_exception(page) -> None:

@@ -11,8 +11,9 @@ from tests.browser.conftest import assert_no_exception, wait_ready
 
 
 def _metrics(page) -> list[str]:
-    return [m.inner_text().replace("\n", " ")
-            for m in page.locator("[data-testid='stMetric']").all()]
+    return [
+        m.inner_text().replace("\n", " ") for m in page.locator("[data-testid='stMetric']").all()
+    ]
 
 
 def test_a_correction_updates_the_preview_at_once(page):

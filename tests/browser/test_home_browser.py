@@ -35,7 +35,9 @@ def test_demo_overview_upload_and_every_page(page, tmp_path):
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(export))
     page.wait_for_function(
         "() => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-        ".some(e => e.innerText.trim() === '5')", timeout=30_000)
+        ".some(e => e.innerText.trim() === '5')",
+        timeout=30_000,
+    )
     wait_ready(page)
     assert _metric_text(page, "Connections") == "5"
     assert_no_exception(page)

@@ -5,12 +5,15 @@ from __future__ import annotations
 from tests.browser.conftest import assert_no_exception, wait_ready
 from tests.conftest import make_zip, modern_csv
 
-ALICE = ["Alice,Zeta,https://www.linkedin.com/in/alice-zeta,,Acme,VP Sales,05 Jan 2026",
-         "Ann,Apple,https://www.linkedin.com/in/ann-apple,,Acme,CTO,04 Jan 2026",
-         "Al,Arbor,https://www.linkedin.com/in/al-arbor,,Acme,CFO,03 Jan 2026"]
+ALICE = [
+    "Alice,Zeta,https://www.linkedin.com/in/alice-zeta,,Acme,VP Sales,05 Jan 2026",
+    "Ann,Apple,https://www.linkedin.com/in/ann-apple,,Acme,CTO,04 Jan 2026",
+    "Al,Arbor,https://www.linkedin.com/in/al-arbor,,Acme,CFO,03 Jan 2026",
+]
 BOB = ["Bob,Yonder,https://www.linkedin.com/in/bob-yonder,,Globex,Recruiter,05 Jan 2025"] * 1 + [
     f"B{i},Bee,https://www.linkedin.com/in/b-{i},,Globex,Engineer,0{1 + i % 8} Feb 2025"
-    for i in range(6)]
+    for i in range(6)
+]
 
 
 def _upload(page, tmp_path, name: str, rows: list[str]) -> None:
@@ -19,7 +22,10 @@ def _upload(page, tmp_path, name: str, rows: list[str]) -> None:
     page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(path))
     page.wait_for_function(
         "n => [...document.querySelectorAll(\"[data-testid='stMetricValue']\")]"
-        ".some(e => e.innerText.trim() === n)", arg=str(len(rows)), timeout=30_000)
+        ".some(e => e.innerText.trim() === n)",
+        arg=str(len(rows)),
+        timeout=30_000,
+    )
     wait_ready(page)
 
 

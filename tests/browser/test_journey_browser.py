@@ -42,8 +42,9 @@ def test_full_journey(page, tmp_path, source):
         export = tmp_path / "Basic_LinkedInDataExport.zip"
         export.write_bytes(generate_export(800, seed=3, nested=True))
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(export))
-        page.wait_for_function("() => document.body.innerText.includes('Your export')",
-                               timeout=60_000)
+        page.wait_for_function(
+            "() => document.body.innerText.includes('Your export')", timeout=60_000
+        )
         wait_ready(page)
         assert "800 connections" in page.locator("[data-testid='stSidebar']").inner_text()
 
@@ -85,15 +86,19 @@ def test_full_journey(page, tmp_path, source):
     page.wait_for_function(
         "b => [...document.querySelectorAll(\"[data-testid='stMetric']\")]"
         ".some(m => m.innerText.includes('Connections') && !m.innerText.includes(b))",
-        arg=before, timeout=30_000)
+        arg=before,
+        timeout=30_000,
+    )
     removed = int(before.replace(",", "")) - int(_metric(page, "Connections").replace(",", ""))
     assert removed > 0
     with page.expect_download() as dl:
         page.get_by_role("button", name="Download removal checklist (CSV)").click()
     text = open(dl.value.path(), encoding="utf-8-sig").read()
     assert text.startswith("Day,Name,Position,Company,Profile URL,Reasons")
-    plan = {m: _metric(page, m) for m in ("Connections", "Engaged share", "ICP share",
-                                          "Reach, model A", "Reach, model B")}
+    plan = {
+        m: _metric(page, m)
+        for m in ("Connections", "Engaged share", "ICP share", "Reach, model A", "Reach, model B")
+    }
     _shot(page, tmp_path, "simulator", source)
 
     # The coaching report: one HTML file that opens offline with every section.
@@ -106,8 +111,14 @@ def test_full_journey(page, tmp_path, source):
     viewer.on("request", lambda r: requested.append(r.url))
     viewer.goto(report.as_uri())
     text = viewer.inner_text("body")
-    for heading in ("Your ideal customer profile", "Your network", "Groups in your network",
-                    "Your pruning plan", "Removal schedule", "Remove, unfollow or block?"):
+    for heading in (
+        "Your ideal customer profile",
+        "Your network",
+        "Groups in your network",
+        "Your pruning plan",
+        "Removal schedule",
+        "Remove, unfollow or block?",
+    ):
         assert heading in text
     assert viewer.locator("svg").count() >= 3
     assert [u for u in requested if not u.startswith("file://")] == []
@@ -131,11 +142,16 @@ def test_full_journey(page, tmp_path, source):
 
     # FAQ: the decision helper answers once all four questions are answered.
     _go(page, "Remove or block?")
-    for question, answer in (("harassing", "Yes"), ("their posts", "No"),
-                             ("messaging them", "No"), ("client", "No")):
+    for question, answer in (
+        ("harassing", "Yes"),
+        ("their posts", "No"),
+        ("messaging them", "No"),
+        ("client", "No"),
+    ):
         assert "Block." not in page.inner_text("[data-testid='stMain']")
-        page.get_by_test_id("stRadio").filter(has_text=question).get_by_text(answer,
-                                                                           exact=True).click()
+        page.get_by_test_id("stRadio").filter(has_text=question).get_by_text(
+            answer, exact=True
+        ).click()
         wait_ready(page)
     assert "Block." in page.inner_text("[data-testid='stMain']")
     _shot(page, tmp_path, "faq", source)

@@ -37,20 +37,28 @@ def test_upload_leaves_no_trace_on_disk_or_in_logs(browser, tmp_path, monkeypatc
     before = {**_files(ROOT), **_files(tmp)}
     proc, url, log = start_server(logs)
     try:
-        rows = [f"{MARKER.split()[0]},{MARKER.split()[1]},https://www.linkedin.com/in/zq,"
-                "zq@example.com,Quill Corp,VP Sales,05 Jan 2026"] + [
+        rows = [
+            f"{MARKER.split()[0]},{MARKER.split()[1]},https://www.linkedin.com/in/zq,"
+            "zq@example.com,Quill Corp,VP Sales,05 Jan 2026"
+        ] + [
             f"P{i},Q,https://www.linkedin.com/in/p{i},,Acme,Engineer,0{1 + i % 8} Feb 2025"
-            for i in range(30)]
+            for i in range(30)
+        ]
         export = tmp_path / "export.zip"
         export.write_bytes(make_zip({"Connections.csv": modern_csv(rows)}))
         page = browser.new_page()
         page.goto(url)
         wait_ready(page)
         page.locator("[data-testid='stFileUploaderDropzoneInput']").set_input_files(str(export))
-        page.wait_for_function("() => document.body.innerText.includes('31 connections')",
-                               timeout=30_000)
-        for title in ("Define your ICP", "Cluster connections", "Pruning simulator",
-                      "Remove or block?"):
+        page.wait_for_function(
+            "() => document.body.innerText.includes('31 connections')", timeout=30_000
+        )
+        for title in (
+            "Define your ICP",
+            "Cluster connections",
+            "Pruning simulator",
+            "Remove or block?",
+        ):
             page.locator("[data-testid='stSidebar'] a").filter(has_text=title).first.click()
             wait_ready(page)
             if title == "Pruning simulator":

@@ -129,8 +129,10 @@ def test_nothing_is_cut_and_metrics_lead(page, tmp_path, width, height, mode):
             problems.append(f"{name}: scrolls sideways by {sideways}")
         sizes = page.evaluate(_SIZES)
         if sizes["metrics"] and sizes["metric"] <= sizes["largest"]:
-            problems.append(f"{name}: metric value {sizes['metric']} px is not the largest "
-                            f"text; \"{sizes['where']}\" is {sizes['largest']} px")
+            problems.append(
+                f"{name}: metric value {sizes['metric']} px is not the largest "
+                f'text; "{sizes["where"]}" is {sizes["largest"]} px'
+            )
     assert not problems, "\n".join(problems)
 
 
@@ -140,8 +142,10 @@ def test_faq_search_opens_the_best_answer_with_linked_sources(page):
     page.set_viewport_size({"width": 1280, "height": 720})
     _open(page, PAGES["faq"], "workshop")
     search = page.get_by_label("Search the answers")
-    for query, best in (("notified", "Will they know I removed them?"),
-                        ("limit per day", "Can I remove many connections at once?")):
+    for query, best in (
+        ("notified", "Will they know I removed them?"),
+        ("limit per day", "Can I remove many connections at once?"),
+    ):
         search.fill(query)
         search.press("Enter")
         wait_ready(page)
