@@ -9,8 +9,6 @@ import altair as alt
 import pandas as pd
 
 #: Engagement colours (engaged = the teal of the theme, not engaged = grey).
-ENGAGED_DOMAIN = ["Engaged", "Not engaged", "Unknown"]
-ENGAGED_RANGE = ["#0f766e", "#cbd5e1", "#e2e8f0"]
 #: ICP fit colours (strong = dark teal, partial = amber, off = grey).
 FIT_DOMAIN = ["strong", "partial", "off"]
 FIT_RANGE = ["#0f766e", "#f59e0b", "#cbd5e1"]
@@ -18,12 +16,6 @@ FIT_RANGE = ["#0f766e", "#f59e0b", "#cbd5e1"]
 
 def fit_color(field: str = "fit_band", title: str = "ICP fit") -> alt.Color:
     return alt.Color(f"{field}:N", title=title, scale=alt.Scale(domain=FIT_DOMAIN, range=FIT_RANGE))
-
-
-def engaged_color(field: str = "engagement", title: str = "Engagement") -> alt.Color:
-    return alt.Color(
-        f"{field}:N", title=title, scale=alt.Scale(domain=ENGAGED_DOMAIN, range=ENGAGED_RANGE)
-    )
 
 
 def growth_frame(connected_on: pd.Series) -> pd.DataFrame:

@@ -48,9 +48,13 @@ def titles() -> pd.DataFrame:
     return cached(
         "titles",
         (net.fingerprint, corrections),
-        lambda: read_titles(title_text(net.df), corrections),
+        partial(_read_titles, net.df, corrections),
         bound=2,
     )
+
+
+def _read_titles(df: pd.DataFrame, corrections) -> pd.DataFrame:
+    return read_titles(title_text(df), corrections)
 
 
 def scored() -> pd.DataFrame | None:
@@ -63,7 +67,7 @@ def scored() -> pd.DataFrame | None:
     return cached(
         "scored",
         (net.fingerprint, icp, corrections),
-        lambda: score(net.df, icp, corrections, titles=titles()),
+        partial(score, net.df, icp, corrections, titles=titles()),
         bound=2,
     )
 
@@ -157,7 +161,7 @@ def scenario_result(scenario):
         labels = _group_labels()
         groups_key = (s.grouping.method, s.grouping.k)
     key = (net.fingerprint, s.icp, s.corrections, groups_key, scenario)
-    return cached("scenario", key, lambda: run(table, scenario, groups=labels), bound=4)
+    return cached("scenario", key, partial(run, table, scenario, groups=labels), bound=4)
 
 
 def _group_labels():
