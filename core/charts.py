@@ -8,7 +8,6 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-#: Engagement colours (engaged = the teal of the theme, not engaged = grey).
 #: ICP fit colours (strong = dark teal, partial = amber, off = grey).
 FIT_DOMAIN = ["strong", "partial", "off"]
 FIT_RANGE = ["#0f766e", "#f59e0b", "#cbd5e1"]
