@@ -20,7 +20,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 
-from bench.common import best_of, table  # noqa: E402
+from bench.common import HOSTILE_TITLES, best_of, table  # noqa: E402
 from bench.data import network  # noqa: E402
 from core.icp import PRESETS, score, title_text  # noqa: E402
 from core.titles import Correction, read_titles, title_key  # noqa: E402
@@ -37,15 +37,7 @@ def hostile(df: pd.DataFrame, seed: int = 7) -> pd.DataFrame:
     """The same table with every title replaced by bad input: 10,000-character titles (1%),
     emoji only, right-to-left text, control characters and mixed scripts, each made distinct."""
     rng = np.random.default_rng(seed)
-    kinds = (
-        "🚀💼🔥✨" * 3,
-        "مدير المبيعات الإقليمي",
-        "ראש צוות פיתוח",
-        "VP\x00Sales\x07\x1b[31m",
-        "\u202eselaS fo daeH\u202c",
-        "Директор по продажам 销售总监 営業部長",
-        "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫",
-    )
+    kinds = HOSTILE_TITLES
     pick = rng.integers(0, len(kinds), len(df))
     titles = [f"{kinds[k]} {i}" for i, k in enumerate(pick)]
     for i in rng.choice(len(df), size=max(1, len(df) // 100), replace=False):

@@ -26,7 +26,7 @@ sys.path.insert(0, str(ROOT))
 
 import pandas as pd  # noqa: E402
 
-from bench.common import table  # noqa: E402
+from bench.common import HOSTILE_TITLES, table  # noqa: E402
 
 EVAL = [
     ROOT / "tests" / "data" / "titles_eval_en.csv",
@@ -204,15 +204,7 @@ def hostile_titles(n: int = 30_000, seed: int = 7) -> pd.Series:
     import numpy as np
 
     rng = np.random.default_rng(seed)
-    kinds = (
-        "🚀💼🔥✨" * 3,
-        "مدير المبيعات الإقليمي",
-        "ראש צוות פיתוח",
-        "VP\x00Sales\x07\x1b[31m",
-        "\u202eselaS fo daeH\u202c",
-        "Директор по продажам 销售总监 営業部長",
-        "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫",
-    )
+    kinds = HOSTILE_TITLES
     titles = [f"{kinds[k]} {i}" for i, k in enumerate(rng.integers(0, len(kinds), n))]
     for i in rng.choice(n, size=max(1, n // 100), replace=False):
         titles[i] = ("Sales Manager | " * 700)[:10_000] + str(i)

@@ -63,3 +63,17 @@ def table(headers: list[str], rows: list[list[object]]) -> str:
     lines = ["  ".join(c.rjust(w) for c, w in zip(r, widths, strict=True)) for r in cells]
     lines.insert(1, "  ".join("-" * w for w in widths))
     return "\n".join(lines)
+
+
+#: Bad input a title field can hold (10,000-character titles are added by the callers): emoji
+#: only, right-to-left scripts, control characters, a bidirectional override, mixed scripts and
+#: styled letters. One list for every benchmark that times hostile titles.
+HOSTILE_TITLES = (
+    "🚀💼🔥✨" * 3,
+    "مدير المبيعات الإقليمي",
+    "ראש צוות פיתוח",
+    "VP\x00Sales\x07\x1b[31m",
+    "\u202eselaS fo daeH\u202c",
+    "Директор по продажам 销售总监 営業部長",
+    "Ｃ Ｅ Ｏ 𝐅𝐨𝐮𝐧𝐝𝐞𝐫",
+)

@@ -19,7 +19,7 @@ import pandas as pd
 from core.loader.archive import Member
 from core.loader.dates import parse_dates
 from core.loader.errors import ExportError, quote
-from core.loader.table import decode_text
+from core.loader.table import TEXT_CSV, decode_text
 from core.loader.urls import normalise_urls, url_keys
 
 _TRUE = {"yes", "y", "true", "1", "x", "engaged", "ja", "oui", "sí", "si"}
@@ -118,12 +118,7 @@ def read_table(data: bytes, label: str) -> pd.DataFrame:
             t = pd.read_csv(
                 io.StringIO(text),
                 sep=delim,
-                dtype="str",
-                keep_default_na=False,
-                na_filter=False,
-                on_bad_lines="skip",
-                index_col=False,
-                engine="c",
+                **TEXT_CSV,
             )
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError, UnicodeError) as exc:
         raise ExportError(f"{quote(label)} could not be read as a table.") from exc

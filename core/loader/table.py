@@ -51,6 +51,17 @@ _NOTES = {"notes:", "notes", "notes :"}
 # multi-byte UTF-8 character, so this is safe on UTF-8).
 _C0 = bytes(range(0, 9)) + b"\x0b\x0c" + bytes(range(0x0E, 0x20)) + b"\x7f"
 
+#: How every CSV of an export is read: all text, nothing guessed as missing or numeric, a broken
+#: line skipped rather than fatal (the user still gets the rest of their network).
+TEXT_CSV = dict(
+    dtype="str",
+    keep_default_na=False,
+    na_filter=False,
+    on_bad_lines="skip",
+    index_col=False,
+    engine="c",
+)
+
 
 @dataclass(frozen=True)
 class Layout:
@@ -273,12 +284,7 @@ def _read_rows_pandas(body: bytes, delim: str, names: list[str]) -> pd.DataFrame
                 io.BytesIO(body),
                 encoding="utf-8",
                 sep=delim,
-                dtype="str",
-                keep_default_na=False,
-                na_filter=False,
-                on_bad_lines="skip",
-                index_col=False,
-                engine="c",
+                **TEXT_CSV,
                 header=0,
                 names=names,
             )
