@@ -35,7 +35,7 @@ import pandas as pd
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from core.text import has_word, needle, padded_words
+from core.text import fold, has_word, needle, padded_words
 from core.titles import Correction, Corrections, read_titles, title_keys
 from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 
@@ -743,6 +743,15 @@ def _levels(seniorities) -> str:
     if len(ranks) >= 2 and ranks == list(range(len(ranks))):
         return f"{SENIORITIES[ranks[-1]]}-level and more senior"
     return _join([SENIORITIES[r] for r in ranks])
+
+
+def file_name(icp: ICP) -> str:
+    """A download name from the ICP's own name ("Sales leaders at B2B" → "sales-leaders-at-b2b.icp.json"),
+    so several saved ICPs can be told apart; plain ASCII letters and digits only, whatever the
+    name holds."""
+    folded = fold(icp.name).lower()
+    slug = "-".join("".join(c if c.isascii() and c.isalnum() else " " for c in folded).split())
+    return f"{slug[:60].rstrip('-') or 'my-icp'}.icp.json"
 
 
 def summary(icp: ICP) -> str:

@@ -4,6 +4,7 @@ import streamlit as st
 
 import ui
 from core.icp import PRESETS
+from core.icp import file_name as icp_file_name
 from ui import icp_page as w
 
 ui.page_setup("Define your ICP", ":material/target:")
@@ -51,7 +52,7 @@ with top_right:
     st.download_button(
         "Save ICP (.json)",
         draft.to_json(ui.corrections()),
-        file_name="my_icp.json",
+        file_name=icp_file_name(draft),
         mime="application/json",
         key="icp_download",
         disabled=draft.is_empty(),

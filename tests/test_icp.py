@@ -738,3 +738,17 @@ def test_an_export_without_position_or_company_columns_scores():
         out = score(df.drop(columns=missing), SALES_ICP)
         assert out["fit"].head(2).between(0, 100).all(), missing
     assert score(df.drop(columns="company"), SALES_ICP)["fit"].iloc[0] > 0
+
+
+def test_a_saved_icp_file_is_named_after_the_icp():
+    from core.icp import file_name
+
+    assert file_name(ICP(name="Sales leaders at B2B software companies")) == (
+        "sales-leaders-at-b2b-software-companies.icp.json"
+    )
+    assert (
+        file_name(ICP(name="Sócios & Diretores / São Paulo"))
+        == "socios-diretores-sao-paulo.icp.json"
+    )
+    assert file_name(ICP(name="../../etc/passwd")) == "etc-passwd.icp.json"
+    assert file_name(ICP(name="销售总监")) == "my-icp.icp.json"
