@@ -177,7 +177,7 @@ def _bench_script(path: str, other_k: int) -> None:
 
     import streamlit as st
 
-    from core.connections import load_export
+    from core.loader import load_export
     from ui import derived
     from ui.state import state
 

@@ -18,8 +18,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 import pandas as pd  # noqa: E402
 
 from bench.common import SIZES, best_of, peak_rss_mb, table  # noqa: E402
-from core.connections import load_connections  # noqa: E402
 from core.demo import connections_csv  # noqa: E402
+from core.loader import load_connections  # noqa: E402
 
 TARGET_MS = 100
 
@@ -47,7 +47,7 @@ def main() -> None:
                 f"import pandas as pd\ndef work():\n    pd.read_csv({str(path)!r}, skiprows=3)"
             )
             mem_ours = peak_rss_mb(
-                "from core.connections import load_connections\n"
+                "from core.loader import load_connections\n"
                 f"def work():\n    load_connections({str(path)!r})"
             )
             rows.append(

@@ -12,10 +12,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import table  # noqa: E402
 from core.charts import growth_chart  # noqa: E402
-from core.connections import load_export  # noqa: E402
 from core.demo import generate_export  # noqa: E402
 from core.faq import load_faq  # noqa: E402
 from core.icp import PRESETS, score, summary  # noqa: E402
+from core.loader import load_export  # noqa: E402
 from core.report import FAQ_IN_REPORT, ReportInput, plan_people, render_report  # noqa: E402
 from core.simulator import Rule, Scenario, run  # noqa: E402
 

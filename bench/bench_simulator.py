@@ -12,10 +12,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from bench.common import best_of, table  # noqa: E402
-from core.connections import load_export  # noqa: E402
 from core.demo import generate_export  # noqa: E402
 from core.export import plan_checklist  # noqa: E402
 from core.icp import PRESETS, score  # noqa: E402
+from core.loader import load_export  # noqa: E402
 from core.simulator import Protections, Rule, Scenario, run  # noqa: E402
 
 SIZES = (1_000, 10_000, 30_000)

@@ -124,36 +124,28 @@ def accuracy_table(s: pd.DataFrame) -> str:
 
 
 def confusion(s: pd.DataFrame) -> str:
-    """Per labelled function: people, right, and the most common wrong readings (counts)."""
-    rows = []
-    for fn, g in s.groupby("function"):
-        wrong = g[~g["fn_ok"]].groupby("got_function")["count"].sum().sort_values(ascending=False)
-        top = ", ".join(f"{k or 'unknown'} {int(v)}" for k, v in wrong.head(3).items())
-        rows.append(
-            [
-                fn or "(none)",
-                int(g["count"].sum()),
-                f"{100 * (g['fn_ok'] * g['count']).sum() / g['count'].sum():.0f}",
-                top,
-            ]
-        )
-    sen = []
-    for lv, g in s.groupby("seniority"):
-        wrong = g[~g["sen_ok"]].groupby("got_seniority")["count"].sum().sort_values(ascending=False)
-        top = ", ".join(f"{k or 'unknown'} {int(v)}" for k, v in wrong.head(3).items())
-        sen.append(
-            [
-                lv or "(none)",
-                int(g["count"].sum()),
-                f"{100 * (g['sen_ok'] * g['count']).sum() / g['count'].sum():.0f}",
-                top,
-            ]
-        )
+    """Per labelled function and seniority: people, right, and the most common wrong readings."""
     return (
-        table(["labelled function", "people", "% right", "read instead (people)"], rows)
+        table(
+            ["labelled function", "people", "% right", "read instead (people)"],
+            _confusion_rows(s, "function", "fn_ok", "got_function"),
+        )
         + "\n\n"
-        + table(["labelled seniority", "people", "% right", "read instead (people)"], sen)
+        + table(
+            ["labelled seniority", "people", "% right", "read instead (people)"],
+            _confusion_rows(s, "seniority", "sen_ok", "got_seniority"),
+        )
     )
+
+
+def _confusion_rows(s: pd.DataFrame, label: str, ok: str, got: str) -> list[list[object]]:
+    rows = []
+    for value, g in s.groupby(label):
+        wrong = g[~g[ok]].groupby(got)["count"].sum().sort_values(ascending=False)
+        top = ", ".join(f"{k or 'unknown'} {int(v)}" for k, v in wrong.head(3).items())
+        right = 100 * (g[ok] * g["count"]).sum() / g["count"].sum()
+        rows.append([value or "(none)", int(g["count"].sum()), f"{right:.0f}", top])
+    return rows
 
 
 _SPEED = r"""

@@ -6,8 +6,8 @@ from functools import lru_cache
 
 import pandas as pd
 
-from core.connections import load_connections
 from core.demo import connections_csv
+from core.loader import load_connections
 
 
 @lru_cache(maxsize=8)

@@ -20,17 +20,15 @@ sys.path.insert(0, str(ROOT))
 
 from playwright.sync_api import sync_playwright  # noqa: E402
 
-from tests.browser.conftest import CHROMIUM, start_server, stop_server, wait_ready  # noqa: E402
-
-PAGES = {
-    "home": "",
-    "icp": "Define_your_ICP",
-    "clusters": "Cluster_connections",
-    "simulator": "Pruning_simulator",
-    "faq": "Remove_or_block",
-}
-PROJECTOR_SIZES = ((1280, 720), (1920, 1080))
-MODES = ("workshop", "normal")
+from tests.browser.conftest import (  # noqa: E402
+    CHROMIUM,
+    MODES,
+    PAGES,
+    PROJECTOR_SIZES,
+    start_server,
+    stop_server,
+    wait_ready,
+)
 
 
 def _open(page, url: str) -> None:

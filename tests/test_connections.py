@@ -10,7 +10,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.connections import (
+from core.loader import (
     MAX_UNZIPPED_BYTES,
     ExportError,
     load_connections,

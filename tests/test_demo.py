@@ -19,7 +19,6 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.connections import load_export
 from core.demo import (
     CATALOGUE_PATH,
     DEFAULT_PERSONA,
@@ -38,6 +37,7 @@ from core.demo import (
 from core.demo.catalogue import parse
 from core.demo.draws import band
 from core.icp import PRESETS
+from core.loader import load_export
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -152,8 +152,8 @@ def test_fit_is_graded_by_the_title_models_confidence(monkeypatch):
 
 
 def test_ranking_by_fit_means_more_than_a_match_on_the_demo():
-    from core.connections import load_export
     from core.demo import DEMO_PATH
+    from core.loader import load_export
 
     out = score(load_export(DEMO_PATH).df, ICP(functions=("Sales",)))
     fits = set(out["fit"].dropna())
@@ -679,8 +679,8 @@ def test_summary_reads_like_a_sentence():
 
 
 def test_demo_preset_finds_a_meaningful_share():
-    from core.connections import load_export
     from core.demo import DEMO_PATH
+    from core.loader import load_export
 
     out = score(load_export(DEMO_PATH).df, PRESETS["B2B SaaS founder selling to sales leaders"])
     strong = (out["fit_band"] == "strong").mean()

@@ -9,7 +9,7 @@ import zipfile
 
 import pytest
 
-from core.connections import ExportError, load_export
+from core.loader import ExportError, load_export
 from core.loader.errors import QUOTE_LIMIT
 from tests.conftest import MODERN_HEADER, make_zip, modern_csv
 

@@ -8,9 +8,8 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from core.connections import ExportError, load_export, load_files
 from core.demo import connections_csv
-from core.loader import LoadReport
+from core.loader import ExportError, LoadReport, load_export, load_files
 from core.schema import COLUMNS, CONNECTION_CAP
 from tests.conftest import make_zip, modern_csv
 

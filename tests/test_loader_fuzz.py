@@ -19,9 +19,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from core.connections import ExportError, load_export, load_files
 from core.demo import connections_csv, generate_export
 from core.demo.files import VARIANTS
+from core.loader import ExportError, load_export, load_files
 from core.loader.errors import QUOTE_LIMIT
 from core.schema import COLUMNS, CONNECTION_CAP
 from tests.conftest import make_zip, modern_csv

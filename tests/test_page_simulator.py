@@ -10,9 +10,9 @@ from html import escape as html_escape
 
 import pytest
 
-from core.connections import load_export
 from core.demo import DEMO_PATH, PERSONAS
 from core.icp import PRESETS, score, summary
+from core.loader import load_export
 from core.simulator import Scenario, find_people, run
 from tests.conftest import app_state, make_zip, modern_csv, new_app, set_icp
 from ui.workshop import PERSONA

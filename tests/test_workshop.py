@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from core.connections import load_export
 from core.demo import PERSONAS, generate_export
 from core.icp import PRESETS, score
+from core.loader import load_export
 from core.titles import Correction
 from tests.conftest import app_state, modern_csv, new_app
 from ui.state import Picks

@@ -10,10 +10,9 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from core.connections import Network
 from core.export import safe_for_display
 from core.format import count
-from core.loader import LoadReport
+from core.loader import LoadReport, Network
 from ui.layout import md_escape
 
 #: How the panel names each column the coaching reads.

@@ -11,8 +11,8 @@ from typing import Any
 
 import streamlit as st
 
-from core.connections import ExportError, Network, load_export, load_files
 from core.demo import DEMO_PATH
+from core.loader import ExportError, Network, load_export, load_files
 from core.titles import Corrections
 from ui.state import Upload, state
 

@@ -18,7 +18,7 @@ from typing import Any
 
 import streamlit as st
 
-from core.connections import Network
+from core.loader import Network
 from core.titles import Corrections
 
 #: The one session key that holds the state (tests read it through `tests.conftest.app_state`).
@@ -86,10 +86,6 @@ class AppState:
         self.picks = Picks()
         self.pages = {}
         self.cache = {}
-
-
-def has_state() -> bool:
-    return STATE_KEY in st.session_state
 
 
 def state() -> AppState:

@@ -11,9 +11,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from core.connections import Network, load_export
 from core.demo import PERSONAS, persona_path
 from core.icp import PRESETS
+from core.loader import Network, load_export
 from ui.session import demo_network, icp, network
 from ui.state import STATE_KEY, AppState, state
 

@@ -3,7 +3,7 @@
 They are written in LinkedIn's real formats (shared/formats/linkedin-export.md): Connections.csv
 with its Notes preamble, messages.csv of the 2024+ era, Invitations.csv, Profile.csv,
 Positions.csv, plus files the app ignores (Reactions.csv, Comments.csv). The app reads them back
-through `core.connections.load_export`, so every demo exercises the real loader.
+through `core.loader.load_export`, so every demo exercises the real loader.
 
 The default owner, Maya Lindqvist, sold software at a big vendor, then founded Pipewise
 (forecasting software for sales teams), so a "sales leaders" ICP finds a meaningful share of her

@@ -21,6 +21,18 @@ ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = "/usr/bin/chromium"
 IN_CI = os.environ.get("CI", "").lower() == "true"
 
+#: Every page by a short name (screenshot file names) and its URL path; the projector sizes and
+#: modes. One list for the projector test and scripts/screenshots.py.
+PAGES = {
+    "home": "",
+    "icp": "Define_your_ICP",
+    "clusters": "Cluster_connections",
+    "simulator": "Pruning_simulator",
+    "faq": "Remove_or_block",
+}
+PROJECTOR_SIZES = ((1280, 720), (1920, 1080))
+MODES = ("workshop", "normal")
+
 
 def _skip_or_fail(reason: str):
     if IN_CI:

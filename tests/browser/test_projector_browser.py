@@ -15,17 +15,9 @@ import os
 
 import pytest
 
-from tests.browser.conftest import ROOT, assert_no_exception, wait_ready
+from tests.browser.conftest import MODES, PAGES, ROOT, assert_no_exception, wait_ready
+from tests.browser.conftest import PROJECTOR_SIZES as SIZES
 
-SIZES = ((1280, 720), (1920, 1080))
-MODES = ("workshop", "normal")
-PAGES = {
-    "home": "",
-    "icp": "Define_your_ICP",
-    "clusters": "Cluster_connections",
-    "simulator": "Pruning_simulator",
-    "faq": "Remove_or_block",
-}
 SHOTS = ROOT / "docs" / "screenshots"
 UPDATE = os.environ.get("UPDATE_SCREENSHOTS") == "1"
 
