@@ -203,3 +203,13 @@ def test_each_persona_fits_its_preset(persona):
     df = load_export(generate_export(persona=persona)).df
     strong = (score(df, PRESETS[PERSONAS[persona]["preset"]])["fit_band"] == "strong").mean()
     assert 0.08 < strong < 0.5
+
+
+def test_a_first_load_in_workshop_mode_shows_the_preset_in_the_sidebar_at_once():
+    at = new_app()
+    at.query_params["mode"] = "workshop"
+    at.switch_page("pages/3_Pruning_simulator.py").run()  # a deep link, the first run
+    assert not at.exception
+    sidebar = "\n".join(c.value for c in at.sidebar.caption)
+    assert "No ideal customer profile yet" not in sidebar
+    assert f"ICP: **{app_state(at).icp.name}**" in sidebar

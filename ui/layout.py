@@ -81,6 +81,9 @@ def page_setup(title: str, icon: str) -> None:
     st.set_page_config(page_title=f"{title} · {APP_NAME}", page_icon=str(FAVICON), layout="wide")
     warmup.start()
     bootstrap()
+    # Workshop mode (and, on a first load with ?mode=workshop, the persona's preset) is settled
+    # before anything is drawn, so the sidebar and the page read the same ICP on this run.
+    workshop.is_on()
     st.html(FIT_TEXT_CSS)
     this_page = next((s for s, label, _ in PAGES if label == title), "app.py")
     workshop.bind_preset_box(this_page)
