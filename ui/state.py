@@ -77,6 +77,9 @@ class AppState:
     upload: Upload = field(default_factory=Upload)
     pages: dict[str, Any] = field(default_factory=dict)
     cache: dict[str, OrderedDict] = field(default_factory=dict)
+    #: Workshop mode: the facilitator's setting, kept when the next attendee gets a fresh state
+    #: (`ui.workshop.start_attendee` carries it over). None until the first run reads the URL.
+    workshop: bool | None = None
 
     def replace_network(self, net: Network) -> None:
         """A new network: forget everything derived from the old one (not the ICP or corrections,

@@ -19,12 +19,10 @@ from ui.state import STATE_KEY, AppState, state
 
 TOGGLE = "workshop_toggle"
 PERSONA = "workshop_persona"
-#: Whether workshop mode is on: the facilitator's setting, not the attendee's data, so it is
-#: not in AppState (which a new attendee replaces). A plain key because a widget's own value is
-#: dropped on a page switch; the toggle is fed from it on every run.
-_ON = "workshop.on"
-#: Session keys that outlive an attendee: the facilitator's own controls.
-FACILITATOR_KEYS = frozenset((_ON, TOGGLE, PERSONA))
+#: Widget keys that outlive an attendee: the facilitator's own controls. Whether workshop mode
+#: is on lives in `AppState.workshop` (a widget's own value is dropped on a page switch, so the
+#: toggle is fed from it on every run).
+FACILITATOR_KEYS = frozenset((TOGGLE, PERSONA))
 DEFAULT_PERSONA = "saas"  # the built-in demo network is this persona's
 
 #: The tour: (page script, step title). The words of each step are in `_step_text`.
@@ -99,11 +97,12 @@ def bind_preset_box(script: str) -> None:
 
 
 def is_on() -> bool:
-    if _ON not in st.session_state:
-        st.session_state[_ON] = st.query_params.get("mode") == "workshop"
-        if st.session_state[_ON]:
+    s = state()
+    if s.workshop is None:  # the first run of the session: ?mode=workshop turns it on
+        s.workshop = st.query_params.get("mode") == "workshop"
+        if s.workshop:
             _preset_for_demo()
-    return bool(st.session_state[_ON])
+    return s.workshop
 
 
 def _preset_for_demo() -> None:
@@ -125,7 +124,7 @@ def start_attendee(persona: str) -> None:
     mode and the persona choice stay. The file still sitting in the upload box was read already, so it is
     remembered as seen and not loaded again on the next run.
     """
-    seen_upload = state().upload
+    previous = state()
     for key in list(st.session_state.keys()):
         if key not in FACILITATOR_KEYS:
             del st.session_state[key]
@@ -135,7 +134,8 @@ def start_attendee(persona: str) -> None:
     st.session_state[STATE_KEY] = AppState(
         network=persona_network(persona),
         icp=PRESETS[PERSONAS[persona]["preset"]],
-        upload=seen_upload,
+        upload=previous.upload,
+        workshop=previous.workshop,
     )
 
 
@@ -186,14 +186,14 @@ def sidebar() -> None:
 
 
 def _on_toggle() -> None:
-    st.session_state[_ON] = bool(st.session_state.get(TOGGLE))
-    if st.session_state[_ON]:
+    state().workshop = bool(st.session_state.get(TOGGLE))
+    if state().workshop:
         _preset_for_demo()
     _sync_url()
 
 
 def _sync_url() -> None:
-    if st.session_state.get(_ON):
+    if state().workshop:
         st.query_params["mode"] = "workshop"
     elif st.query_params.get("mode") == "workshop":
         del st.query_params["mode"]
