@@ -129,3 +129,6 @@ for n, (col, (script, label, icon), caption) in enumerate(
     with col:
         st.page_link(script, label=f"{n} · {label}", icon=icon)
         st.caption(caption)
+
+# Last, once the page is drawn: group the network in the background for the clusters page.
+derived.group_ahead()

@@ -5,6 +5,7 @@ import streamlit as st
 import ui
 from core.icp import PRESETS
 from core.icp import file_name as icp_file_name
+from ui import derived
 from ui import icp_page as w
 
 ui.page_setup("Define your ICP", ":material/target:")
@@ -98,3 +99,6 @@ with preview:
     st.subheader("Live preview")
     w.render_preview(draft)
 w.render_people(draft)
+
+# Last, once the page is drawn: group the network in the background for the clusters page.
+derived.group_ahead()

@@ -343,7 +343,7 @@ def test_keyword_suggestions_count_every_spelling_as_scoring_matches():
 
 def test_pages_and_ui_never_call_the_session_cache_directly():
     """Issue 16 item 2: derived values are small typed functions in ui/derived.py with explicit
-    keys; pages and other ui modules call those, never `cached`/`memo` with a closure."""
+    keys; pages and other ui modules call those, never `cached`/`ahead`/`memo` with a closure."""
     import re
     from pathlib import Path
 
@@ -351,7 +351,7 @@ def test_pages_and_ui_never_call_the_session_cache_directly():
     allowed = {"derived.py", "state.py", "session.py", "__init__.py"}
     files = [*root.glob("pages/*.py"), *(p for p in root.glob("ui/*.py") if p.name not in allowed)]
     assert files
-    calls = re.compile(r"\b(?:ui\.)?(?:cached|memo)\(")
+    calls = re.compile(r"\b(?:ui\.)?(?:cached|memo|ahead)\(")
     found = [
         f"{p.name}:{n}"
         for p in files

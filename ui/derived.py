@@ -8,6 +8,7 @@ always shows what the current ICP, corrections, groups and rules give.
 
 from __future__ import annotations
 
+from concurrent.futures import Future
 from functools import partial
 
 import numpy as np
@@ -32,7 +33,7 @@ from core.overview import overview as network_overview
 from core.text import has_word, needle, padded_words
 from core.titles import read_titles
 from core.vocabulary import INDUSTRIES
-from ui.state import cached, state
+from ui.state import ahead, cached, state
 
 
 def titles() -> pd.DataFrame:
@@ -133,6 +134,10 @@ def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
     # The title model's reading of every connection, shared with scoring (read once), when it
     # is for these corrections (an earlier grouping, kept for carry-over, may have others).
     reading = titles() if corrections == state().corrections else None
+    return _prepare_texts(df, corrections, reading, embedder)
+
+
+def _prepare_texts(df: pd.DataFrame, corrections, reading, embedder=None) -> Prepared:
     return prepare(
         grouping_texts(df),
         random_state=0,
@@ -140,6 +145,42 @@ def _prepare(df: pd.DataFrame, method: str, corrections) -> Prepared:
         corrections=corrections,
         reading=reading,
     )
+
+
+def group_ahead() -> None:
+    """Start the grouping the clusters page will show in the background, if it is not there.
+
+    Pages call this last, once they are drawn, so the user's next click finds the groups ready
+    instead of waiting for them (`ui.state.ahead`). The same keys as `titles()`, `_prepared()`
+    and `_groups()`, so those pick the results up. Lexical grouping only: the semantic model is
+    loaded on request, never ahead of it.
+    """
+    s = state()
+    g, net, corrections = s.grouping, s.network, s.corrections
+    if g.method != "lexical":
+        return
+    reading = ahead(
+        "titles", (net.fingerprint, corrections), partial(_read_titles, net.df, corrections)
+    )
+    prep = ahead(
+        "grouping.prepared",
+        (net.fingerprint, g.method, corrections),
+        partial(_prepare_after, net.df, corrections, reading),
+    )
+    ahead(
+        "grouping",
+        (net.fingerprint, g.method, g.k, corrections),
+        partial(_cluster_after, prep, g.k),
+        bound=4,
+    )
+
+
+def _prepare_after(df: pd.DataFrame, corrections, reading: Future) -> Prepared:
+    return _prepare_texts(df, corrections, reading.result())
+
+
+def _cluster_after(prep: Future, k: int | None) -> ClusterResult:
+    return cluster_prepared(prep.result(), k)
 
 
 def scenario_result(scenario):

@@ -11,8 +11,10 @@ cached functions in `ui/derived.py`, keyed by exactly what they depend on.
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
+from concurrent.futures import Future
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -107,13 +109,55 @@ def cached(name: str, key: tuple[Hashable, ...], fn: Callable[[], Any], *, bound
     nothing is copied on a rerun, and page switches do not recompute. `key` must hold everything
     the result depends on (the network fingerprint, the ICP, the corrections, ...); `fn` takes no
     arguments so it cannot read anything the key does not name by accident of its arguments.
+    When `ahead` started the same value in the background, this waits for it instead; if that
+    failed, `fn()` runs here, so an error surfaces on the page that needs the value.
     """
     store = state().cache.setdefault(name, OrderedDict())
     if key in store:
         store.move_to_end(key)
-        return store[key]
+        value = store[key]
+        if not isinstance(value, Future):
+            return value
+        if value.exception() is None:
+            store[key] = value.result()
+            return store[key]
+        del store[key]
     value = fn()
+    _put(store, key, value, bound)
+    return value
+
+
+def ahead(name: str, key: tuple[Hashable, ...], fn: Callable[[], Any], *, bound: int = 2) -> Future:
+    """Start `fn()` in a background thread now, for a later `cached(name, key, ...)` to pick up.
+
+    Why: the first visit of the clusters page groups the whole network (about half a second at
+    10k on two cores); started when the previous page has been drawn, the grouping is ready by
+    the time the user clicks through. `fn` must not touch Streamlit or the session (it runs
+    outside the script thread); it may wait on other `ahead` futures. The session's cache holds
+    the future, so nothing outlives the session. Returns the future (the value when it is there).
+    """
+    store = state().cache.setdefault(name, OrderedDict())
+    if key in store:
+        value = store[key]
+        if isinstance(value, Future):
+            return value
+        done: Future = Future()
+        done.set_result(value)
+        return done
+    future: Future = Future()
+    _put(store, key, future, bound)
+    threading.Thread(target=_fulfil, args=(future, fn), name=f"ahead-{name}", daemon=True).start()
+    return future
+
+
+def _fulfil(future: Future, fn: Callable[[], Any]) -> None:
+    try:
+        future.set_result(fn())
+    except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the value
+        future.set_exception(exc)
+
+
+def _put(store: OrderedDict, key: Hashable, value: Any, bound: int) -> None:
     store[key] = value
     while len(store) > bound:
         store.popitem(last=False)
-    return value
