@@ -682,20 +682,8 @@ def unknown_titles(
     titled = (reading["key"] != "").to_numpy()
     unknown = titled & (reading["function"] == "").to_numpy()
     share = float(unknown.sum() / titled.sum()) if titled.any() else 0.0
-    pairs = pd.DataFrame(
-        {
-            "key": reading["key"].to_numpy()[unknown],
-            "title": texts.astype("str").to_numpy()[unknown],
-        }
-    )
-    pairs["title"] = pairs["title"].str.strip()
-    people = pairs.groupby("key", sort=False).size().rename("people")
-    spelling = (
-        pairs.value_counts(["key", "title"], sort=True)
-        .reset_index()
-        .drop_duplicates("key")
-        .set_index("key")["title"]
-    )
+    people = reading["key"][unknown].value_counts(sort=False).rename("people")
+    spelling = pd.Series(spellings(texts[unknown], reading[unknown]))
     top = people.sort_values(ascending=False, kind="stable").head(n)
     frame = pd.DataFrame(
         {
@@ -705,6 +693,21 @@ def unknown_titles(
         }
     )
     return share, frame.astype({"key": "str", "title": "str"})
+
+
+def spellings(texts: pd.Series, reading: pd.DataFrame, keys=None) -> dict[str, str]:
+    """The way people in this network most often write each title key (of `keys`, default all).
+
+    Why: a correction is stored under the folded key ("psicologa organizacional") so it holds
+    for every spelling; the user should see the text they know ("Psicóloga Organizacional").
+    Keys nobody here carries are left out.
+    """
+    key = reading["key"].to_numpy()
+    wanted = key != "" if keys is None else np.isin(key, list(keys))
+    pairs = pd.DataFrame({"key": key[wanted], "title": texts.astype("str").to_numpy()[wanted]})
+    pairs["title"] = pairs["title"].str.strip()
+    top = pairs.value_counts(["key", "title"], sort=True).reset_index().drop_duplicates("key")
+    return dict(zip(top["key"], top["title"], strict=True))
 
 
 # --- words for people -----------------------------------------------------------------------

@@ -207,6 +207,9 @@ def test_a_correction_from_the_page_changes_the_reading_and_the_fit():
     assert after.loc[people, "fit_reasons"].str.contains(f"you said {title} is Sales").all()
     assert _counts(at)["Strong fit"] >= strong + people.sum()
     assert label not in _popovers(at)
+    # The list of corrections shows the title as people here write it, not its folded key.
+    listed = [t.value for t in at.text if t.value.endswith(" → Sales")]
+    assert len(listed) == 1 and listed[0].startswith(title.rstrip("…")), listed
     # A preset keeps the corrections (they are not part of the ICP); removing one undoes it.
     _use_preset(at, "Consultant selling to CFOs")
     assert app_state(at).corrections == (Correction(key, "Sales", ""),)

@@ -26,7 +26,7 @@ from core.clustering import (
     prepare,
     suggest_k,
 )
-from core.icp import score, title_text
+from core.icp import score, spellings, title_text
 from core.icp import unknown_titles as find_unknown
 from core.overview import Overview, top_values
 from core.overview import overview as network_overview
@@ -355,6 +355,19 @@ def unknown_titles() -> tuple[float, pd.DataFrame]:
 def _unknown_titles(df: pd.DataFrame) -> tuple[float, pd.DataFrame]:
     real = ~df["is_blank"].to_numpy()
     return find_unknown(title_text(df[real]), titles()[real])
+
+
+def correction_spellings() -> dict[str, str]:
+    """How people in this network write each corrected title (`core.icp.spellings`), so the
+    list of corrections shows "Psicóloga Organizacional", not the key it is stored under."""
+    s = state()
+    key = (s.network.fingerprint, s.corrections)
+    fn = partial(_correction_spellings, s.network.df, s.corrections)
+    return cached("correction_spellings", key, fn, bound=1)
+
+
+def _correction_spellings(df: pd.DataFrame, corrections) -> dict[str, str]:
+    return spellings(title_text(df), titles(), [c.title for c in corrections])
 
 
 def overview() -> Overview:

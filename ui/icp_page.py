@@ -613,10 +613,11 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
     said = corrections()
     if said:
         with st.expander(f"Your corrections ({len(said)})"):
+            written = derived.correction_spellings()
             for c in said:
                 text = " and ".join(x for x in (c.function, c.seniority) if x)
                 left, right = st.columns([4, 1])
-                left.text(f"{c.title} → {text}")
+                left.text(f"{_short(written.get(c.title, c.title))} → {text}")
                 applied |= right.button(
                     "Remove",
                     key=f"icp_unfix_{c.title}",
