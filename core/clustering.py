@@ -33,6 +33,7 @@ by overlap of people, and says what moved.
 from __future__ import annotations
 
 import re
+import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
@@ -433,8 +434,43 @@ def _word_vectors(
         return np.array([[1.0, 0.0]])
     # One BLAS thread: these matrices are small, and on a busy machine threads only wait on
     # each other (measured 0.6 s single-threaded against 1-4 s threaded for 2k titles).
-    with threadpool_limits(limits=1, user_api="blas"):
+    with one_blas_thread():
         return _reduce(_vectorise(docs), random_state)
+
+
+class _OneBlasThread:
+    """BLAS limited to one thread while any grouping runs in this process (`one_blas_thread`).
+
+    Why not a plain `threadpool_limits` block: its limit is process-wide and each block restores
+    what it saw on entry, so two overlapping groupings (two sessions, or the background worker
+    and a page) that exit out of order leave BLAS at one thread for good. Here the first in
+    sets the limit and the last out restores it.
+    """
+
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._users = 0
+        self._limit: threadpool_limits | None = None
+
+    def __enter__(self) -> None:
+        with self._lock:
+            if self._users == 0:
+                self._limit = threadpool_limits(limits=1, user_api="blas")
+            self._users += 1
+
+    def __exit__(self, *exc) -> None:
+        with self._lock:
+            self._users -= 1
+            if self._users == 0 and self._limit is not None:
+                self._limit.restore_original_limits()
+                self._limit = None
+
+
+_ONE_BLAS_THREAD = _OneBlasThread()
+
+
+def one_blas_thread() -> _OneBlasThread:
+    return _ONE_BLAS_THREAD
 
 
 def _texts_series(texts) -> pd.Series:
@@ -1103,7 +1139,7 @@ def cluster_prepared(prep: Prepared, k: int | None = None, random_state: int = 0
         k = max(1, min(int(k), n_docs))
     # One BLAS thread: the matrices are small, and on a busy machine threads only wait on each
     # other (the map's eigen-decompositions took 0.7 s threaded, a few ms single-threaded).
-    with threadpool_limits(limits=1, user_api="blas"):
+    with one_blas_thread():
         return _cluster(prep, k, random_state, labels, coords, typ)
 
 

@@ -67,3 +67,13 @@ def set_icp(at, icp) -> None:
     if STATE_KEY not in at.session_state:
         at.run()
     at.session_state[STATE_KEY].icp = icp
+
+
+@pytest.fixture(autouse=True)
+def _background_work_done():
+    """Each test ends with the background worker idle (`ui.state.ahead`), so a grouping a test
+    queued never runs into the next test's counts or monkeypatches."""
+    yield
+    from ui.state import idle
+
+    idle()

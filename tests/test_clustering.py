@@ -569,3 +569,25 @@ def test_hostile_titles_group_without_error_and_name_safely():
         for name in r.names.values():
             assert not re.search(r"(^|[\s:·])[=+@-]", name), name
             assert max(len(w) for w in name.split()) <= 31, name
+
+
+def test_overlapping_groupings_leave_blas_threads_as_they_found_them():
+    """Two groupings at once (two sessions, or the background worker and a page) that end out
+    of order must not leave the whole server's BLAS at one thread."""
+    from threadpoolctl import threadpool_info, threadpool_limits
+
+    from core.clustering import one_blas_thread
+
+    def blas() -> list[int]:
+        return [i["num_threads"] for i in threadpool_info() if i["user_api"] == "blas"]
+
+    with threadpool_limits(limits=2, user_api="blas"):
+        before = blas()
+        first, second = one_blas_thread(), one_blas_thread()
+        first.__enter__()
+        second.__enter__()
+        assert set(blas()) == {1}
+        first.__exit__(None, None, None)  # the first to start ends first
+        assert set(blas()) == {1}, "the grouping still running lost its limit"
+        second.__exit__(None, None, None)
+        assert blas() == before

@@ -122,6 +122,45 @@ def test_the_only_session_key_besides_widgets_is_the_app_state(page, mode):
     assert not stray, f"{page}: session keys outside AppState: {sorted(stray)}"
 
 
+def test_no_stray_session_keys_along_a_whole_workshop_journey():
+    """The same after interactions and callbacks (an upload, a preset, a correction, every
+    page, a persona switch, a reset): every key is the AppState or a widget's that was drawn."""
+    from core.icp import PRESETS
+    from core.scenario_params import DEFAULTS as SCENARIO_WIDGETS
+    from ui.state import STATE_KEY
+
+    at = new_app()
+    at.query_params["mode"] = "workshop"
+    drawn: set[str] = set()
+
+    def check(step: str) -> None:
+        assert not at.exception, (step, at.exception)
+        drawn.update(_widget_keys(at))
+        stray = set(at.session_state._state.filtered_state) - drawn - set(SCENARIO_WIDGETS)
+        assert stray <= {STATE_KEY}, f"after {step}: keys outside AppState: {sorted(stray)}"
+
+    at.run()
+    check("opening the app")
+    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
+    check("an upload")
+    at.switch_page(PAGES[0]).run()
+    at.selectbox(key="preset_pick").select(next(iter(PRESETS))).run()
+    at.button(key="use_preset").click().run()
+    check("a preset")
+    shown = at.dataframe[0].value["title"].iloc[0]
+    at.selectbox(key="icp_fix_any_title").select(shown).run()
+    at.selectbox(key="icp_fix_any_fn").select("Legal").run()
+    at.button(key="icp_fix_any_apply").click().run()
+    check("a correction")
+    for page in PAGES[1:]:
+        at.switch_page(page).run()
+        check(page)
+    at.selectbox(key="workshop_persona").select("recruiter").run()
+    check("a persona switch")
+    at.button(key="workshop_reset").click().run()
+    check("a reset")
+
+
 # --- upload box and Data quality panel (issue 14 items 1, 2, 7; issue 17 item 6) -----------
 
 EXPORTS = Path(__file__).resolve().parent / "data" / "exports"

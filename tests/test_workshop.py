@@ -179,6 +179,21 @@ def test_reset_everything_keeps_the_persona_and_clears_the_work():
     assert at.toggle(key=TOGGLE).value
 
 
+@pytest.mark.parametrize("how", ["reset", "persona"])
+def test_the_next_attendee_keeps_workshop_mode_even_when_the_url_lost_it(how):
+    """Workshop mode is the facilitator's setting: a fresh state for the next attendee inherits
+    it from the last one's state, not from whatever the URL still says."""
+    at = _workshop()
+    at.query_params.pop("mode", None)  # say a page link dropped it
+    if how == "reset":
+        at.button(key="workshop_reset").click().run()
+    else:
+        at.selectbox(key=PERSONA).select("recruiter").run()
+    assert not at.exception
+    assert app_state(at).workshop is True
+    assert at.toggle(key=TOGGLE).value
+
+
 def test_upload_then_persona_then_reset():
     at = _workshop()
     at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()

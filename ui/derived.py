@@ -35,6 +35,9 @@ from core.titles import read_titles
 from core.vocabulary import INDUSTRIES
 from ui.state import ahead, cached, state
 
+#: How many results each of the grouping's caches keeps (`group_ahead` fills the same stores).
+TITLES_BOUND, PREPARED_BOUND, GROUPING_BOUND = 2, 2, 4
+
 
 def titles() -> pd.DataFrame:
     """The title model's reading of every connection's title (function, function2, seniority,
@@ -50,7 +53,7 @@ def titles() -> pd.DataFrame:
         "titles",
         (net.fingerprint, corrections),
         partial(_read_titles, net.df, corrections),
-        bound=2,
+        bound=TITLES_BOUND,
     )
 
 
@@ -96,15 +99,20 @@ def grouping() -> ClusterResult:
 
 
 def _groups(method: str, k: int | None, corrections) -> ClusterResult:
-    """One grouping, from the prepared titles (once per network, method and corrections)."""
+    """One grouping (once per network, method, number of groups and corrections). The prepared
+    titles are looked up only when the grouping is not there: a kept grouping (the one the
+    user's names were made on) needs nothing else to be kept."""
     net = state().network
-    prep = _prepared(method, corrections)
     return cached(
         "grouping",
         (net.fingerprint, method, k, corrections),
-        partial(cluster_prepared, prep, k),
-        bound=4,
+        partial(_cluster, method, corrections, k),
+        bound=GROUPING_BOUND,
     )
+
+
+def _cluster(method: str, corrections, k: int | None) -> ClusterResult:
+    return cluster_prepared(_prepared(method, corrections), k)
 
 
 def grouping_prepared() -> Prepared:
@@ -120,7 +128,7 @@ def _prepared(method: str, corrections) -> Prepared:
         "grouping.prepared",
         (net.fingerprint, method, corrections),
         partial(_prepare, net.df, method, corrections),
-        bound=2,
+        bound=PREPARED_BOUND,
     )
 
 
@@ -148,30 +156,37 @@ def _prepare_texts(df: pd.DataFrame, corrections, reading, embedder=None) -> Pre
 
 
 def group_ahead() -> None:
-    """Start the grouping the clusters page will show in the background, if it is not there.
+    """Queue the grouping the clusters page will show on the background worker, if it is not
+    there yet (`ui.state.ahead`).
 
     Pages call this last, once they are drawn, so the user's next click finds the groups ready
-    instead of waiting for them (`ui.state.ahead`). The same keys as `titles()`, `_prepared()`
-    and `_groups()`, so those pick the results up. Lexical grouping only: the semantic model is
-    loaded on request, never ahead of it.
+    instead of waiting for them. One task per step, queued in order on the one worker: the
+    title reading, the prepared titles, the grouping, under the same keys and bounds as
+    `titles()`, `_prepared()` and `_groups()`, so those pick the results up. Not for a demo
+    network (grouping 2,500 people inline is quick, and everyone opens Home on the demo) nor
+    for semantic grouping (its model is loaded on request, never ahead of it).
     """
     s = state()
     g, net, corrections = s.grouping, s.network, s.corrections
-    if g.method != "lexical":
+    if net.is_demo or g.method != "lexical":
         return
     reading = ahead(
-        "titles", (net.fingerprint, corrections), partial(_read_titles, net.df, corrections)
+        "titles",
+        (net.fingerprint, corrections),
+        partial(_read_titles, net.df, corrections),
+        bound=TITLES_BOUND,
     )
     prep = ahead(
         "grouping.prepared",
         (net.fingerprint, g.method, corrections),
         partial(_prepare_after, net.df, corrections, reading),
+        bound=PREPARED_BOUND,
     )
     ahead(
         "grouping",
         (net.fingerprint, g.method, g.k, corrections),
         partial(_cluster_after, prep, g.k),
-        bound=4,
+        bound=GROUPING_BOUND,
     )
 
 

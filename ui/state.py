@@ -11,10 +11,11 @@ cached functions in `ui/derived.py`, keyed by exactly what they depend on.
 
 from __future__ import annotations
 
+import logging
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
-from concurrent.futures import Future
+from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -22,6 +23,8 @@ import streamlit as st
 
 from core.loader import Network
 from core.titles import Corrections
+
+_log = logging.getLogger(__name__)
 
 #: The one session key that holds the state (tests read it through `tests.conftest.app_state`).
 STATE_KEY = "app"
@@ -109,55 +112,83 @@ def cached(name: str, key: tuple[Hashable, ...], fn: Callable[[], Any], *, bound
     nothing is copied on a rerun, and page switches do not recompute. `key` must hold everything
     the result depends on (the network fingerprint, the ICP, the corrections, ...); `fn` takes no
     arguments so it cannot read anything the key does not name by accident of its arguments.
-    When `ahead` started the same value in the background, this waits for it instead; if that
-    failed, `fn()` runs here, so an error surfaces on the page that needs the value.
+
+    When `ahead` started the same value: a running computation is waited for; one still queued
+    behind other sessions' work is cancelled and `fn()` runs here (faster than waiting); one
+    that failed is logged and `fn()` runs here, so an error surfaces on the page that needs it.
+    Tolerates a second script thread of the session (Streamlit's fast reruns) doing the same.
     """
     store = state().cache.setdefault(name, OrderedDict())
-    if key in store:
-        store.move_to_end(key)
-        value = store[key]
-        if not isinstance(value, Future):
-            return value
-        if value.exception() is None:
-            store[key] = value.result()
-            return store[key]
-        del store[key]
-    value = fn()
+    value = store.get(key, _MISSING)
+    if isinstance(value, Future):
+        value = _settled(value)
+    if value is _MISSING:
+        value = fn()
     _put(store, key, value, bound)
     return value
 
 
 def ahead(name: str, key: tuple[Hashable, ...], fn: Callable[[], Any], *, bound: int = 2) -> Future:
-    """Start `fn()` in a background thread now, for a later `cached(name, key, ...)` to pick up.
+    """Queue `fn()` on the background worker now, for a later `cached(name, key, ...)` to pick up.
 
     Why: the first visit of the clusters page groups the whole network (about half a second at
     10k on two cores); started when the previous page has been drawn, the grouping is ready by
-    the time the user clicks through. `fn` must not touch Streamlit or the session (it runs
-    outside the script thread); it may wait on other `ahead` futures. The session's cache holds
-    the future, so nothing outlives the session. Returns the future (the value when it is there).
+    the time the user clicks through. One worker thread per server process: background work
+    never takes more than one core from the people clicking. A newer value of `name` supersedes
+    an older one still queued (it is cancelled). `fn` must not touch Streamlit or the session
+    (it runs off the script thread); it may wait on futures queued before it. The future lives
+    in the session's cache under the same bound as the values. Returns the future.
     """
     store = state().cache.setdefault(name, OrderedDict())
-    if key in store:
-        value = store[key]
-        if isinstance(value, Future):
-            return value
+    value = store.get(key, _MISSING)
+    if isinstance(value, Future):
+        return value
+    if value is not _MISSING:
         done: Future = Future()
         done.set_result(value)
         return done
-    future: Future = Future()
+    for older in list(store.values()):
+        if isinstance(older, Future):
+            older.cancel()  # only a queued one: a running computation finishes
+    future = _worker().submit(fn)
     _put(store, key, future, bound)
-    threading.Thread(target=_fulfil, args=(future, fn), name=f"ahead-{name}", daemon=True).start()
     return future
 
 
-def _fulfil(future: Future, fn: Callable[[], Any]) -> None:
-    try:
-        future.set_result(fn())
-    except BaseException as exc:  # noqa: BLE001 - handed to whoever waits for the value
-        future.set_exception(exc)
+_MISSING = object()
+_worker_lock = threading.Lock()
+_worker_pool: list[ThreadPoolExecutor] = []
+
+
+def _worker() -> ThreadPoolExecutor:
+    """The process's one background worker (created on first use; holds no user data between
+    tasks)."""
+    with _worker_lock:
+        if not _worker_pool:
+            _worker_pool.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="ahead"))
+        return _worker_pool[0]
+
+
+def idle() -> None:
+    """Wait until the background worker has done everything queued so far (tests, benches)."""
+    if _worker_pool:
+        _worker_pool[0].submit(lambda: None).result()
+
+
+def _settled(future: Future) -> Any:
+    """The value of an `ahead` future, or `_MISSING` when the caller should compute it."""
+    if future.cancel() or future.cancelled():
+        return _MISSING
+    error = future.exception()  # waits while it runs
+    if error is None:
+        return future.result()
+    if not isinstance(error, CancelledError):  # a step it waited for was superseded: normal
+        _log.warning("background computation failed; computing it again", exc_info=error)
+    return _MISSING
 
 
 def _put(store: OrderedDict, key: Hashable, value: Any, bound: int) -> None:
     store[key] = value
+    store.move_to_end(key)
     while len(store) > bound:
         store.popitem(last=False)
