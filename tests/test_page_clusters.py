@@ -33,6 +33,11 @@ def _page(at=None):
     return at
 
 
+def _picker(at):
+    """The drill-down's group picker (its key changes with each grouping)."""
+    return next(box for box in at.selectbox if box.label == "Group")
+
+
 def _edit(at, rows: dict) -> None:
     at.session_state["cluster_editor"] = {"edited_rows": rows, "added_rows": [], "deleted_rows": []}
     at.run()
@@ -156,7 +161,7 @@ def test_clearing_a_name_brings_back_the_automatic_name():
     assert table["name"].iloc[0] == automatic and table["decision"].iloc[0] == "prune"
     assert any(md_escape(automatic) in s.value for s in at.success)
     assert not any("nan" in s.value for s in at.success)
-    assert at.selectbox(key="cluster_pick").options[0] == automatic
+    assert _picker(at).options[0] == automatic
     at.switch_page("app.py").run()
     at.switch_page(PAGE).run()
     assert at.data_editor[0].value["name"].iloc[0] == automatic
@@ -223,13 +228,15 @@ def test_drill_down_follows_the_groups_and_searches_whole_words():
     assert found["position"].str.contains(word, case=False).all()
     at.text_input(key="cluster_search").set_value(word[:-1] + "zq").run()
     assert len(at.dataframe[-1].value) == 0  # no substring matches
-    at.selectbox(key="cluster_pick").set_value(2).run()
-    assert at.selectbox(key="cluster_pick").value == 2
+    _picker(at).set_value(2).run()
+    assert _picker(at).value == 2
+    before = _picker(at).key
     at.select_slider(key="clusters_k").set_value(3).run()
+    assert _picker(at).key != before  # a new picker: a browser would keep the old value
     assert not at.exception
     names = at.data_editor[0].value["name"].tolist()
-    assert at.selectbox(key="cluster_pick").value == 0  # an old pick is not kept
-    assert at.selectbox(key="cluster_pick").options == names
+    assert _picker(at).value == 0  # an old pick is not kept
+    assert _picker(at).options == names
 
 
 def _correct(at, index: int, function: str) -> None:
@@ -279,8 +286,8 @@ def test_a_correction_names_the_headline_and_survives_the_icp_file():
     hackers = (df["headline"] == "Helping startups grow | Growth Hacker").to_numpy()
     wanted = keys[hackers].iloc[0]
     offered = {}  # key: (group index, title index, label)
-    for option in range(len(at.selectbox(key="cluster_pick").options)):
-        at.selectbox(key="cluster_pick").select_index(option).run()
+    for option in range(len(_picker(at).options)):
+        _picker(at).select_index(option).run()
         for i, label in enumerate(at.selectbox(key="correct_title").options):
             offered[_key_of(at, label)] = (option, i, label)
     assert wanted in offered
@@ -288,7 +295,7 @@ def test_a_correction_names_the_headline_and_survives_the_icp_file():
     long_key = keys[(df["headline"] == LONG_HEADLINE).to_numpy()].iloc[0]
     assert len(long_key) > MAX_TITLE and long_key not in offered
     group, index, _ = offered[wanted]
-    at.selectbox(key="cluster_pick").select_index(group).run()
+    _picker(at).select_index(group).run()
     _correct(at, index, "Sales")
     said = app_state(at).corrections
     assert [(c.title, c.function) for c in said] == [(wanted, "Sales")]

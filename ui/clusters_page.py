@@ -208,16 +208,22 @@ def picked_cluster(bar_event, map_event, valid: list[int]) -> int | None:
     return None
 
 
-def follow_groups(valid: list[int]) -> None:
-    """The drill-down follows the current groups: a pick made on another grouping is dropped."""
+def follow_groups(valid: list[int]) -> str:
+    """The drill-down follows the current groups; returns the group picker's widget key.
+
+    The key is new for each grouping: a browser keeps a picker's value when only its options
+    change, so with one key a regrouping showed the old group's name over another group's
+    people. A new picker starts on the first group; a pick that is no longer a group is dropped.
+    """
     pages = state().pages
     basis = state().grouping.basis
-    if (
-        pages.get("cluster_pick_basis") != basis
-        or st.session_state.get("cluster_pick") not in valid
-    ):
-        st.session_state.pop("cluster_pick", None)
-    pages["cluster_pick_basis"] = basis
+    if pages.get("cluster_pick_basis") != basis:
+        pages["cluster_pick_basis"] = basis
+        pages["cluster_pick_n"] = pages.get("cluster_pick_n", 0) + 1
+    key = f"cluster_pick_{pages.get('cluster_pick_n', 0)}"
+    if st.session_state.get(key) not in valid:
+        st.session_state.pop(key, None)
+    return key
 
 
 def title_choices(result: ClusterResult, cluster: int) -> dict[str, str]:
@@ -439,15 +445,15 @@ def render_pick(result: ClusterResult, bar_event, map_event) -> int:
     """The drill-down's group picker: follows the current groups and clicks in the charts."""
     nm = names(result)
     ids = list(nm)
-    follow_groups(ids)
+    key = follow_groups(ids)
     clicked = picked_cluster(bar_event, map_event, ids)
     if clicked is not None:
-        st.session_state["cluster_pick"] = clicked  # before the selectbox exists on this run
+        st.session_state[key] = clicked  # before the selectbox exists on this run
     return st.selectbox(
         "Group",
         ids,
         format_func=lambda c: nm[c],
-        key="cluster_pick",
+        key=key,
         help="Or click a bar or a dot in the charts above.",
     )
 
