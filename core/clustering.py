@@ -1249,8 +1249,10 @@ def cluster_stats(
 
     `connections`: the connection table (reads position, company, engaged). `labels`: one
     group id per row (-1 = not grouped). `scored` (from `core.icp.score`, same rows) adds
-    mean_fit (0-100) and strong_share. share is of the whole network; engaged_share is among
-    people whose engagement is known (NaN when nobody's is). Sorted by group id.
+    mean_fit (0-100) and strong_share. share is of the people in a group (everyone with a job
+    title), so the shares add up to 100% and ghost rows count nowhere, as on every other page;
+    engaged_share is among people whose engagement is known (NaN when nobody's is). Sorted by
+    group id.
     """
     labels = np.asarray(labels)
     df = pd.DataFrame(
@@ -1270,7 +1272,7 @@ def cluster_stats(
         df["fit"] = scored["fit"].to_numpy()
         df["strong"] = (scored["fit_band"] == "strong").to_numpy()
     df = df[df["cluster"] >= 0]
-    total = len(connections)
+    total = len(df)
     rows = []
     for c, g in df.groupby("cluster", sort=True):
         known = g["engaged"].dropna()

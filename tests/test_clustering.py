@@ -473,7 +473,8 @@ def test_cluster_stats():
     )
     stats = cluster_stats(df, np.array([0, 0, 1, -1, 0]), {0: "Sales", 1: "Care"}, scored)
     s0 = stats.set_index("cluster").loc[0]
-    assert s0["name"] == "Sales" and s0["size"] == 3 and s0["share"] == pytest.approx(0.6)
+    assert s0["name"] == "Sales" and s0["size"] == 3 and s0["share"] == pytest.approx(0.75)
+    assert stats["share"].sum() == pytest.approx(1.0)  # of people in a group, not of rows
     assert s0["engaged_share"] == 0.5
     assert s0["mean_fit"] == pytest.approx(220 / 3) and s0["strong_share"] == pytest.approx(2 / 3)
     assert s0["top_titles"] == "VP Sales, Sales Manager"

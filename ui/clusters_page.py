@@ -407,7 +407,9 @@ TABLE_COLUMNS = {
     "name": st.column_config.TextColumn("Group (click to rename)", max_chars=60),
     "decision": st.column_config.SelectboxColumn("Decision", options=DECISIONS, required=True),
     "size": st.column_config.NumberColumn("Connections", format="%d"),
-    "share": st.column_config.NumberColumn("Share", format="%.1f%%"),
+    "share": st.column_config.NumberColumn(
+        "Share", format="%.1f%%", help="Of everyone in a group (the people with a job title)."
+    ),
     "function": st.column_config.TextColumn(
         "Main job function", help="Share of the group with its most common function."
     ),
