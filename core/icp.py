@@ -10,8 +10,8 @@ corrections on top. Its confidence grades the points a title earns, so ranking b
 something: a clear "Head of Sales" ranks above a hesitant reading. A person whose title names two
 roles ("Founder & CTO") matches if either function is wanted.
 
-Keywords are nice-to-haves: they only ever ADD points on top of the other dimensions (capped at
-100), so adding one never lowers anyone's fit. Keywords, industry words and accounts match whole
+Keywords and target accounts are nice-to-haves: they only ever ADD points on top of the other
+dimensions (capped at 100), so naming one never lowers anyone's fit. Keywords, industry words and accounts match whole
 words, any case, with or without accents ("socio" finds "Sócio"). A title word counts once: the
 words that proved a function are not also evidence of an industry ("Software Engineer" is
 Engineering, not also an industry hint for "software").
@@ -19,7 +19,9 @@ Engineering, not also an industry hint for "software").
 Every point comes with a reason a person can read:
 "Sales function (+30) · Vice President (+25) · you said Growth Hacker is Marketing".
 
-Bands: "strong" from `fit_threshold` (default 60), "partial" from half of it, "off" below.
+Bands: "strong" from `fit_threshold` (default 60), "partial" from half of it, "off" below. A
+strong fit must also be in a job function the ICP names and at a seniority it names or the one
+just above (when it names them); anyone else stops just below the threshold, and says why.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ from core.vocabulary import FUNCTIONS, INDUSTRIES, SENIORITIES
 SCHEMA_VERSION = 1
 DIMENSIONS = ("function", "seniority", "industry", "keywords", "company")
 DEFAULT_WEIGHTS = {"function": 30, "seniority": 25, "industry": 15, "keywords": 20, "company": 10}
+#: Dimensions that only add points on top of the others (see `_active_weights`).
+BONUS = ("keywords", "company")
 #: The ICP's list fields (tuples in memory, lists in the JSON file).
 LIST_FIELDS = (
     "functions",
@@ -391,9 +395,10 @@ def _industry_in_titles(pad_t, why: pd.Series, read: np.ndarray, needles: list[s
 def _active_weights(icp: ICP) -> dict[str, float]:
     """Points each dimension can earn on the 0-100 scale.
 
-    Function, seniority, industry and company share 100 between the ones the ICP defines.
-    Keywords come on top (capped at 100 in the end), worth what their weight is among the
-    defined dimensions, so adding or removing a keyword never changes the other parts.
+    Function, seniority and industry share 100 between the ones the ICP defines: they describe
+    who the person is. Keywords and target accounts come on top (capped at 100 in the end), each
+    worth what its weight is among the defined dimensions, so naming a keyword or a company you
+    want only ever adds points: it never pushes anyone else below strong.
     """
     defined = {
         "function": bool(icp.functions),
@@ -403,10 +408,11 @@ def _active_weights(icp: ICP) -> dict[str, float]:
         "company": bool(icp.companies),
     }
     raw = {d: max(0.0, icp.weight(d)) if defined[d] else 0.0 for d in DIMENSIONS}
-    base = sum(v for d, v in raw.items() if d != "keywords")
+    base = sum(v for d, v in raw.items() if d not in BONUS)
     out = {d: (100.0 * raw[d] / base if base > 0 else 0.0) for d in DIMENSIONS}
-    everything = base + raw["keywords"]
-    out["keywords"] = 100.0 * raw["keywords"] / everything if everything > 0 else 0.0
+    for d in BONUS:
+        everything = base + raw[d]
+        out[d] = 100.0 * raw[d] / everything if everything > 0 else 0.0
     return out
 
 
@@ -596,6 +602,7 @@ def _points_and_reasons(
     )
     out_of_profile = excluded | ex_company
     fit = np.where(out_of_profile, 0.0, np.clip(np.round(points), 0, 100))
+    fit = _at_most_partial(fit, k, w, icp, note)
     reasons = np.where(out_of_profile, off, reasons)
     reasons = np.where(
         (k["no_title"] == 1) & ~out_of_profile & (fit == 0), "no job title (data gap)", reasons
@@ -603,6 +610,29 @@ def _points_and_reasons(
     reasons = np.where(reasons == "", "no ICP criteria matched", reasons)
     note(k["said"] >= 0, label(why, k["said"]))
     return fit, reasons
+
+
+def _at_most_partial(fit: np.ndarray, k: dict[str, np.ndarray], w, icp: ICP, note):
+    """A strong fit is someone in a job function the ICP names and at a seniority it names or
+    the one just above (when it names them): anyone else stays just below the strong threshold,
+    whatever the other parts add, and the reasons say why. Why: "strong fit" is what a coach
+    protects and targets; a Key Account Manager one level below the Directors asked for, or a
+    VP of another function at a target account, is worth a look (partial), not the profile.
+    """
+    missing = []
+    if w["function"]:
+        missing.append((k["function_role"] == 0, "not a job function you picked"))
+    if w["seniority"]:
+        wanted = [SENIORITIES.index(s) for s in icp.seniorities if s in SENIORITIES]
+        above = (k["seniority_state"] == 2) & np.isin(k["seniority"] + 1, wanted)
+        below = (k["seniority_state"] != 1) & ~above  # SENIORITIES runs from the top down
+        missing.append((below, "not a seniority you picked"))
+    ceiling = max(np.ceil(icp.fit_threshold) - 1, 0)
+    for mask, why in missing:
+        capped = mask & (fit > ceiling)
+        fit = np.where(capped, ceiling, fit)
+        note(capped, f"at most partial: {why}")
+    return fit
 
 
 def _reading(
@@ -787,7 +817,13 @@ def summary(icp: ICP) -> str:
         sentence += f"; anyone {off[0]}, or {off[1]}, is off-profile"
     elif off:
         sentence += f"; anyone {off[0]} is off-profile"
-    return sentence + f". Strong fit from {icp.fit_threshold:.0f}/100."
+    strong = f"Strong fit from {icp.fit_threshold:.0f}/100"
+    outside = (["outside your functions"] if icp.functions else []) + (
+        ["below the levels you picked"] if icp.seniorities else []
+    )
+    if outside:
+        strong += f"; anyone {' or '.join(outside)} is at most a partial fit"
+    return sentence + f". {strong}."
 
 
 PRESETS: dict[str, ICP] = {

@@ -670,7 +670,8 @@ def test_summary_reads_like_a_sentence():
         "You want Vice President-level and more senior people in Sales at companies in "
         "Technology, Information and Media; a plus if their title or company mentions 'SaaS'; "
         "anyone mentioning 'student' or 'recruiter', or working at Rival, is off-profile. "
-        "Strong fit from 60/100."
+        "Strong fit from 60/100; anyone outside your functions or below the levels you picked "
+        "is at most a partial fit."
     )
     assert summary(ICP(seniorities=("Senior", "Director"))).startswith(
         "You want Director or Senior people."
@@ -752,3 +753,48 @@ def test_a_saved_icp_file_is_named_after_the_icp():
     )
     assert file_name(ICP(name="../../etc/passwd")) == "etc-passwd.icp.json"
     assert file_name(ICP(name="销售总监")) == "my-icp.icp.json"
+
+
+# --- what "strong fit" means (new-user test, session 4) -----------------------------------
+
+SALES_LEADERS = ICP(functions=("Sales",), seniorities=("Director", "Vice President"))
+
+
+@pytest.mark.parametrize(
+    ("title", "band_wanted"),
+    [
+        ("VP Sales", "strong"),
+        ("Sales Director", "strong"),
+        ("Chief Revenue Officer", "strong"),  # one level above the ones picked
+        ("Key Account Manager", "partial"),  # one level below: worth a look, not the profile
+        ("Sales Development Representative", "partial"),
+    ],
+)
+def test_strong_fit_means_the_function_and_seniority_the_coach_picked(title, band_wanted):
+    out = score(people([(title, "Acme")]), SALES_LEADERS).iloc[0]
+    assert out["fit_band"] == band_wanted, (out["fit"], out["fit_reasons"])
+    if band_wanted == "partial" and out["seniority"] == "Experienced Manager":
+        assert "at most partial: not a seniority you picked" in out["fit_reasons"]
+
+
+def test_other_parts_cannot_make_a_strong_fit_of_another_function():
+    """A VP of Engineering at a target account, with a keyword: still not a sales leader."""
+    icp = dataclasses.replace(SALES_LEADERS, companies=("Acme",), keywords=("SaaS",))
+    out = score(people([("VP Engineering, SaaS", "Acme")]), icp).iloc[0]
+    assert out["fit_band"] != "strong", out["fit_reasons"]
+    assert "not a job function you picked" in out["fit_reasons"]
+
+
+def test_naming_a_company_you_want_never_lowers_anyones_fit():
+    """Target accounts add points on top; they used to re-spread the points, so VPs of Sales at
+    every other company fell below strong when one company was named (128 → 94 on the demo)."""
+    from core.demo import DEMO_PATH
+    from core.loader import load_export
+
+    df = load_export(DEMO_PATH).df
+    icp = ICP(functions=("Sales",), seniorities=("Vice President",))
+    before = score(df, icp)
+    after = score(df, dataclasses.replace(icp, companies=("Salesforce",)))
+    real = ~df["is_blank"]
+    assert (after.loc[real, "fit"] >= before.loc[real, "fit"]).all()
+    assert (after["fit_band"] == "strong").sum() >= (before["fit_band"] == "strong").sum()

@@ -201,23 +201,30 @@ def test_upload_then_persona_then_reset():
     assert at.selectbox(key=PERSONA).value is None  # the picker does not claim a persona
     assert "fictional" not in "\n".join(i.value for i in at.info)
     at.selectbox(key=PERSONA).select("recruiter").run()
-    at.run()  # the file still in the upload box is not read again
+    at.run()
     assert not at.exception
     assert app_state(at).network.source_label == "Demo: Tech recruiter"
-    at.file_uploader(key="upload").set_value(("Connections.csv", modern_csv(), "text/csv")).run()
+    # The next attendee gets a new, empty upload box: the last one's file is not shown.
+    boxes = [u.key for u in at.file_uploader]
+    assert boxes == [app_state(at).upload.key] and boxes != ["upload"]
+    assert not at.file_uploader[0].value
+    at.file_uploader[0].set_value(("Connections.csv", modern_csv(), "text/csv")).run()
+    assert not app_state(at).network.is_demo
     at.button(key="workshop_reset").click().run()
     assert not at.exception
     assert app_state(at).network.is_demo  # back to the default persona after an upload
     assert at.selectbox(key=PERSONA).value == "saas"
+    assert not at.file_uploader[0].value
 
 
 @pytest.mark.parametrize("persona", list(PERSONAS))
 def test_each_persona_fits_its_preset(persona):
-    """The room sees a split: some strong fits to keep, and plenty that are not (the recruiter
-    reads 45% strong since the title model of issue 12; under half is what matters here)."""
+    """The room sees a split: some strong fits to keep, and plenty that are not. Since a strong
+    fit must be at a level the preset names (or above), the finance consultant's network reads
+    6% strong (its finance managers are partial fits); under half is what matters here."""
     df = load_export(generate_export(persona=persona)).df
     strong = (score(df, PRESETS[PERSONAS[persona]["preset"]])["fit_band"] == "strong").mean()
-    assert 0.08 < strong < 0.5
+    assert 0.04 < strong < 0.5
 
 
 def test_a_first_load_in_workshop_mode_shows_the_preset_in_the_sidebar_at_once():

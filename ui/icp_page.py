@@ -483,12 +483,13 @@ def render_review(value: ICP) -> None:
         key=bind("fit_threshold"),
         on_change=sync,
         args=("fit_threshold",),
-        help="A fit at or above this is a strong fit; partial fit starts at half this "
-        "value; below that is off-profile.",
+        help="A fit at or above this is a strong fit, if the person is also in a job "
+        "function you picked and at a seniority you picked (or the one above); partial fit "
+        "starts at half this value; below that is off-profile.",
     )
     st.markdown(
-        "**How much each part counts** (function, seniority, industry and company "
-        "share 100 points between the parts you filled in; keywords add on top)"
+        "**How much each part counts** (function, seniority and industry share 100 "
+        "points between the parts you filled in; keywords and target accounts add on top)"
     )
     for col, dim in zip(st.columns(len(DIMENSIONS)), DIMENSIONS, strict=True):
         col.number_input(
