@@ -67,7 +67,7 @@ def try_load_upload(file_id: str, files: Sequence[tuple[str, bytes]]) -> str | N
 
 
 def forget_upload() -> None:
-    state().upload = Upload()
+    state().upload = Upload(box=state().upload.box)
 
 
 def icp():

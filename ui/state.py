@@ -64,6 +64,14 @@ class Upload:
     file_id: str | None = None
     error: str | None = None
     warnings: tuple[str, ...] = ()
+    #: Which upload box this is: a workshop reset gives the next attendee a new, empty box
+    #: (a browser keeps the files shown in a box whose key stays the same).
+    box: int = 0
+
+    @property
+    def key(self) -> str:
+        """The upload box's widget key."""
+        return "upload" if self.box == 0 else f"upload_{self.box}"
 
 
 @dataclass

@@ -17,7 +17,7 @@ def render_data_box() -> None:
             uploads = st.file_uploader(
                 "Upload your LinkedIn export: the whole .zip, or Connections.csv (choose "
                 "messages.csv, Invitations.csv and Profile.csv with it to measure who you talk to)",
-                key="upload",
+                key=ui.state().upload.key,
                 accept_multiple_files=True,
                 help="Accepts the export .zip as LinkedIn sends it, or its CSV files (several at "
                 "once if your computer unzipped it). Nothing is stored: the files are read "

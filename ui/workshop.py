@@ -15,7 +15,7 @@ from core.demo import PERSONAS, persona_path
 from core.icp import PRESETS
 from core.loader import Network, load_export
 from ui.session import demo_network, icp, network
-from ui.state import STATE_KEY, AppState, state
+from ui.state import STATE_KEY, AppState, Upload, state
 
 TOGGLE = "workshop_toggle"
 PERSONA = "workshop_persona"
@@ -121,8 +121,8 @@ def start_attendee(persona: str) -> None:
 
     The last attendee's work goes: network, ICP, title corrections, group names and tags, picks,
     page drafts, every page widget (searches, answers, sliders) and the URL's scenario. Workshop
-    mode and the persona choice stay. The file still sitting in the upload box was read already, so it is
-    remembered as seen and not loaded again on the next run.
+    mode and the persona choice stay. The upload box is a new, empty one (the last attendee's
+    file is not shown to the next).
     """
     previous = state()
     for key in list(st.session_state.keys()):
@@ -134,7 +134,7 @@ def start_attendee(persona: str) -> None:
     st.session_state[STATE_KEY] = AppState(
         network=persona_network(persona),
         icp=PRESETS[PERSONAS[persona]["preset"]],
-        upload=previous.upload,
+        upload=Upload(box=previous.upload.box + 1),
         workshop=previous.workshop,
     )
 
