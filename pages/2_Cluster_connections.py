@@ -19,7 +19,7 @@ st.markdown(
 )
 
 cp.render_controls()
-with st.spinner("Grouping your connections…"):
+with st.spinner(cp.wait_text(), show_time=True):
     result = derived.grouping()
 people = int((result.labels >= 0).sum())
 if people < cp.MIN_PEOPLE:
@@ -36,7 +36,9 @@ for message in cp.moved():
 st.caption(cp.summary(result, people))
 stats = cp.stats(result)
 
-with st.expander("Help me choose the number of groups", icon=":material/tune:"):
+with st.expander(
+    "Help me choose the number of groups", icon=":material/tune:", expanded=cp.suggestion_shown()
+):
     cp.render_suggestion()
 
 left, right = st.columns(2, gap="large")

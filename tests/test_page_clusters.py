@@ -205,9 +205,13 @@ def test_moving_away_and_back_does_not_recompute(monkeypatch):
 
 def test_suggest_k_and_use_it():
     at = _page()
+    help_panel = next(e for e in at.expander if e.label.startswith("Help me choose"))
+    assert not help_panel.proto.expanded
     at.button(key="clusters_suggest_go").click().run()
     assert not at.exception
     assert any("The automatic choice is" in m.value for m in at.markdown)
+    help_panel = next(e for e in at.expander if e.label.startswith("Help me choose"))
+    assert help_panel.proto.expanded  # the answer is not hidden in a closed panel
     at.select_slider(key="clusters_k").set_value(5).run()
     use = at.button(key="clusters_use_suggested")
     best = int(use.label.split()[1])

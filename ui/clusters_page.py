@@ -260,6 +260,14 @@ def correct(key: str, spelling: str, function: str, seniority: str) -> str:
     return f"You said {spelling} is {said}." if said else f"{spelling} is read by the model again."
 
 
+SUGGESTION_SHOWN = "clusters_suggest_shown"
+
+
+def suggestion_shown() -> bool:
+    """Whether the user asked for the comparison (its panel then stays open)."""
+    return bool(state().pages.get(SUGGESTION_SHOWN))
+
+
 def render_suggestion() -> None:
     """The "help me choose" panel: purity and largest group for 2 to 30 groups, on request."""
     st.markdown(
@@ -267,12 +275,14 @@ def render_suggestion() -> None:
         "titles and seniority. The chart shows, for each number of groups, how many "
         "people share their group's job function and how big the largest group is."
     )
-    pages = state().pages
-    if st.button(
-        "Compare 2 to 30 groups", key="clusters_suggest_go", icon=":material/query_stats:"
-    ):
-        pages["clusters_suggest_shown"] = True
-    if not pages.get("clusters_suggest_shown"):
+    st.button(
+        "Compare 2 to 30 groups",
+        key="clusters_suggest_go",
+        icon=":material/query_stats:",
+        on_click=state().pages.__setitem__,
+        args=(SUGGESTION_SHOWN, True),
+    )
+    if not suggestion_shown():
         return
     with st.spinner("Trying each number of groups…"):
         table = derived.group_counts()
@@ -346,6 +356,17 @@ def render_controls() -> None:
                 help="Semantic mode reads each distinct title with a small language model once.",
             )
     set_controls(choice, method)
+
+
+def wait_text() -> str:
+    """What the spinner says while the groups are computed: the semantic mode loads a language
+    model and reads every distinct title the first time, which takes a while on a laptop."""
+    if state().grouping.method == "semantic":
+        return (
+            "Reading every title with the language model (the first time can take up to half "
+            "a minute)…"
+        )
+    return "Grouping your connections…"
 
 
 METHOD_LABELS = {
