@@ -94,6 +94,17 @@ def test_a_newer_value_supersedes_an_older_one_still_queued(session, busy_worker
     assert cached("v", ("old corrections",), lambda: 3) == 3  # computed again when asked
 
 
+def test_a_cancelled_or_failed_ahead_is_queued_again(session, busy_worker):
+    """Under load a step is cancelled when its page computes it first; the next page's
+    `ahead` queues the later steps again instead of keeping a future that can only fail."""
+    first = ahead("v", (1,), lambda: 1)
+    assert first.cancel()
+    again = ahead("v", (1,), lambda: 2)
+    assert again is not first
+    busy_worker.set()
+    assert again.result(timeout=10) == 2
+
+
 def test_a_failed_ahead_is_logged_and_computed_again_where_it_is_needed(session, caplog):
     def broken() -> int:
         raise RuntimeError("boom")

@@ -150,7 +150,9 @@ def ahead(name: str, key: tuple[Hashable, ...], fn: Callable[[], Any], *, bound:
     store = state().cache.setdefault(name, OrderedDict())
     value = store.get(key, _MISSING)
     if isinstance(value, Future):
-        return value
+        if not (value.cancelled() or (value.done() and value.exception() is not None)):
+            return value
+        value = _MISSING  # cancelled or failed (a step it waited for was cancelled): again
     if value is not _MISSING:
         done: Future = Future()
         done.set_result(value)
