@@ -109,6 +109,17 @@ def quality() -> None:
         "language only)"
     )
     print(table(["lang", "people", "V-measure", "purity"], langs))
+    blind = DATA / "titles_blind.csv"
+    if blind.exists():  # labelled after the model was frozen (bench/bench_titles.py)
+        b = pd.read_csv(blind, keep_default_na=False)
+        b = b.loc[b.index.repeat(b["count"].clip(lower=1))].reset_index(drop=True)
+        rb = cluster_prepared(prepare(b["title"]))
+        print(
+            f"Blind set ({len(b):,} people), automatic number of groups: {rb.k} groups, "
+            f"V-measure {v_measure_score(b['function'], rb.labels):.3f}, purity "
+            f"{purity(b['function'], rb.labels):.3f}, largest group "
+            f"{max(rb.sizes.values()) / len(b):.1%}"
+        )
     r20 = cluster_texts(distinct["title"], k=20)
     print(
         f"Distinct titles, each once, 20 groups: V-measure "
