@@ -66,12 +66,13 @@ else:
         f"(source: {net.engagement_source}).",
     )
     c3.caption(f"{count(ov.engaged)} of {count(ov.real)} · measured from {net.engagement_source}")
+dated = ov.last is not None
 c4.metric(
     "Added in the last 12 months",
-    count(ov.added_last_12_months),
+    count(ov.added_last_12_months) if dated else "unknown",
     help="Connections whose 'Connected On' date is within 12 months of the newest one.",
 )
-c4.caption(f"Connected {month(ov.first)} to {month(ov.last)}")
+c4.caption(f"Connected {month(ov.first)} to {month(ov.last)}" if dated else "No dates in this file")
 
 if ov.real == 0:
     st.warning(

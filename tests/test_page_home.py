@@ -55,6 +55,17 @@ def test_bad_upload_shows_error_and_keeps_previous_data():
     assert not at.exception
     assert at.error and "not a text file" in at.error[0].value
     assert _metric(at, "Connections") == "5"  # the earlier upload is still loaded
+    assert any("Your previously loaded network is still in place" in c.value for c in at.caption)
+
+
+def test_a_bad_first_upload_says_the_demo_is_still_loaded():
+    at = _home()
+    at.file_uploader(key="upload").set_value(("bank.csv", b"Date,Amount\n1,2\n", "text/csv"))
+    at.run()
+    assert not at.exception and at.error
+    captions = [c.value for c in at.caption]
+    assert "The demo network is still loaded." in captions
+    assert not any("previously loaded" in c for c in captions)  # nothing was loaded before
 
 
 def test_back_to_demo_button():
@@ -209,6 +220,7 @@ def test_anonymised_export_says_what_is_missing_and_what_that_turns_off():
     assert "**Connected On**: no growth chart" in text
     assert "**Profile URL**: duplicates are matched by name" in text
     assert "no connection dates, so there is no growth chart" in text
+    assert _metric(at, "Added in the last 12 months") == "unknown"  # not 0: no dates at all
 
 
 def test_duplicates_are_counted_and_shown_on_request():

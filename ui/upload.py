@@ -34,7 +34,11 @@ def render_data_box() -> None:
                     st.rerun()  # so the sidebar, drawn before the upload was read, shows it too
                 if error:
                     st.error(ui.md_escape(error), icon=":material/error:")  # quotes the file
-                    st.caption("Your previously loaded network is still in place.")
+                    st.caption(
+                        "The demo network is still loaded."
+                        if before.is_demo
+                        else "Your previously loaded network is still in place."
+                    )
                 else:
                     for warning in ui.network().report.warnings:  # what was chosen or skipped
                         st.warning(ui.md_escape(warning), icon=":material/warning:")
