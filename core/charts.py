@@ -373,7 +373,7 @@ def group_bars_chart(sizes: pd.DataFrame, mix: pd.DataFrame | None = None) -> al
     tooltip = [
         alt.Tooltip("label:N", title="Group"),
         alt.Tooltip("size:Q", title="Connections in group", format=","),
-        alt.Tooltip("share:Q", title="Share of network", format=".1%"),
+        alt.Tooltip("share:Q", title="Share of people with a title", format=".1%"),
     ]
     if mix is not None and not mix.empty:
         data = mix.merge(sizes, on="cluster")
@@ -388,7 +388,10 @@ def group_bars_chart(sizes: pd.DataFrame, mix: pd.DataFrame | None = None) -> al
                     "fit_band:N",
                     title="ICP fit",
                     scale=alt.Scale(domain=FIT_DOMAIN, range=FIT_RANGE),
-                    legend=alt.Legend(orient="bottom"),
+                    # Inside the plot, bottom right, where the smallest bars leave room: a
+                    # legend under the chart cut its last label ("strong partial of") in the
+                    # browser, and one beside it squeezed the bars.
+                    legend=alt.Legend(orient="bottom-right", fillColor="white", padding=6),
                 ),
                 order=alt.Order("fit_order:Q"),
                 tooltip=tooltip
@@ -399,7 +402,7 @@ def group_bars_chart(sizes: pd.DataFrame, mix: pd.DataFrame | None = None) -> al
                 opacity=alt.condition(pick, alt.value(1), alt.value(0.45)),
             )
         )
-        title = "Group sizes, split by how well people fit your ICP"
+        title = "Group sizes by ICP fit"
     else:
         bars = (
             alt.Chart(sizes)
@@ -411,7 +414,7 @@ def group_bars_chart(sizes: pd.DataFrame, mix: pd.DataFrame | None = None) -> al
                 opacity=alt.condition(pick, alt.value(1), alt.value(0.45)),
             )
         )
-        title = "Group sizes (click a bar to look inside)"
+        title = "Group sizes"
     counts = (
         alt.Chart(sizes)
         .mark_text(align="left", dx=4, fontSize=12, color="#334155")
@@ -447,7 +450,7 @@ def group_map_chart(points: pd.DataFrame) -> alt.Chart:
                 "group:N",
                 title="Group",
                 scale=palette,
-                legend=alt.Legend(orient="bottom", columns=2, labelLimit=200),
+                legend=alt.Legend(orient="bottom", columns=2, labelLimit=150),
             ),
             tooltip=[
                 alt.Tooltip("group:N", title="Group"),
@@ -457,7 +460,7 @@ def group_map_chart(points: pd.DataFrame) -> alt.Chart:
             opacity=alt.condition(pick, alt.value(0.75), alt.value(0.25)),
         )
         .add_params(pick)
-        .properties(title="Map of your network: similar titles sit close together", height=440)
+        .properties(title="Map: similar titles sit close", height=440)
     )
 
 

@@ -502,7 +502,7 @@ def test_group_bars_chart_labels_every_group():
         }
     )
     layers, spec = _layers(group_bars_chart(sizes))
-    assert spec["title"] == "Group sizes (click a bar to look inside)"
+    assert spec["title"] == "Group sizes"  # no "click" hint: the report draws it too
     bars, counts = layers
     assert bars["encoding"]["x"]["title"] == "Connections"
     y = bars["encoding"]["y"]
@@ -535,7 +535,7 @@ def test_group_map_and_count_charts():
         }
     )
     spec = group_map_chart(points).to_dict()
-    assert spec["title"].startswith("Map of your network")
+    assert spec["title"] == "Map: similar titles sit close"
     assert spec["encoding"]["color"]["title"] == "Group"
     assert [t["title"] for t in spec["encoding"]["tooltip"]] == ["Group", "Title", "Company"]
     table = pd.DataFrame(
