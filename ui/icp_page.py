@@ -585,8 +585,12 @@ def render_title_fixes(people: pd.DataFrame | None) -> None:
     applied = False
     cols = st.columns(4)
     for i, row in enumerate(titles.itertuples()):
+        # Keyed by title: once a title is corrected it leaves this list, and an unkeyed popover
+        # stayed open on whichever title moved into its place.
         with cols[i % 4].popover(
-            f"{md_escape(_short(row.title, 40))} · {count(row.people)}", width="stretch"
+            f"{md_escape(_short(row.title, 40))} · {count(row.people)}",
+            width="stretch",
+            key=f"icp_fix_u_{row.key}_pop",
         ):
             applied |= _correction_boxes(f"icp_fix_u_{row.key}", row.key)
     if people is not None and not people.empty:

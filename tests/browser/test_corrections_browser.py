@@ -41,3 +41,6 @@ def test_a_correction_updates_the_preview_at_once(page):
     after = _metrics(page)
     assert after != before, (before, after)
     assert "Your corrections (1)" in page.inner_text("[data-testid='stMain']")
+    # The popover closes with its title: it used to stay open on the title that moved into
+    # its place, where a second Apply would correct the wrong title.
+    assert not page.locator("[data-testid='stPopoverBody']").is_visible()
