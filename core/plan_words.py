@@ -196,7 +196,7 @@ def headline(result: ScenarioResult) -> list[Metric]:
     )
     basis = f" Engaged share behind it: {r.basis}."
     note = {"measured": None, "assumed": "engagement assumed"}.get(
-        r.basis, f"assumes {pct(DEFAULT_ENGAGED_RATE, 0)} engaged"
+        r.basis, f"placeholder: {pct(DEFAULT_ENGAGED_RATE, 0)} engaged until you state a rate"
     )
     return [
         Metric(

@@ -650,8 +650,8 @@ def render_curve(result: ScenarioResult, *, reach: bool) -> None:
     st.caption(
         "Removing people in order: your plan first, then everyone else a protection does "
         "not cover, least engaged and lowest fit first. Dashed: your plan; shaded: more "
-        f"than {OVERPRUNE_SHARE:.0%} removed. The gap between the two reach models is the "
-        "honest uncertainty."
+        f"than {OVERPRUNE_SHARE:.0%} removed."
+        + (" The gap between the two reach models is the honest uncertainty." if reach else "")
     )
 
 
