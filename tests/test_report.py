@@ -19,6 +19,7 @@ from core.faq import load_faq
 from core.plan_words import assumptions, before_after, headline, plan_sentence
 from core.report import FAQ_IN_REPORT, ReportInput, plan_people, render_report
 from core.simulator import Rule, Scenario, run
+from tests.strategies import rules
 
 XSS = "<img src=x onerror=alert(1)>"
 TODAY = pd.Timestamp("2026-11-01")
@@ -162,13 +163,6 @@ def test_the_schedule_is_weekly_and_the_days_stay_in_the_csv():
     assert f"{plan.removed:,} removals at 10 a day" in schedule
 
 
-_rules = st.builds(
-    Rule,
-    off_profile=st.booleans(),
-    fit_below=st.one_of(st.none(), st.integers(0, 100)),
-    quiet_months=st.one_of(st.none(), st.integers(1, 60)),
-    older_than_years=st.one_of(st.none(), st.integers(1, 12)),
-)
 _model_values = st.fixed_dictionaries(
     {p.key: st.floats(p.lo, p.hi) for p in params.PARAMS if p.kind == "float"}
 )
@@ -180,7 +174,7 @@ _model_values = st.fixed_dictionaries(
     st.integers(0, 120),
     st.booleans(),
     st.booleans(),
-    st.lists(_rules, max_size=3),
+    st.lists(rules, max_size=3),
     st.floats(0, 1),
     st.one_of(st.none(), st.floats(0, 1)),
     st.integers(1, 50),

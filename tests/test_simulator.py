@@ -27,6 +27,7 @@ from core.plan_words import (
 )
 from core.reach import PARAMETERS, ModelA, ModelB, models
 from core.simulator import SAFE_SHARE, Protections, Rule, Scenario, find_people
+from tests.strategies import rules
 
 TODAY = pd.Timestamp("2026-11-01")
 NO_PROTECTION = Protections(engaged=False, strong_fit=False, recent=False, by_hand=False)
@@ -148,13 +149,6 @@ _people = st.lists(
     min_size=1,
     max_size=60,
 )
-_rules = st.builds(
-    Rule,
-    off_profile=st.booleans(),
-    fit_below=st.one_of(st.none(), st.integers(0, 100)),
-    quiet_months=st.one_of(st.none(), st.integers(1, 60)),
-    older_than_years=st.one_of(st.none(), st.integers(1, 12)),
-)
 
 
 def _table(people):
@@ -169,7 +163,7 @@ def _table(people):
 
 
 @settings(max_examples=150, deadline=None)
-@given(_people, st.lists(_rules, max_size=3), st.floats(0, 1), st.data())
+@given(_people, st.lists(rules, max_size=3), st.floats(0, 1), st.data())
 def test_no_protected_person_is_ever_removed(people, rules, cap, data):
     df = _table(people)
     n = len(df)
@@ -239,7 +233,7 @@ def test_no_engagement_rule_without_data_unless_a_rate_is_assumed():
 
 
 @settings(max_examples=100, deadline=None)
-@given(_people, st.lists(_rules, max_size=3), st.floats(0.01, 1), st.floats(0, 1))
+@given(_people, st.lists(rules, max_size=3), st.floats(0.01, 1), st.floats(0, 1))
 def test_one_assumed_rate_for_everyone_never_moves_the_engaged_share(people, rules, rate, cap):
     df = _table(people)
     df["engaged"] = pd.array([pd.NA] * len(df), dtype="boolean")
