@@ -36,9 +36,9 @@ def busy_worker():
         started.set()
         release.wait(timeout=30)
 
-    from ui.state import _worker
+    from ui.state import _WORKER
 
-    _worker().submit(hold)
+    _WORKER.submit(hold)
     assert started.wait(timeout=30)
     yield release
     release.set()

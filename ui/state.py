@@ -12,7 +12,6 @@ cached functions in `ui/derived.py`, keyed by exactly what they depend on.
 from __future__ import annotations
 
 import logging
-import threading
 from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
@@ -160,29 +159,20 @@ def ahead(name: str, key: tuple[Hashable, ...], fn: Callable[[], Any], *, bound:
     for older in list(store.values()):
         if isinstance(older, Future):
             older.cancel()  # only a queued one: a running computation finishes
-    future = _worker().submit(fn)
+    future = _WORKER.submit(fn)
     _put(store, key, future, bound)
     return future
 
 
 _MISSING = object()
-_worker_lock = threading.Lock()
-_worker_pool: list[ThreadPoolExecutor] = []
-
-
-def _worker() -> ThreadPoolExecutor:
-    """The process's one background worker (created on first use; holds no user data between
-    tasks)."""
-    with _worker_lock:
-        if not _worker_pool:
-            _worker_pool.append(ThreadPoolExecutor(max_workers=1, thread_name_prefix="ahead"))
-        return _worker_pool[0]
+#: The process's one background worker (its thread starts on the first task; it holds no user
+#: data between tasks).
+_WORKER = ThreadPoolExecutor(max_workers=1, thread_name_prefix="ahead")
 
 
 def idle() -> None:
     """Wait until the background worker has done everything queued so far (tests, benches)."""
-    if _worker_pool:
-        _worker_pool[0].submit(lambda: None).result()
+    _WORKER.submit(lambda: None).result()
 
 
 def _settled(future: Future) -> Any:
