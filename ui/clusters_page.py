@@ -268,6 +268,10 @@ def suggestion_shown() -> bool:
     return bool(state().pages.get(SUGGESTION_SHOWN))
 
 
+def _show_suggestion() -> None:
+    state().pages[SUGGESTION_SHOWN] = True
+
+
 def render_suggestion() -> None:
     """The "help me choose" panel: purity and largest group for 2 to 30 groups, on request."""
     st.markdown(
@@ -279,8 +283,7 @@ def render_suggestion() -> None:
         "Compare 2 to 30 groups",
         key="clusters_suggest_go",
         icon=":material/query_stats:",
-        on_click=state().pages.__setitem__,
-        args=(SUGGESTION_SHOWN, True),
+        on_click=_show_suggestion,
     )
     if not suggestion_shown():
         return
